@@ -1,0 +1,9 @@
+package cn.gov.planwatch.catalogue;
+
+/**
+ * The plan a catalogue describes. {@code version} is the version of this plan's data,
+ * distinct from the catalogue's format version.
+ */
+public record Plan(String id, String version, String titleZh, String titleEn,
+                   int firstYear, int targetYear, String leadAgency) {
+}

@@ -1,0 +1,33 @@
+package cn.gov.planwatch.catalogue.spring;
+
+import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.catalogue.PlanCatalogueLoader;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Provides the {@link PlanCatalogue} from {@code planwatch.catalogue.location}. An invalid
+ * catalogue fails start-up: nothing in the system can work from bad reference data.
+ */
+@AutoConfiguration
+public class CatalogueAutoConfiguration {
+
+    public static final String LOCATION_PROPERTY = "planwatch.catalogue.location";
+
+    private static final Log log = LogFactory.getLog(CatalogueAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PlanCatalogue planCatalogue(Environment environment) {
+        String location = environment.getProperty(LOCATION_PROPERTY, PlanCatalogueLoader.DEFAULT_LOCATION);
+        PlanCatalogue catalogue = PlanCatalogueLoader.load(location);
+        log.info("Loaded plan catalogue %s, data version %s, from %s: %d agencies, %d indicators, %d programmes"
+                .formatted(catalogue.plan().id(), catalogue.plan().version(), location, catalogue.agencies().size(),
+                        catalogue.indicators().size(), catalogue.programmes().size()));
+        return catalogue;
+    }
+}

@@ -1,0 +1,18 @@
+package cn.gov.planwatch.contracts;
+
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one JSON mapping of event bodies, so that every writer and reader agree byte for byte. */
+public final class EventJson {
+
+    public static final JsonMapper MAPPER = JsonMapper.builder()
+            // Newer writers may add fields; an older reader must still read the event.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private EventJson() {
+    }
+}

@@ -1,0 +1,42 @@
+package cn.gov.planwatch.contracts;
+
+import cn.gov.planwatch.contracts.indicator.ObservationReported;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type PlanWatch has ever written; the writer uses the newest version of each kind. */
+public final class EventTypes {
+
+    public static final String SPEC_VERSION = "1.0";
+
+    private static final List<EventType> ALL = List.of(ObservationReported.V1);
+
+    private static final Map<String, EventType> BY_CE_TYPE = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
+
+    /** The version written for new events of this record class. */
+    private static final Map<Class<?>, EventType> WRITTEN = Map.of(ObservationReported.class, ObservationReported.V1);
+
+    public static List<EventType> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType> byCeType(String ceType) {
+        return Optional.ofNullable(BY_CE_TYPE.get(ceType));
+    }
+
+    public static EventType writtenFor(PlanEvent event) {
+        EventType type = WRITTEN.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("no event type is registered for " + event.getClass().getName());
+        }
+        return type;
+    }
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,112 @@
+package cn.gov.planwatch.contracts;
+
+import cn.gov.planwatch.contracts.cloudevents.CloudEventDeserializer;
+import cn.gov.planwatch.contracts.cloudevents.CloudEventHeaders;
+import cn.gov.planwatch.contracts.cloudevents.CloudEventSerializer;
+import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CloudEventCodecTest {
+
+    private final ObservationReported event = new ObservationReported(
+            UUID.fromString("0b6f7a52-3c1e-4f4e-9a51-5d1f2b9c7e10"), "IND-01", "2023", new BigDecimal("11.80"),
+            "年末数据 year-end figure", "统计公报", "CNIPA", "cnipa-reporter", "4bf92f3577b34da6a3ce929d0e0e4736",
+            Instant.parse("2024-01-15T08:30:00Z"));
+
+    private final CloudEventSerializer serializer = new CloudEventSerializer();
+    private final CloudEventDeserializer deserializer = new CloudEventDeserializer();
+
+    @Test
+    void writesTheCloudEventsBinaryModeHeaders() {
+        serializer.configure(Map.of(CloudEventSerializer.SOURCE_CONFIG, "/planwatch/indicator-service"), false);
+        Headers headers = new RecordHeaders();
+        serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
+
+        assertThat(header(headers, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(header(headers, CloudEventHeaders.ID)).isEqualTo("0b6f7a52-3c1e-4f4e-9a51-5d1f2b9c7e10");
+        assertThat(header(headers, CloudEventHeaders.TYPE)).isEqualTo("cn.gov.planwatch.indicator.ObservationReported.v1");
+        assertThat(header(headers, CloudEventHeaders.SOURCE)).isEqualTo("/planwatch/indicator-service");
+        assertThat(header(headers, CloudEventHeaders.TIME)).isEqualTo("2024-01-15T08:30:00Z");
+        assertThat(header(headers, CloudEventHeaders.SUBJECT)).isEqualTo("IND-01/2023");
+        assertThat(header(headers, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+    }
+
+    @Test
+    void roundTripsTheEventWithChineseTextAndExactDecimals() {
+        Headers headers = new RecordHeaders();
+        byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
+
+        assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"value\":11.80").contains("年末数据");
+        assertThat(deserializer.deserialize(Topics.INDICATOR_EVENTS, headers, body)).isEqualTo(event);
+    }
+
+    @Test
+    void theBodyConformsToThePublishedJsonSchema() throws Exception {
+        byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, new RecordHeaders(), event);
+        JsonSchema schema;
+        try (InputStream in = getClass().getResourceAsStream(
+                "/schemas/" + ObservationReported.V1.ceType() + ".json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        Set<ValidationMessage> problems = schema.validate(new ObjectMapper().readTree(body));
+        assertThat(problems).isEmpty();
+
+        Set<ValidationMessage> broken = schema.validate(new ObjectMapper().readTree("{\"eventId\":\"x\",\"period\":\"23\"}"));
+        assertThat(broken).isNotEmpty();
+    }
+
+    @Test
+    void everyRegisteredTypeHasAPublishedSchema() {
+        for (EventType type : EventTypes.all()) {
+            assertThat(getClass().getResource("/schemas/" + type.ceType() + ".json"))
+                    .as("schema of %s", type.ceType()).isNotNull();
+        }
+    }
+
+    @Test
+    void refusesRecordsItCannotRead() {
+        Headers headers = new RecordHeaders();
+        byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
+
+        Headers unknownType = copy(headers);
+        unknownType.remove(CloudEventHeaders.TYPE);
+        unknownType.add(CloudEventHeaders.TYPE, "cn.gov.planwatch.Unheard.v9".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> deserializer.deserialize("t", unknownType, body))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown event type");
+
+        Headers noId = copy(headers);
+        noId.remove(CloudEventHeaders.ID);
+        assertThatThrownBy(() -> deserializer.deserialize("t", noId, body))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("ce_id");
+
+        assertThatThrownBy(() -> deserializer.deserialize("t", headers, "{not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("cannot read");
+    }
+
+    private static Headers copy(Headers headers) {
+        return new RecordHeaders(headers.toArray());
+    }
+
+    private static String header(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,154 @@
+package cn.gov.planwatch.indicator;
+
+import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.testsupport.HttpCalls;
+import cn.gov.planwatch.testsupport.RealInfrastructure;
+import cn.gov.planwatch.testsupport.RealInfrastructureConfiguration;
+import cn.gov.planwatch.testsupport.TopicOffsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A report goes through the HTTP API into the real event log and back out of the read model. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RealInfrastructureConfiguration.class)
+class ObservationFlowIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    KafkaTemplate<String, PlanEvent> kafka;
+
+    HttpCalls http;
+
+    @BeforeEach
+    void connect() {
+        http = new HttpCalls("http://localhost:" + port);
+        jdbc.sql("delete from indicator.observation").update();
+    }
+
+    @Test
+    void anAcceptedReportReachesTheReadModelAndItsRevisionSupersedesIt() {
+        HttpResponse<String> first = http.postJson("/api/v1/indicators/IND-01/observations",
+                "{\"period\":\"2023\",\"value\":11.8,\"comment\":\"年末数据\",\"source\":\"statistical bulletin\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        JsonNode accepted = JSON.readTree(first.body());
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.get("indicator").asString()).isEqualTo("IND-01");
+        assertThat(accepted.get("period").asString()).isEqualTo("2023");
+        String firstId = accepted.get("eventId").asString();
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode detail = JSON.readTree(http.get("/api/v1/indicators/IND-01").body());
+            assertThat(detail.get("latest").get("value").decimalValue()).isEqualByComparingTo("11.8");
+            assertThat(detail.get("latest").get("comment").asString()).isEqualTo("年末数据");
+        });
+
+        HttpResponse<String> revision = http.postJson("/api/v1/indicators/IND-01/observations",
+                "{\"period\":\"2023\",\"value\":11.9,\"comment\":\"revised\"}");
+        assertThat(revision.statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode history = JSON.readTree(http.get("/api/v1/indicators/IND-01/observations").body());
+            assertThat(history.size()).isEqualTo(2);
+            assertThat(history.get(0).get("eventId").asString()).isEqualTo(firstId);
+            assertThat(history.get(0).get("current").asBoolean()).isFalse();
+            assertThat(history.get(1).get("value").decimalValue()).isEqualByComparingTo("11.9");
+            assertThat(history.get(1).get("current").asBoolean()).isTrue();
+            assertThat(history.get(1).get("revision").asInt()).isEqualTo(2);
+        });
+        JsonNode detail = JSON.readTree(http.get("/api/v1/indicators/IND-01").body());
+        assertThat(detail.get("series").size()).isEqualTo(1);
+        assertThat(detail.get("progress").get("status").asString()).isEqualTo("SUBSTANTIAL_PROGRESS");
+        assertThat(detail.get("baseline").get("value").decimalValue()).isEqualByComparingTo("6.2");
+    }
+
+    @Test
+    void badInputGetsAProblemAnswerAndNothingReachesTheLog() {
+        long before = TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(),
+                Topics.INDICATOR_EVENTS);
+
+        assertProblem(http.postJson("/api/v1/indicators/IND-01/observations", "{\"period\":\"2023\",\"value\":"),
+                400, null);
+        assertProblem(http.postJson("/api/v1/indicators/IND-99/observations", "{\"period\":\"2023\",\"value\":1}"),
+                404, null);
+        assertProblem(http.postJson("/api/v1/indicators/IND-01/observations",
+                "{\"period\":\"2023\",\"value\":\"eleven\"}"), 400, "value");
+        assertProblem(http.postJson("/api/v1/indicators/IND-01/observations", "{\"period\":\"23\",\"value\":1}"),
+                400, "period");
+        assertProblem(http.postJson("/api/v1/indicators/IND-01/observations", "{\"period\":\"2023\"}"), 400,
+                "value");
+        assertProblem(http.postJson("/api/v1/indicators/IND-01/observations",
+                "{\"period\":\"2023\",\"value\":1,\"vaule\":2}"), 400, "vaule");
+        assertProblem(http.postJson("/api/v1/indicators/IND-01/observations",
+                "{\"period\":\"2023-Q2\",\"value\":1}"), 400, "period");
+        assertProblem(http.postJson("/api/v1/indicators/IND-01/observations", "{\"period\":\"2019\",\"value\":1}"),
+                422, "period");
+        assertProblem(http.postJson("/api/v1/indicators/IND-05/observations",
+                "{\"period\":\"2023\",\"value\":101}"), 422, "value");
+        assertProblem(http.postJson("/api/v1/indicators/IND-01/observations", "{\"period\":\"2023\",\"value\":-1}"),
+                422, "value");
+        assertProblem(http.post("/api/v1/indicators/IND-01/observations", "text/plain", "2023=11.8"), 415, null);
+
+        assertThat(TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(),
+                Topics.INDICATOR_EVENTS)).as("records in the indicator topic").isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from indicator.observation").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() throws Exception {
+        ObservationReported event = new ObservationReported(UUID.randomUUID(), "IND-02", "2022",
+                new BigDecimal("6.5"), null, null, "CNIPA", "test", null, Instant.parse("2023-02-01T00:00:00Z"));
+        kafka.send(Topics.INDICATOR_EVENTS, event.partitionKey(), event).get();
+        kafka.send(Topics.INDICATOR_EVENTS, event.partitionKey(), event).get();
+        ObservationReported later = new ObservationReported(UUID.randomUUID(), "IND-02", "2023",
+                new BigDecimal("7"), null, null, "CNIPA", "test", null, Instant.parse("2024-02-01T00:00:00Z"));
+        kafka.send(Topics.INDICATOR_EVENTS, later.partitionKey(), later).get();
+
+        // The later event on the same partition is applied only after both copies of the first.
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc
+                .sql("select count(*) from indicator.observation where event_id = ?").params(later.eventId())
+                .query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select count(*) from indicator.observation where event_id = ?")
+                .params(event.eventId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select revision from indicator.observation where event_id = ?")
+                .params(event.eventId()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.has("type") && problem.has("title") && problem.has("detail")).as(response.body()).isTrue();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at cn.gov");
+        if (field != null) {
+            assertThat(problem.get("errors").findValuesAsString("field")).as(response.body()).contains(field);
+        }
+    }
+}

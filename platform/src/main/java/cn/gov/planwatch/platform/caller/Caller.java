@@ -1,0 +1,26 @@
+package cn.gov.planwatch.platform.caller;
+
+import java.util.Set;
+
+/**
+ * Who is calling: the OAuth client, the agency it acts for and its roles.
+ * {@code agency} is null only where no identity was established (no security configured).
+ */
+public record Caller(String clientId, String agency, Set<String> roles, String traceId) {
+
+    public static final String REPORTER = "reporter";
+    public static final String LEAD = "lead";
+    public static final String OPERATOR = "operator";
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean identified() {
+        return agency != null;
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

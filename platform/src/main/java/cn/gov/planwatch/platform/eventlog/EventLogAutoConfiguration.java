@@ -1,0 +1,125 @@
+package cn.gov.planwatch.platform.eventlog;
+
+import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.caller.CallerResolver;
+import cn.gov.planwatch.platform.caller.TraceIds;
+import cn.gov.planwatch.platform.problem.ProblemAnswers;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The event log as every service uses it: the topics (and their dead-letter twins), and the consumers'
+ * error handling — bounded retries, then the record goes to {@code <topic>.dlt} with its original bytes
+ * and the failure in its headers. A failure of the database itself is retried until it comes back, so
+ * that an outage never sends good events to the dead-letter topic.
+ */
+@AutoConfiguration
+public class EventLogAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Until a security configuration supplies a resolver, requests carry no identity. */
+    @Bean
+    @ConditionalOnMissingBean
+    CallerResolver callerResolver(ObjectProvider<HttpServletRequest> request) {
+        return () -> new Caller(null, null, Set.of(),
+                TraceIds.fromTraceparent(request.getObject().getHeader("traceparent")));
+    }
+
+    @Bean
+    ProblemAnswers problemAnswers() {
+        return new ProblemAnswers();
+    }
+
+    @Bean
+    EventLog eventLog(KafkaTemplate<String, PlanEvent> template) {
+        return new EventLog(template);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics planwatchTopics(@Value("${planwatch.kafka.partitions:3}") int partitions,
+            @Value("${planwatch.kafka.replication-factor:1}") int replicationFactor) {
+        NewTopic[] topics = Stream.of(Topics.INDICATOR_EVENTS, Topics.PROGRAMME_EVENTS, Topics.QUARTERLY_UPDATE_EVENTS)
+                .flatMap(topic -> Stream.of(topic, Topics.deadLetterTopicOf(topic)))
+                .map(topic -> TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor).build())
+                .toArray(NewTopic[]::new);
+        return new KafkaAdmin.NewTopics(topics);
+    }
+
+    @Bean
+    DefaultErrorHandler eventErrorHandler(ProducerFactory<?, ?> producerFactory,
+            KafkaTemplate<String, PlanEvent> eventTemplate,
+            @Value("${planwatch.events.dead-letter.max-attempts:3}") int maxAttempts) {
+        // A record that failed to deserialize is re-published as its original bytes.
+        @SuppressWarnings("unchecked")
+        var rawFactory = (DefaultKafkaProducerFactory<String, byte[]>) producerFactory;
+        KafkaTemplate<String, byte[]> rawTemplate = new KafkaTemplate<>(
+                rawFactory.copyWithConfigurationOverride(Map.of(
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, rawTemplate);
+        templates.put(PlanEvent.class, eventTemplate);
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+                (record, failure) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), record.partition()));
+
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, maxAttempts - 1));
+        BackOff untilTheDatabaseIsBack = untilBack();
+        handler.setBackOffFunction((record, failure) -> databaseUnavailable(failure) ? untilTheDatabaseIsBack : null);
+        return handler;
+    }
+
+    private static BackOff untilBack() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        return backOff;
+    }
+
+    static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof java.sql.SQLTransientException
+                    || cause instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

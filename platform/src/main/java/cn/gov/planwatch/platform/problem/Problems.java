@@ -1,0 +1,52 @@
+package cn.gov.planwatch.platform.problem;
+
+import org.springframework.http.HttpStatus;
+
+import java.util.List;
+
+/** The problem types PlanWatch answers with; {@code type} URIs are stable and documented in the OpenAPI. */
+public final class Problems {
+
+    public static final String TYPE_PREFIX = "https://planwatch.cn/problems/";
+
+    public static ProblemException invalid(String detail, List<FieldProblem> errors) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, TYPE_PREFIX + "invalid-request", "Invalid request",
+                detail, errors, null);
+    }
+
+    public static ProblemException invalidField(String field, String message) {
+        return invalid(field + ": " + message, List.of(new FieldProblem(field, message)));
+    }
+
+    public static ProblemException implausible(String field, String message) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, TYPE_PREFIX + "implausible-value",
+                "Implausible value", field + ": " + message, List.of(new FieldProblem(field, message)), null);
+    }
+
+    public static ProblemException unprocessable(String slug, String title, String detail) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, TYPE_PREFIX + slug, title, detail, List.of(),
+                null);
+    }
+
+    public static ProblemException notFound(String what, String key) {
+        return new ProblemException(HttpStatus.NOT_FOUND, TYPE_PREFIX + "not-found", "Not found",
+                "unknown " + what + " '" + key + "'", List.of(), null);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, TYPE_PREFIX + "forbidden", "Forbidden", detail, List.of(),
+                null);
+    }
+
+    public static ProblemException conflict(String slug, String title, String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, TYPE_PREFIX + slug, title, detail, List.of(), null);
+    }
+
+    public static ProblemException eventLogUnavailable(String detail) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, TYPE_PREFIX + "event-log-unavailable",
+                "Event log unavailable", detail, List.of(), 5L);
+    }
+
+    private Problems() {
+    }
+}

@@ -1,0 +1,68 @@
+package cn.gov.planwatch.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/** A plain HTTP client for tests that call a running service as its real clients do. */
+public final class HttpCalls {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final Map<String, String> defaultHeaders;
+
+    public HttpCalls(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    public HttpCalls(String baseUrl, Map<String, String> defaultHeaders) {
+        this.baseUrl = baseUrl;
+        this.defaultHeaders = Map.copyOf(defaultHeaders);
+    }
+
+    public HttpCalls withHeader(String name, String value) {
+        var headers = new java.util.HashMap<>(defaultHeaders);
+        headers.put(name, value);
+        return new HttpCalls(baseUrl, headers);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public HttpResponse<String> get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return post(path, "application/json", json);
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        defaultHeaders.forEach(builder::header);
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

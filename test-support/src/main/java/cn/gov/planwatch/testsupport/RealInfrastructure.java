@@ -1,0 +1,144 @@
+package cn.gov.planwatch.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Locale;
+
+/**
+ * One real Kafka broker and one real PostgreSQL server for every integration test in a JVM.
+ * Testcontainers where a Docker engine answers; otherwise an in-JVM KRaft broker (Apache Kafka's
+ * own server code) and PostgreSQL from zonky's embedded binaries. {@code PLANWATCH_TEST_INFRA}
+ * (or the system property {@code planwatch.test.infra}) forces {@code docker} or {@code embedded}.
+ */
+public final class RealInfrastructure {
+
+    public enum Kind { DOCKER, EMBEDDED }
+
+    private static RealInfrastructure shared;
+
+    private final Kind kind;
+    private final String kafkaBootstrapServers;
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+    private final KafkaContainer kafkaContainer;
+    private final PostgreSQLContainer postgresContainer;
+
+    public static synchronized RealInfrastructure shared() {
+        if (shared == null) {
+            shared = start(chooseKind());
+            System.out.println(shared.describe());
+        }
+        return shared;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** The running containers, for {@code @ServiceConnection}; only where {@link #kind()} is DOCKER. */
+    public KafkaContainer kafkaContainer() {
+        return kafkaContainer;
+    }
+
+    public PostgreSQLContainer postgresContainer() {
+        return postgresContainer;
+    }
+
+    private static Kind chooseKind() {
+        String forced = System.getProperty("planwatch.test.infra", System.getenv("PLANWATCH_TEST_INFRA"));
+        if (forced != null && !forced.isBlank() && !forced.equalsIgnoreCase("auto")) {
+            return Kind.valueOf(forced.trim().toUpperCase(Locale.ROOT));
+        }
+        return dockerAnswers() ? Kind.DOCKER : Kind.EMBEDDED;
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static RealInfrastructure start(Kind kind) {
+        if (kind == Kind.DOCKER) {
+            KafkaContainer kafka = new KafkaContainer("apache/kafka:" + AppInfoParser.getVersion());
+            PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17-alpine");
+            kafka.start();
+            postgres.start();
+            return new RealInfrastructure(kind, kafka.getBootstrapServers(), postgres.getJdbcUrl(),
+                    postgres.getUsername(), postgres.getPassword(), kafka, postgres);
+        }
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperty("auto.create.topics.enable", "false");
+        broker.afterPropertiesSet();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (Exception e) {
+            broker.destroy();
+            throw new IllegalStateException("cannot start embedded PostgreSQL", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.destroy();
+            try {
+                postgres.close();
+            } catch (Exception ignored) {
+                // the JVM is going away; the data directory is temporary
+            }
+        }, "planwatch-test-infra-stop"));
+        return new RealInfrastructure(kind, broker.getBrokersAsString(),
+                postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", null, null);
+    }
+
+    private RealInfrastructure(Kind kind, String kafkaBootstrapServers, String jdbcUrl, String username,
+            String password, KafkaContainer kafkaContainer, PostgreSQLContainer postgresContainer) {
+        this.kind = kind;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
+        this.kafkaContainer = kafkaContainer;
+        this.postgresContainer = postgresContainer;
+    }
+
+    /** Says, in the build's output, what the integration tests really ran against. */
+    private String describe() {
+        String postgresVersion;
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, username, password);
+                ResultSet rs = connection.createStatement().executeQuery("select version()")) {
+            rs.next();
+            postgresVersion = rs.getString(1);
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL started but does not answer at " + jdbcUrl, e);
+        }
+        String how = kind == Kind.DOCKER ? "Testcontainers (Docker)" : "embedded, no Docker engine answered";
+        return "[planwatch-test-infra] real servers, " + how + ": Kafka " + AppInfoParser.getVersion()
+                + " KRaft broker at " + kafkaBootstrapServers + "; " + postgresVersion + " at " + jdbcUrl;
+    }
+}
