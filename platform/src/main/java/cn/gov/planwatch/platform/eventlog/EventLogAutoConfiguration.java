@@ -2,12 +2,6 @@ package cn.gov.planwatch.platform.eventlog;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
-import cn.gov.planwatch.platform.caller.Caller;
-import cn.gov.planwatch.platform.caller.CallerResolver;
-import cn.gov.planwatch.platform.caller.TraceIds;
-import cn.gov.planwatch.platform.problem.ProblemAnswers;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.ObjectProvider;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -15,7 +9,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -32,10 +25,8 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -46,25 +37,6 @@ import java.util.stream.Stream;
  */
 @AutoConfiguration
 public class EventLogAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    /** Until a security configuration supplies a resolver, requests carry no identity. */
-    @Bean
-    @ConditionalOnMissingBean
-    CallerResolver callerResolver(ObjectProvider<HttpServletRequest> request) {
-        return () -> new Caller(null, null, Set.of(),
-                TraceIds.fromTraceparent(request.getObject().getHeader("traceparent")));
-    }
-
-    @Bean
-    ProblemAnswers problemAnswers() {
-        return new ProblemAnswers();
-    }
 
     @Bean
     EventLog eventLog(KafkaTemplate<String, PlanEvent> template) {

@@ -1,0 +1,67 @@
+package cn.gov.planwatch.programme;
+
+import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.catalogue.PlanCatalogueLoader;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The catalogue as a ministry's system reads it: a web slice over the real plan file. */
+@WebMvcTest
+class CatalogueEndpointsTest {
+
+    @TestConfiguration
+    static class RealPlan {
+        @Bean
+        PlanCatalogue planCatalogue() {
+            return PlanCatalogueLoader.load(PlanCatalogueLoader.DEFAULT_LOCATION);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void servesAllEighteenAgenciesInChineseAndEnglish() throws Exception {
+        mvc.perform(get("/api/v1/agencies"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(18)))
+                .andExpect(jsonPath("$[?(@.code == 'CNIPA')].nameZh").value("国家知识产权局"))
+                .andExpect(jsonPath("$[?(@.code == 'SPC')].nameEn").value("Supreme People's Court"));
+    }
+
+    @Test
+    void servesTheTenProgrammesWithTheirLeadAgencies() throws Exception {
+        mvc.perform(get("/api/v1/programmes"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(10)))
+                .andExpect(jsonPath("$[?(@.slug == 'trade-secrets')].leadAgency").value("SAMR"))
+                .andExpect(jsonPath("$[?(@.slug == 'sme-ip-strategy')].leadAgency").value("MIIT"))
+                .andExpect(jsonPath("$[?(@.slug == 'copyright-innovation')].box").value(10))
+                .andExpect(jsonPath("$[?(@.slug == 'trademark-brands')].box").value(10));
+        mvc.perform(get("/api/v1/programmes/geographical-indications"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.titleZh").value("地理标志保护工程"))
+                .andExpect(jsonPath("$.milestones[0].code").value("gi-demo-zones"))
+                .andExpect(jsonPath("$.milestones[0].target").value(100));
+    }
+
+    @Test
+    void anUnknownProgrammeIsAProblemNotAPage() throws Exception {
+        mvc.perform(get("/api/v1/programmes/space-race"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.type", startsWith("https://planwatch.cn/problems/")))
+                .andExpect(jsonPath("$.detail").value("unknown programme 'space-race'"));
+    }
+}

@@ -1,0 +1,152 @@
+package cn.gov.planwatch.reporting.nationalview.internal;
+
+import cn.gov.planwatch.catalogue.Indicator;
+import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.catalogue.progress.Progress;
+import cn.gov.planwatch.catalogue.progress.ProgressMeasure;
+import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.reporting.nationalview.IndicatorFact;
+import cn.gov.planwatch.reporting.nationalview.NationalView.Freshness;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The national view's tables: facts with their history, the live indicator status, and freshness. */
+@Repository
+public class NationalViewStore {
+
+    static final RowMapper<IndicatorFact> FACT = (rs, n) -> new IndicatorFact(rs.getObject("event_id", UUID.class),
+            rs.getString("indicator"), rs.getString("period"), rs.getBigDecimal("value"), rs.getString("agency"),
+            rs.getString("client_id"), rs.getTimestamp("recorded_at").toInstant(), rs.getInt("revision"));
+
+    private final JdbcClient jdbc;
+    private final PlanCatalogue catalogue;
+    private final ProgressMeasure progressMeasure;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    NationalViewStore(JdbcClient jdbc, PlanCatalogue catalogue, ProgressMeasure progressMeasure, Clock clock,
+            JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.catalogue = catalogue;
+        this.progressMeasure = progressMeasure;
+        this.clock = clock;
+    }
+
+    /** Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. */
+    void fold(ObservationReported e) {
+        int inserted = jdbc.sql("""
+                insert into reporting.indicator_fact (event_id, indicator, period, value, agency, client_id,
+                    recorded_at, revision, current)
+                values (:eventId, :indicator, :period, :value, :agency, :clientId, :recordedAt,
+                    (select coalesce(max(revision), 0) + 1 from reporting.indicator_fact
+                      where indicator = :indicator and period = :period),
+                    false)
+                on conflict (event_id) do nothing
+                """)
+                .param("eventId", e.eventId()).param("indicator", e.indicator()).param("period", e.period())
+                .param("value", e.value()).param("agency", e.agency()).param("clientId", e.clientId())
+                .param("recordedAt", Timestamp.from(e.recordedAt()))
+                .update();
+        if (inserted == 0) {
+            return;
+        }
+        jdbc.sql("update reporting.indicator_fact set current = false where indicator = ? and period = ? and current")
+                .params(e.indicator(), e.period()).update();
+        jdbc.sql("update reporting.indicator_fact set current = true where event_id = ?").params(e.eventId())
+                .update();
+        Optional<Indicator> indicator = catalogue.indicator(e.indicator());
+        if (indicator.isPresent()) {
+            refreshStatus(indicator.get());
+        }
+        jdbc.sql("""
+                update reporting.view_freshness
+                   set newest_event_at = greatest(newest_event_at, :recordedAt), last_applied_at = :now,
+                       events_applied = events_applied + 1
+                 where id = 1
+                """).param("recordedAt", Timestamp.from(e.recordedAt())).param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private void refreshStatus(Indicator indicator) {
+        List<IndicatorFact> series = currentSeries(indicator.code(), null);
+        IndicatorFact latest = series.get(series.size() - 1);
+        Progress progress = progressMeasure.assess(indicator, points(series));
+        jdbc.sql("""
+                insert into reporting.indicator_status (indicator, latest_event_id, progress, event_ids, updated_at)
+                values (:indicator, :eventId, cast(:progress as jsonb), :eventIds, :now)
+                on conflict (indicator) do update set latest_event_id = excluded.latest_event_id,
+                    progress = excluded.progress, event_ids = excluded.event_ids, updated_at = excluded.updated_at
+                """)
+                .param("indicator", indicator.code()).param("eventId", latest.eventId())
+                .param("progress", json.writeValueAsString(progress))
+                .param("eventIds", series.stream().map(IndicatorFact::eventId).toArray(UUID[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** The live status of each indicator that has a report, as the projector left it. */
+    public Map<String, LiveStatus> liveStatus() {
+        Map<UUID, IndicatorFact> latest = jdbc.sql("""
+                select f.* from reporting.indicator_fact f
+                  join reporting.indicator_status s on s.latest_event_id = f.event_id
+                """).query(FACT).list().stream().collect(Collectors.toMap(IndicatorFact::eventId, f -> f));
+        return jdbc.sql("select indicator, latest_event_id, progress, event_ids from reporting.indicator_status")
+                .query((rs, n) -> new LiveStatus(rs.getString("indicator"),
+                        latest.get(rs.getObject("latest_event_id", UUID.class)),
+                        json.readValue(rs.getString("progress"), Progress.class),
+                        List.of((UUID[]) rs.getArray("event_ids").getArray())))
+                .list().stream().collect(Collectors.toMap(LiveStatus::indicator, s -> s));
+    }
+
+    public record LiveStatus(String indicator, IndicatorFact latest, Progress progress, List<UUID> eventIds) {
+    }
+
+    /**
+     * The value of each period of the indicator, oldest period first: the current one, or with
+     * {@code asOf}, the newest one recorded by then.
+     */
+    public List<IndicatorFact> currentSeries(String indicator, Instant asOf) {
+        List<IndicatorFact> facts = asOf == null
+                ? jdbc.sql("select * from reporting.indicator_fact where indicator = ? and current")
+                        .params(indicator).query(FACT).list()
+                : jdbc.sql("""
+                        select distinct on (period) * from reporting.indicator_fact
+                         where indicator = ? and recorded_at <= ?
+                         order by period, recorded_at desc, seq desc
+                        """).params(indicator, Timestamp.from(asOf)).query(FACT).list();
+        return facts.stream()
+                .sorted(Comparator.comparing((IndicatorFact f) -> ReportingPeriod.parse(f.period()).orElseThrow()))
+                .toList();
+    }
+
+    public Freshness freshness() {
+        return jdbc.sql("select * from reporting.view_freshness where id = 1").query((rs, n) -> {
+            Timestamp newest = rs.getTimestamp("newest_event_at");
+            Timestamp applied = rs.getTimestamp("last_applied_at");
+            Double trailing = newest == null || applied == null ? null
+                    : (applied.getTime() - newest.getTime()) / 1000.0;
+            return new Freshness(newest == null ? null : newest.toInstant(),
+                    applied == null ? null : applied.toInstant(), rs.getLong("events_applied"), trailing);
+        }).single();
+    }
+
+    public static List<ProgressMeasure.Point> points(List<IndicatorFact> series) {
+        return series.stream()
+                .map(f -> new ProgressMeasure.Point(ReportingPeriod.parse(f.period()).orElseThrow(), f.value()))
+                .toList();
+    }
+}
