@@ -5,14 +5,13 @@ import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
-import cn.gov.planwatch.testsupport.RealInfrastructureConfiguration;
+import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
@@ -28,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A report goes through the HTTP API into the real event log and back out of the read model. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(RealInfrastructureConfiguration.class)
+@PlanwatchIntegrationTest
 class ObservationFlowIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -43,11 +41,15 @@ class ObservationFlowIT {
     @Autowired
     KafkaTemplate<String, PlanEvent> kafka;
 
+    private static final TestTokens TOKENS = TestTokens.shared();
+
+    HttpCalls anonymous;
     HttpCalls http;
 
     @BeforeEach
     void connect() {
-        http = new HttpCalls("http://localhost:" + port);
+        anonymous = new HttpCalls("http://localhost:" + port);
+        http = anonymous.withToken(TOKENS.reporter("CNIPA"));
         jdbc.sql("delete from indicator.observation").update();
     }
 
@@ -117,6 +119,35 @@ class ObservationFlowIT {
         assertThat(TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(),
                 Topics.INDICATOR_EVENTS)).as("records in the indicator topic").isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from indicator.observation").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void onlyTheResponsibleAgencysReporterMayReportAndRefusalsRecordNothing() {
+        long before = TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(),
+                Topics.INDICATOR_EVENTS);
+        String path = "/api/v1/indicators/IND-01/observations";
+        String body = "{\"period\":\"2023\",\"value\":11.8}";
+
+        assertProblem(anonymous.postJson(path, body), 401, null);
+        assertProblem(anonymous.withToken(TOKENS.expired("CNIPA", "reporter")).postJson(path, body), 401, null);
+        assertProblem(anonymous.withToken(TOKENS.foreign("CNIPA", "reporter")).postJson(path, body), 401, null);
+        assertProblem(anonymous.withToken("not.a.jwt").postJson(path, body), 401, null);
+        assertProblem(anonymous.withToken(TOKENS.reporter("SAMR")).postJson(path, body), 403, null);
+        assertProblem(anonymous.withToken(TOKENS.lead()).postJson(path, body), 403, null);
+        assertProblem(anonymous.withToken(TOKENS.operator()).postJson(path, body), 403, null);
+        assertThat(anonymous.postJson(path, body).headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+
+        assertThat(TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(),
+                Topics.INDICATOR_EVENTS)).as("records in the indicator topic").isEqualTo(before);
+
+        assertThat(anonymous.withToken(TOKENS.reporter("SPC")).postJson("/api/v1/indicators/IND-08/observations",
+                "{\"period\":\"2022\",\"value\":80}").statusCode()).isEqualTo(202);
+        for (String token : new String[] {TOKENS.lead(), TOKENS.operator(), TOKENS.reporter("MOE")}) {
+            assertThat(anonymous.withToken(token).get("/api/v1/indicators").statusCode()).isEqualTo(200);
+        }
+        assertThat(anonymous.get("/api/v1/indicators").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -3,6 +3,10 @@ package cn.gov.planwatch.programme;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.PlanCatalogueLoader;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -10,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -33,7 +38,7 @@ class CatalogueEndpointsTest {
 
     @Test
     void servesAllEighteenAgenciesInChineseAndEnglish() throws Exception {
-        mvc.perform(get("/api/v1/agencies"))
+        mvc.perform(get("/api/v1/agencies").with(reporter()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(18)))
                 .andExpect(jsonPath("$[?(@.code == 'CNIPA')].nameZh").value("国家知识产权局"))
@@ -42,14 +47,14 @@ class CatalogueEndpointsTest {
 
     @Test
     void servesTheTenProgrammesWithTheirLeadAgencies() throws Exception {
-        mvc.perform(get("/api/v1/programmes"))
+        mvc.perform(get("/api/v1/programmes").with(reporter()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(10)))
                 .andExpect(jsonPath("$[?(@.slug == 'trade-secrets')].leadAgency").value("SAMR"))
                 .andExpect(jsonPath("$[?(@.slug == 'sme-ip-strategy')].leadAgency").value("MIIT"))
                 .andExpect(jsonPath("$[?(@.slug == 'copyright-innovation')].box").value(10))
                 .andExpect(jsonPath("$[?(@.slug == 'trademark-brands')].box").value(10));
-        mvc.perform(get("/api/v1/programmes/geographical-indications"))
+        mvc.perform(get("/api/v1/programmes/geographical-indications").with(reporter()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.titleZh").value("地理标志保护工程"))
                 .andExpect(jsonPath("$.milestones[0].code").value("gi-demo-zones"))
@@ -57,8 +62,20 @@ class CatalogueEndpointsTest {
     }
 
     @Test
+    void withoutATokenTheCatalogueIsClosed() throws Exception {
+        mvc.perform(get("/api/v1/programmes"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+    }
+
+    private static RequestPostProcessor reporter() {
+        return jwt().jwt(token -> token.claim("agency", "MARA").claim("roles", List.of("reporter")))
+                .authorities(new SimpleGrantedAuthority("ROLE_reporter"));
+    }
+
+    @Test
     void anUnknownProgrammeIsAProblemNotAPage() throws Exception {
-        mvc.perform(get("/api/v1/programmes/space-race"))
+        mvc.perform(get("/api/v1/programmes/space-race").with(reporter()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.type", startsWith("https://planwatch.cn/problems/")))

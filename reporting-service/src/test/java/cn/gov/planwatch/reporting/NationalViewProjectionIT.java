@@ -4,12 +4,11 @@ import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.RealInfrastructureConfiguration;
+import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Events from the real log fold into the national view exactly once, live and as of a past instant. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(RealInfrastructureConfiguration.class)
+@PlanwatchIntegrationTest
 class NationalViewProjectionIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -41,7 +39,8 @@ class NationalViewProjectionIT {
 
     @Test
     void foldsReportsAndRevisionsOnceAndAnswersAsOfAnInstantBetweenThem() throws Exception {
-        HttpCalls http = new HttpCalls("http://localhost:" + port);
+        HttpCalls anonymous = new HttpCalls("http://localhost:" + port);
+        HttpCalls http = anonymous.withToken(TestTokens.shared().lead());
         ObservationReported first = report("IND-03", "2022", "2600", "2023-03-01T00:00:00Z");
         ObservationReported revision = report("IND-03", "2022", "2650", "2023-06-01T00:00:00Z");
         send(first);
@@ -73,6 +72,12 @@ class NationalViewProjectionIT {
 
         assertThat(http.get("/api/v1/national-view?asOf=yesterday").statusCode()).isEqualTo(400);
         assertThat(live.get("programmes").size()).isEqualTo(10);
+
+        assertThat(anonymous.get("/api/v1/national-view").statusCode()).isEqualTo(401);
+        assertThat(anonymous.withToken(TestTokens.shared().reporter("CNIPA")).get("/api/v1/national-view")
+                .statusCode()).as("a reporter may not see the national view").isEqualTo(403);
+        assertThat(anonymous.withToken(TestTokens.shared().operator()).get("/api/v1/national-view").statusCode())
+                .isEqualTo(200);
     }
 
     private void send(ObservationReported event) throws Exception {

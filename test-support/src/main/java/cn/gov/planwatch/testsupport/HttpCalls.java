@@ -32,6 +32,11 @@ public final class HttpCalls {
         return new HttpCalls(baseUrl, headers);
     }
 
+    /** The same client, sending {@code Authorization: Bearer <token>}. */
+    public HttpCalls withToken(String token) {
+        return withHeader("Authorization", "Bearer " + token);
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }

@@ -25,10 +25,9 @@ class ObservationRecorder {
 
     CompletableFuture<ObservationReported> record(Caller caller, Indicator indicator, ReportingPeriod period,
             ObservationRequest request) {
-        // Without an established identity (no security configured) the report is the responsible agency's.
-        String agency = caller.identified() ? caller.agency() : indicator.responsibleAgency();
         return eventLog.append(new ObservationReported(UUID.randomUUID(), indicator.code(), period.toString(),
-                request.value(), request.comment(), request.source(), agency, caller.clientId(), caller.traceId(),
+                request.value(), request.comment(), request.source(), caller.agency(), caller.clientId(),
+                caller.traceId(),
                 clock.instant()));
     }
 }

@@ -37,7 +37,10 @@ public class ObservationRules {
 
     /** Checks a report against the catalogue and the clock; answers the parsed period. */
     public ReportingPeriod check(Caller caller, Indicator indicator, ObservationRequest request) {
-        if (caller.identified() && !indicator.responsibleAgency().equals(caller.agency())) {
+        if (!caller.identified()) {
+            throw Problems.forbidden("the token names no agency");
+        }
+        if (!indicator.responsibleAgency().equals(caller.agency())) {
             throw Problems.forbidden(indicator.code() + " is reported by " + indicator.responsibleAgency()
                     + ", not by " + caller.agency());
         }

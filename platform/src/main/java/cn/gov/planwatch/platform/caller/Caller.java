@@ -3,8 +3,8 @@ package cn.gov.planwatch.platform.caller;
 import java.util.Set;
 
 /**
- * Who is calling: the OAuth client, the agency it acts for and its roles.
- * {@code agency} is null only where no identity was established (no security configured).
+ * Who is calling, as the validated access token says: the OAuth client, the agency it acts for, its
+ * roles, and the request's trace id. {@code agency} is null only for a token without the claim.
  */
 public record Caller(String clientId, String agency, Set<String> roles, String traceId) {
 

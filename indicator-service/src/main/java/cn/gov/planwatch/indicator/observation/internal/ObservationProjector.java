@@ -21,7 +21,7 @@ class ObservationProjector {
         this.store = store;
     }
 
-    @KafkaListener(id = "indicator-observations", topics = Topics.INDICATOR_EVENTS)
+    @KafkaListener(id = "indicator-observations", idIsGroup = false, topics = Topics.INDICATOR_EVENTS)
     @Transactional
     void on(PlanEvent event) {
         if (event instanceof ObservationReported reported) {

@@ -17,7 +17,7 @@ class NationalViewProjector {
         this.store = store;
     }
 
-    @KafkaListener(id = "national-view-indicators", topics = Topics.INDICATOR_EVENTS)
+    @KafkaListener(id = "national-view-indicators", idIsGroup = false, topics = Topics.INDICATOR_EVENTS)
     @Transactional
     void on(PlanEvent event) {
         if (event instanceof ObservationReported reported) {

@@ -1,0 +1,254 @@
+package cn.gov.planwatch.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts the whole product on real local infrastructure: PostgreSQL, a Kafka broker, then the services group by
+ * group; prints where everything is; and stops it all, in reverse order, on Ctrl-C.
+ */
+public final class Launcher {
+
+    /** The pid file name of the launcher itself. */
+    private static final String LAUNCHER = "launcher";
+
+    private final StackLayout layout;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final PidFiles pidFiles;
+    private final RunningStack stack;
+    /** Whether launcher.pid is ours to delete; a launcher refused for a running one must leave it alone. */
+    private volatile boolean claimedDataDir;
+
+    Launcher(StackLayout layout, PrintStream out, PrintStream err) {
+        this.layout = layout;
+        this.out = out;
+        this.err = err;
+        this.pidFiles = new PidFiles(layout.pidsDir());
+        this.stack = new RunningStack(out);
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of("").toAbsolutePath();
+        StackLayout layout;
+        try {
+            layout = StackLayout.from(System.getenv(), System.getProperties(), root, libDir(root));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Read by log4j2.xml; must be set before the first library logs anything.
+        System.setProperty("planwatch.logs.dir", layout.logsDir().toString());
+        int exitCode = new Launcher(layout, System.out, System.err).run();
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** Next to launcher.jar when run as {@code java -jar}; the module's build output otherwise (tests, IDE). */
+    private static Path libDir(Path root) {
+        try {
+            Path codeSource = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(codeSource)) {
+                return codeSource.getParent().resolve("lib");
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall through to the build layout
+        }
+        return root.resolve("launcher/target/lib");
+    }
+
+    /** Starts everything and then watches it; returns only on failure, or 0 when a stop was requested meanwhile. */
+    int run() {
+        long begin = System.nanoTime();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "planwatch-stop"));
+        TerminationSignals.onTermination(this::stop);
+        try {
+            requireServiceJars();
+            Files.createDirectories(layout.logsDir());
+            claimDataDir();
+            stopLeftovers();
+            LocalPorts.requireFree(LocalPorts.of(layout));
+            startPostgres();
+            startKafka();
+            for (List<ServiceSpec> group : layout.startGroups()) {
+                startGroup(group);
+            }
+            printBanner(begin);
+            return watch();
+        } catch (RunningStack.StackStoppingException e) {
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            if (stack.isStopping()) {
+                return 0; // a requested stop pulled the rug from under the start; nothing failed
+            }
+            err.println(e instanceof StartFailure ? e.getMessage() : "Start failed: " + e);
+            stop();
+            return 1;
+        }
+    }
+
+    private void stop() {
+        stack.stop();
+        if (claimedDataDir) {
+            pidFiles.delete(LAUNCHER);
+        }
+    }
+
+    /**
+     * Two launchers on one data directory would fight over it, and the leftover check below would make the second one
+     * kill the first one's stack. Our own pid file tells a running launcher from a dead one.
+     */
+    private void claimDataDir() {
+        String self = ProcessTable.commandLine(ProcessHandle.current().pid()).orElse("cn.gov.planwatch.launcher");
+        pidFiles.entries().stream()
+                .filter(e -> e.name().equals(LAUNCHER) && e.pid() != ProcessHandle.current().pid())
+                .filter(e -> PidFiles.judge(e, ProcessTable::commandLine) == PidFiles.Verdict.LEFTOVER)
+                .findFirst()
+                .ifPresent(running -> {
+                    throw new StartFailure("PlanWatch is already running on " + layout.dataDir() + " (launcher pid "
+                            + running.pid() + "). Stop it first: Ctrl-C in its terminal, or kill " + running.pid());
+                });
+        pidFiles.write(LAUNCHER, ProcessHandle.current().pid(), self);
+        claimedDataDir = true;
+    }
+
+    /** A missing jar is known before anything starts, so say it before anything starts. */
+    private void requireServiceJars() {
+        List<String> missing = layout.services().stream()
+                .filter(s -> !Files.isRegularFile(s.jar(layout.root())))
+                .map(s -> ServiceProcess.missingJarMessage(s, layout))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new StartFailure(String.join(System.lineSeparator(), missing));
+        }
+    }
+
+    /**
+     * A launcher killed with -9 leaves its children running, holding ports and the PostgreSQL data directory. Stop
+     * them the way we would have: services, then Kafka, then PostgreSQL.
+     */
+    private void stopLeftovers() {
+        Map<String, Integer> lastToStop = Map.of("kafka", 1, "postgres", 2);
+        List<PidFiles.Entry> entries = new ArrayList<>(pidFiles.entries());
+        entries.sort(Comparator.comparing(e -> lastToStop.getOrDefault(e.name(), 0)));
+        entries.removeIf(e -> e.name().equals(LAUNCHER));
+        for (PidFiles.Entry entry : entries) {
+            if (PidFiles.judge(entry, ProcessTable::commandLine) == PidFiles.Verdict.LEFTOVER) {
+                long begin = System.nanoTime();
+                ProcessHandle.of(entry.pid()).ifPresent(p -> ChildProcess.stop(p, StackLayout.STALE_STOP_GRACE));
+                out.printf("%-20s was left running by an earlier launcher (pid %d); stopped it in %.1f s%n",
+                        entry.name(), entry.pid(), seconds(begin));
+            }
+            pidFiles.delete(entry.name());
+        }
+    }
+
+    private void startPostgres() {
+        long begin = System.nanoTime();
+        EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(layout, pidFiles);
+        stack.add(postgres);
+        try {
+            postgres.start();
+        } catch (RunningStack.StackStoppingException e) {
+            throw e;
+        } catch (IOException | SQLException | RuntimeException e) {
+            Path log = layout.logsDir().resolve("postgres.log");
+            throw new StartFailure("PostgreSQL did not start: " + e.getMessage() + "; last lines of " + log + ":"
+                    + System.lineSeparator() + ChildProcess.tail(log, 30));
+        }
+        out.printf("%-20s started in %.1f s  (%s)%n", postgres.name(), seconds(begin), layout.jdbcUrl());
+    }
+
+    private void startKafka() {
+        long begin = System.nanoTime();
+        KafkaBrokerProcess kafka = new KafkaBrokerProcess(layout, pidFiles);
+        stack.add(kafka);
+        boolean formatted = kafka.start();
+        kafka.awaitReady(StackLayout.KAFKA_READY_TIMEOUT);
+        out.printf("%-20s started in %.1f s  (%s%s)%n", kafka.name(), seconds(begin), layout.kafkaBootstrap(),
+                formatted ? ", storage formatted" : "");
+    }
+
+    /** Starts a group in parallel and returns once every member answers healthy. */
+    private void startGroup(List<ServiceSpec> group) {
+        Map<ServiceProcess, Long> pending = new LinkedHashMap<>();
+        for (ServiceSpec spec : group) {
+            ServiceProcess service = new ServiceProcess(spec, layout, pidFiles);
+            stack.add(service);
+            service.start();
+            pending.put(service, System.nanoTime());
+        }
+        long deadline = System.nanoTime() + StackLayout.SERVICE_HEALTHY_TIMEOUT.toNanos();
+        while (!pending.isEmpty()) {
+            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+                var entry = it.next();
+                ServiceProcess service = entry.getKey();
+                if (!service.isRunning()) {
+                    throw new StartFailure(service.exitReport());
+                }
+                if (service.isHealthy()) {
+                    out.printf("%-20s started in %.1f s  (%s)%n", service.name(), seconds(entry.getValue()),
+                            service.spec().baseUrl());
+                    it.remove();
+                }
+            }
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StartFailure(pending.keySet().iterator().next()
+                        .timeoutReport(StackLayout.SERVICE_HEALTHY_TIMEOUT));
+            }
+            Pause.briefly();
+        }
+    }
+
+    private void printBanner(long begin) {
+        StringBuilder banner = new StringBuilder();
+        banner.append(String.format("%nPlanWatch is up (started in %.1f s)%n", seconds(begin)));
+        layout.services().stream()
+                .sorted(Comparator.comparingInt(ServiceSpec::port))
+                .forEach(s -> banner.append(String.format("  %-20s %s%n", s.name(), s.baseUrl())));
+        banner.append(String.format("  %-20s %s%n", "Kafka", layout.kafkaBootstrap()));
+        banner.append(String.format("  %-20s %s  (user %s, no password)%n", "PostgreSQL", layout.jdbcUrl(),
+                StackLayout.DATABASE_USER));
+        banner.append(String.format("  %-20s %s%n", "logs", layout.logsDir()));
+        banner.append(String.format("Ctrl-C stops everything.%n"));
+        out.print(banner);
+        out.flush();
+    }
+
+    /** Until Ctrl-C: a component that dies on its own takes the stack down, so nobody works against half of it. */
+    private int watch() {
+        while (true) {
+            Optional<StackComponent> exited = stack.firstExited();
+            if (exited.isPresent()) {
+                if (stack.isStopping()) {
+                    return 0;
+                }
+                err.println(exited.get().exitReport());
+                err.println("Stopping the stack.");
+                stop();
+                return 1;
+            }
+            Pause.briefly();
+        }
+    }
+
+    private static double seconds(long beginNanos) {
+        return (System.nanoTime() - beginNanos) / 1e9;
+    }
+}

@@ -1,0 +1,146 @@
+package cn.gov.planwatch.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Where everything lives and which ports it uses: the launcher's only configuration.
+ *
+ * <p>Each setting is read from a system property or, failing that, an environment variable; the property name is the
+ * variable's lower-cased with dots, e.g. {@code PLANWATCH_PG_PORT} / {@code -Dplanwatch.pg.port}.
+ */
+public record StackLayout(
+        Path root,
+        Path dataDir,
+        Path libDir,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        List<String> serviceJvmOptions,
+        List<List<ServiceSpec>> startGroups) {
+
+    /**
+     * The product's services in start order. Each inner list starts in parallel, and the next one starts only once all
+     * of it answers healthy. Adding a service is one entry here.
+     */
+    public static final List<List<ServiceSpec>> DEFAULT_START_GROUPS = List.of(
+            List.of(new ServiceSpec("indicator-service", 8081),
+                    new ServiceSpec("programme-service", 8082),
+                    new ServiceSpec("reporting-service", 8083)),
+            List.of(new ServiceSpec("gateway", 8080)));
+
+    public static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    public static final String DATABASE = "planwatch";
+    public static final String DATABASE_USER = "postgres";
+
+    public static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration SERVICE_HEALTHY_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+    public static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(30);
+    public static final Duration STALE_STOP_GRACE = Duration.ofSeconds(10);
+
+    public StackLayout {
+        root = root.toAbsolutePath().normalize();
+        dataDir = root.resolve(dataDir).normalize();
+        libDir = root.resolve(libDir).normalize();
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        startGroups = startGroups.stream().map(List::copyOf).toList();
+    }
+
+    /** Reads the layout for a launcher whose working directory is the repository root. */
+    public static StackLayout from(Map<String, String> env, Properties properties, Path root, Path libDir) {
+        Function<String, String> setting = name -> {
+            String property = properties.getProperty(name.toLowerCase().replace('_', '.'));
+            return property != null ? property : env.get(name);
+        };
+        return new StackLayout(
+                root,
+                Path.of(orDefault(setting.apply("PLANWATCH_DATA"), ".data")),
+                libDir,
+                Integer.parseInt(orDefault(setting.apply("PLANWATCH_PG_PORT"), "15432")),
+                Integer.parseInt(orDefault(setting.apply("PLANWATCH_KAFKA_PORT"), "19092")),
+                Integer.parseInt(orDefault(setting.apply("PLANWATCH_KAFKA_CONTROLLER_PORT"), "19093")),
+                Arrays.asList(orDefault(setting.apply("PLANWATCH_JVM_OPTS"), DEFAULT_JVM_OPTIONS).trim().split("\\s+")),
+                selectServices(setting.apply("PLANWATCH_SERVICES")));
+    }
+
+    /**
+     * {@code null} or empty = all services; {@code none} = infrastructure only; otherwise a comma-separated subset of
+     * the default services (they keep their default groups and order).
+     */
+    static List<List<ServiceSpec>> selectServices(String selection) {
+        if (selection == null || selection.isBlank()) {
+            return DEFAULT_START_GROUPS;
+        }
+        if (selection.trim().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String name : selection.split(",")) {
+            if (!name.isBlank()) {
+                wanted.add(name.trim());
+            }
+        }
+        List<List<ServiceSpec>> groups = new ArrayList<>();
+        for (List<ServiceSpec> group : DEFAULT_START_GROUPS) {
+            List<ServiceSpec> kept = group.stream().filter(s -> wanted.remove(s.name())).toList();
+            if (!kept.isEmpty()) {
+                groups.add(kept);
+            }
+        }
+        if (!wanted.isEmpty()) {
+            throw new IllegalArgumentException("PLANWATCH_SERVICES names unknown services " + wanted + "; known: "
+                    + DEFAULT_START_GROUPS.stream().flatMap(List::stream).map(ServiceSpec::name).toList());
+        }
+        return groups;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public List<ServiceSpec> services() {
+        return startGroups.stream().flatMap(List::stream).toList();
+    }
+
+    public Path postgresDir() {
+        return dataDir.resolve("postgres");
+    }
+
+    public Path kafkaDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    public Path kafkaLogDirs() {
+        return kafkaDir().resolve("logs");
+    }
+
+    public Path logsDir() {
+        return dataDir.resolve("logs");
+    }
+
+    public Path pidsDir() {
+        return dataDir.resolve("pids");
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgresPort + "/" + DATABASE;
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    /** The children run on the launcher's own JDK, so {@code run.sh} and the services agree on one Java. */
+    public static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+}

@@ -1,0 +1,83 @@
+package cn.gov.planwatch.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StackLayoutTest {
+
+    private static final Path ROOT = Path.of("/repo");
+    private static final Path LIB = Path.of("launcher/target/lib");
+
+    @Test
+    void defaultsPutDataUnderTheRepositoryAndUseTheDocumentedPorts() {
+        StackLayout layout = StackLayout.from(Map.of(), new Properties(), ROOT, LIB);
+
+        assertThat(layout.dataDir()).isEqualTo(Path.of("/repo/.data"));
+        assertThat(layout.postgresDir()).isEqualTo(Path.of("/repo/.data/postgres"));
+        assertThat(layout.kafkaLogDirs()).isEqualTo(Path.of("/repo/.data/kafka/logs"));
+        assertThat(layout.libDir()).isEqualTo(Path.of("/repo/launcher/target/lib"));
+        assertThat(layout.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:15432/planwatch");
+        assertThat(layout.kafkaBootstrap()).isEqualTo("localhost:19092");
+        assertThat(layout.kafkaControllerPort()).isEqualTo(19093);
+        assertThat(layout.serviceJvmOptions())
+                .containsExactly("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+    }
+
+    @Test
+    void startsTheBackendServicesTogetherAndTheGatewayAfterThem() {
+        StackLayout layout = StackLayout.from(Map.of(), new Properties(), ROOT, LIB);
+
+        assertThat(layout.startGroups()).containsExactly(
+                List.of(new ServiceSpec("indicator-service", 8081), new ServiceSpec("programme-service", 8082),
+                        new ServiceSpec("reporting-service", 8083)),
+                List.of(new ServiceSpec("gateway", 8080)));
+        assertThat(new ServiceSpec("gateway", 8080).jar(ROOT))
+                .isEqualTo(Path.of("/repo/gateway/target/gateway.jar"));
+    }
+
+    @Test
+    void environmentOverridesDefaultsAndSystemPropertiesOverrideTheEnvironment() {
+        Properties properties = new Properties();
+        properties.setProperty("planwatch.pg.port", "25432");
+
+        StackLayout layout = StackLayout.from(
+                Map.of("PLANWATCH_DATA", "/tmp/pw", "PLANWATCH_PG_PORT", "35432", "PLANWATCH_JVM_OPTS", " -Xmx1g  -ea "),
+                properties, ROOT, LIB);
+
+        assertThat(layout.dataDir()).isEqualTo(Path.of("/tmp/pw"));
+        assertThat(layout.postgresPort()).isEqualTo(25432);
+        assertThat(layout.serviceJvmOptions()).containsExactly("-Xmx1g", "-ea");
+    }
+
+    @Test
+    void noneStartsOnlyTheInfrastructure() {
+        StackLayout layout = StackLayout.from(Map.of("PLANWATCH_SERVICES", "none"), new Properties(), ROOT, LIB);
+
+        assertThat(layout.startGroups()).isEmpty();
+        assertThat(layout.services()).isEmpty();
+    }
+
+    @Test
+    void aSubsetKeepsTheDefaultGroupsAndOrderAndDropsEmptyGroups() {
+        assertThat(StackLayout.selectServices("reporting-service, indicator-service"))
+                .containsExactly(List.of(new ServiceSpec("indicator-service", 8081),
+                        new ServiceSpec("reporting-service", 8083)));
+        assertThat(StackLayout.selectServices("gateway"))
+                .containsExactly(List.of(new ServiceSpec("gateway", 8080)));
+    }
+
+    @Test
+    void anUnknownServiceNameIsRefusedWithTheKnownNames() {
+        assertThatThrownBy(() -> StackLayout.selectServices("gateway,gatewy"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[gatewy]")
+                .hasMessageContaining("indicator-service");
+    }
+}

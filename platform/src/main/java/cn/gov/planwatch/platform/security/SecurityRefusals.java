@@ -1,0 +1,67 @@
+package cn.gov.planwatch.platform.security;
+
+import cn.gov.planwatch.platform.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * 401 and 403 as problem answers, each logged as a structured security event (who, what, why —
+ * never the body or the token).
+ */
+public class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final Logger security = LoggerFactory.getLogger("planwatch.security");
+
+    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+    private final JsonMapper json;
+
+    public SecurityRefusals(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        // Sets WWW-Authenticate with the RFC 6750 error, which clients read to refresh their token.
+        bearer.commence(request, response, failure);
+        security.warn("security.refused status=401 method={} path={} reason=\"{}\"", request.getMethod(),
+                request.getRequestURI(), failure.getMessage());
+        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                "A valid bearer token from the PlanWatch issuer is required.", request);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException failure)
+            throws IOException {
+        String principal = request.getUserPrincipal() == null ? "-" : request.getUserPrincipal().getName();
+        security.warn("security.refused status=403 method={} path={} principal={} reason=\"role\"",
+                request.getMethod(), request.getRequestURI(), principal);
+        write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your token's role does not allow this call.", request);
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail,
+            HttpServletRequest request) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(Problems.TYPE_PREFIX + slug));
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+}

@@ -1,0 +1,102 @@
+package cn.gov.planwatch.platform.security;
+
+import cn.gov.planwatch.contracts.access.ApiAccessPolicy;
+import cn.gov.planwatch.platform.ServicePlatformAutoConfiguration;
+import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.caller.CallerResolver;
+import cn.gov.planwatch.platform.caller.TraceIds;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every service is a resource server of its own (zero trust): a request that bypasses the gateway
+ * meets the same token checks and the same {@link ApiAccessPolicy}. Refusals are problem answers.
+ */
+@AutoConfiguration(before = ServicePlatformAutoConfiguration.class)
+@EnableWebSecurity
+public class ServiceSecurityAutoConfiguration {
+
+    private static final String ROLE_PREFIX = "ROLE_";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityRefusals refusals) throws Exception {
+        http.authorizeHttpRequests(auth -> {
+            auth.requestMatchers(ApiAccessPolicy.PUBLIC_PATHS.toArray(String[]::new)).permitAll();
+            auth.requestMatchers("/actuator/prometheus").permitAll();
+            for (ApiAccessPolicy.Rule rule : ApiAccessPolicy.RULES) {
+                String[] roles = rule.roles().toArray(String[]::new);
+                if (rule.method().equals("*")) {
+                    auth.requestMatchers(rule.pattern()).hasAnyRole(roles);
+                } else {
+                    auth.requestMatchers(HttpMethod.valueOf(rule.method()), rule.pattern()).hasAnyRole(roles);
+                }
+            }
+            auth.anyRequest().authenticated();
+        });
+        http.oauth2ResourceServer(server -> server
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(planwatchAuthorities()))
+                .authenticationEntryPoint(refusals)
+                .accessDeniedHandler(refusals));
+        http.exceptionHandling(handling -> handling.authenticationEntryPoint(refusals).accessDeniedHandler(refusals));
+        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        // Bearer tokens only, no cookies: CSRF cannot ride on a browser's credentials here.
+        http.csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    SecurityRefusals securityRefusals(tools.jackson.databind.json.JsonMapper json) {
+        return new SecurityRefusals(json);
+    }
+
+    /** The caller is who the validated token says: its client, agency and roles. */
+    @Bean
+    CallerResolver callerResolver(ObjectProvider<HttpServletRequest> request) {
+        return () -> {
+            String traceId = TraceIds.fromTraceparent(request.getObject().getHeader("traceparent"));
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication instanceof JwtAuthenticationToken token) {
+                Jwt jwt = token.getToken();
+                String clientId = jwt.hasClaim("client_id") ? jwt.getClaimAsString("client_id") : jwt.getSubject();
+                return new Caller(clientId, jwt.getClaimAsString(ApiAccessPolicy.AGENCY_CLAIM), roles(jwt), traceId);
+            }
+            throw new IllegalStateException("no authenticated caller on a path that requires one");
+        };
+    }
+
+    static JwtAuthenticationConverter planwatchAuthorities() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Collection<GrantedAuthority> authorities = new HashSet<>();
+            for (String role : roles(jwt)) {
+                authorities.add(new SimpleGrantedAuthority(ROLE_PREFIX + role));
+            }
+            return authorities;
+        });
+        return converter;
+    }
+
+    static Set<String> roles(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList(ApiAccessPolicy.ROLES_CLAIM);
+        return roles == null ? Set.of() : Set.copyOf(roles);
+    }
+}
