@@ -9,6 +9,7 @@ cd "$(dirname "$0")"
 # Every jar the stack runs; the launcher's own service list is StackLayout.DEFAULT_START_GROUPS.
 JARS=(
   launcher/target/launcher.jar
+  auth-server/target/auth-server.jar
   indicator-service/target/indicator-service.jar
   programme-service/target/programme-service.jar
   reporting-service/target/reporting-service.jar

@@ -47,6 +47,11 @@ public final class ServiceProcess implements StackComponent {
         env.put("SPRING_DATASOURCE_PASSWORD", "");
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", layout.kafkaBootstrap());
         env.put("PLANWATCH_DATA", layout.dataDir().toString());
+        if (spec.name().equals("gateway")) {
+            // The auth server generated the gateway's login client on its first start; the gateway needs its secret.
+            DevelopmentClients.secretOf(layout.dataDir(), "planwatch-gateway")
+                    .ifPresent(secret -> env.put("PLANWATCH_GATEWAY_CLIENT_SECRET", secret));
+        }
         return env;
     }
 

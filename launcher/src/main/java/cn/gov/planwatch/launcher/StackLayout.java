@@ -32,6 +32,7 @@ public record StackLayout(
      * of it answers healthy. Adding a service is one entry here.
      */
     public static final List<List<ServiceSpec>> DEFAULT_START_GROUPS = List.of(
+            List.of(new ServiceSpec("auth-server", 9000)),
             List.of(new ServiceSpec("indicator-service", 8081),
                     new ServiceSpec("programme-service", 8082),
                     new ServiceSpec("reporting-service", 8083)),

@@ -1,0 +1,242 @@
+package cn.gov.planwatch.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The product as {@code ./run.sh} starts it — the real launcher jar, a real Kafka broker process, real
+ * PostgreSQL, the auth server and every service — driven only through the gateway on port 8080 with
+ * tokens from the auth server. Then a restart: the data survives and nothing is left running.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WholeStackIT {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path DATA = ROOT.resolve("launcher/target/whole-stack-it-data");
+    private static final String GATEWAY = "http://localhost:8080";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static Process launcher;
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        deleteRecursively(DATA);
+        launcher = startLauncher();
+    }
+
+    @AfterAll
+    static void stopTheStack() throws Exception {
+        if (launcher != null && launcher.isAlive()) {
+            stop(launcher);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theCatalogueIsServedThroughTheGateway() throws Exception {
+        String token = token("samr-reporter");
+        JsonNode agencies = getJson("/api/v1/agencies", token);
+        assertThat(agencies.size()).isEqualTo(18);
+
+        JsonNode indicators = getJson("/api/v1/indicators", token);
+        assertThat(indicators.size()).isEqualTo(8);
+        JsonNode first = indicators.get(0);
+        assertThat(first.get("code").asText()).isEqualTo("IND-01");
+        assertThat(first.get("nameZh").asText()).isEqualTo("每万人口高价值发明专利拥有量");
+        assertThat(first.get("baseline").get("value").decimalValue()).isEqualByComparingTo("6.2");
+        assertThat(first.get("target").get("value").decimalValue()).isEqualByComparingTo("12.12");
+        assertThat(first.get("increase").decimalValue()).isEqualByComparingTo("5.92");
+        assertThat(indicators.get(7).get("baseline").isNull()).as("IND-08 has no baseline").isTrue();
+
+        JsonNode programmes = getJson("/api/v1/programmes", token);
+        assertThat(programmes.size()).isEqualTo(10);
+        assertThat(programmes.findValuesAsText("leadAgency"))
+                .containsExactlyInAnyOrder("SAMR", "CNIPA", "MARA", "CNIPA", "CNIPA", "MIIT", "CNIPA", "CPD", "MARA",
+                        "CNIPA");
+    }
+
+    @Test
+    @Order(2)
+    void aReportPostedThroughTheGatewayReachesTheNationalView() throws Exception {
+        HttpResponse<String> accepted = post("/api/v1/indicators/IND-01/observations",
+                "{\"period\":\"2023\",\"value\":11.8,\"comment\":\"年末数据\",\"source\":\"statistical bulletin\"}",
+                token("cnipa-reporter"));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String eventId = JSON.readTree(accepted.body()).get("eventId").asText();
+        long acceptedAt = System.nanoTime();
+
+        String lead = token("cnipa-lead");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> nationalViewEventIds(lead).contains(eventId));
+        System.out.printf("[whole-stack] 202 → visible in the national view in %d ms%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acceptedAt));
+
+        JsonNode line = indicator(getJson("/api/v1/national-view", lead), "IND-01");
+        assertThat(line.get("latest").get("value").decimalValue()).isEqualByComparingTo("11.8");
+        assertThat(line.get("progress").get("status").asText()).isEqualTo("SUBSTANTIAL_PROGRESS");
+        JsonNode detail = getJson("/api/v1/indicators/IND-01", lead);
+        assertThat(detail.get("latest").get("comment").asText()).isEqualTo("年末数据");
+    }
+
+    @Test
+    @Order(3)
+    void identitiesAreEnforcedAtTheGatewayAndAtEveryService() throws Exception {
+        String body = "{\"period\":\"2023\",\"value\":11.8}";
+        assertThat(post("/api/v1/indicators/IND-01/observations", body, token("samr-reporter")).statusCode())
+                .isEqualTo(403);
+        assertThat(post("/api/v1/indicators/IND-01/observations", body, null).statusCode()).isEqualTo(401);
+        assertThat(get(GATEWAY + "/api/v1/national-view", token("cnipa-reporter")).statusCode()).isEqualTo(403);
+        assertThat(get(GATEWAY + "/api/v1/national-view", token("cnipa-lead")).statusCode()).isEqualTo(200);
+        for (int port : new int[] {8081, 8082, 8083}) {
+            HttpResponse<String> direct = get("http://localhost:" + port + "/api/v1/indicators", null);
+            assertThat(direct.statusCode()).as("port %d without a token", port).isEqualTo(401);
+        }
+        HttpResponse<String> malformed = post("/api/v1/indicators/IND-01/observations", "{\"period\":",
+                token("cnipa-reporter"));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    @Order(4)
+    void afterAStopAndASecondStartTheDataIsStillThereAndNothingWasLeftRunning() throws Exception {
+        stop(launcher);
+        for (int port : new int[] {8080, 8081, 8082, 8083, 9000, 15432, 19092}) {
+            assertThat(answers(port)).as("something still listens on %d after the stop", port).isFalse();
+        }
+        assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(DATA.toString())).orElse(false))
+                .toList()).as("processes of the stack after the stop").isEmpty();
+
+        launcher = startLauncher();
+        JsonNode line = indicator(getJson("/api/v1/national-view", token("cnipa-lead")), "IND-01");
+        assertThat(line.get("latest").get("value").decimalValue()).isEqualByComparingTo("11.8");
+    }
+
+    private static Process startLauncher() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", ROOT.resolve("launcher/target/launcher.jar").toString())
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve("launcher/target/whole-stack-it.log")
+                        .toFile()));
+        builder.environment().put("PLANWATCH_DATA", DATA.toString());
+        Process process = builder.start();
+        long begin = System.nanoTime();
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the launcher exited with " + process.exitValue()
+                        + "; see launcher/target/whole-stack-it.log");
+            }
+            return answers(8080) && get(GATEWAY + "/actuator/health", null).statusCode() == 200
+                    && Files.exists(DATA.resolve("dev-clients.json"));
+        });
+        System.out.printf("[whole-stack] stack up in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+        return process;
+    }
+
+    private static void stop(Process process) throws Exception {
+        process.destroy(); // SIGTERM: the launcher stops the stack in reverse order
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the launcher stopped in time").isTrue();
+    }
+
+    private static String token(String clientId) throws Exception {
+        String secret = null;
+        for (JsonNode client : JSON.readTree(DATA.resolve("dev-clients.json").toFile())) {
+            if (clientId.equals(client.path("clientId").asText())) {
+                secret = client.get("clientSecret").asText();
+            }
+        }
+        assertThat(secret).as("a development client %s", clientId).isNotNull();
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    private static List<String> nationalViewEventIds(String token) throws Exception {
+        JsonNode ids = indicator(getJson("/api/v1/national-view", token), "IND-01").path("eventIds");
+        return StreamSupport.stream(ids.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private static JsonNode indicator(JsonNode view, String code) {
+        for (JsonNode line : view.get("indicators")) {
+            if (line.get("code").asText().equals(code)) {
+                return line;
+            }
+        }
+        throw new AssertionError(code + " is missing from the national view");
+    }
+
+    private static JsonNode getJson(String path, String token) throws Exception {
+        HttpResponse<String> response = get(GATEWAY + path, token);
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> post(String path, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GATEWAY + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static boolean answers(int port) {
+        try (var socket = new Socket("localhost", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
