@@ -6,6 +6,7 @@ import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.problem.Problems;
+import cn.gov.planwatch.platform.problem.TextRules;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -58,6 +59,8 @@ public class ObservationRules {
             throw Problems.implausible("period", request.period() + " has not begun yet");
         }
         checkValue(indicator, request.value());
+        TextRules.requirePrintable("comment", request.comment());
+        TextRules.requirePrintable("source", request.source());
         return period;
     }
 

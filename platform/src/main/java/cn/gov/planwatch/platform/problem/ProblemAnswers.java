@@ -93,6 +93,11 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemException unreadable(HttpMessageNotReadableException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof RequestBodyLimit.BodyTooLargeException tooLarge) {
+                return RequestBodyLimit.asProblem(tooLarge);
+            }
+        }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof StreamReadException parse) {
             return Problems.invalid("The body is not well-formed JSON: " + parse.getOriginalMessage(), List.of());

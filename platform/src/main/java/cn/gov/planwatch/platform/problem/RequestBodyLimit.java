@@ -1,0 +1,130 @@
+package cn.gov.planwatch.platform.problem;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Refuses request bodies over the limit with 413 — declared by Content-Length, or counted as a chunked
+ * body streams in. The gateway enforces the same limit; a service enforces it again for requests that
+ * reach it directly.
+ */
+public class RequestBodyLimit extends OncePerRequestFilter {
+
+    private final long maxBytes;
+
+    public RequestBodyLimit(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            refuse(response);
+            return;
+        }
+        chain.doFilter(new CountingRequest(request, maxBytes), response);
+    }
+
+    private void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"" + Problems.TYPE_PREFIX + "body-too-large\",\"title\":"
+                + "\"Body too large\",\"status\":413,\"detail\":\"The request body exceeds " + maxBytes
+                + " bytes; nothing was recorded.\"}");
+    }
+
+    /** Thrown mid-read when a body without Content-Length grows past the limit. */
+    public static class BodyTooLargeException extends IOException {
+        BodyTooLargeException(long maxBytes) {
+            super("The request body exceeds " + maxBytes + " bytes; nothing was recorded.");
+        }
+    }
+
+    static ProblemException asProblem(BodyTooLargeException e) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, Problems.TYPE_PREFIX + "body-too-large",
+                "Body too large", e.getMessage(), List.of(), null);
+    }
+
+    private static final class CountingRequest extends HttpServletRequestWrapper {
+
+        private final long maxBytes;
+        private ServletInputStream counted;
+
+        CountingRequest(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (counted == null) {
+                counted = new CountingInputStream(super.getInputStream(), maxBytes);
+            }
+            return counted;
+        }
+    }
+
+    private static final class CountingInputStream extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final long maxBytes;
+        private long count;
+
+        CountingInputStream(ServletInputStream in, long maxBytes) {
+            this.in = in;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                tally(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                tally(n);
+            }
+            return n;
+        }
+
+        private void tally(int n) throws BodyTooLargeException {
+            count += n;
+            if (count > maxBytes) {
+                throw new BodyTooLargeException(maxBytes);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
