@@ -1,0 +1,99 @@
+package cn.gov.planwatch.testsupport;
+
+import org.junit.jupiter.api.DynamicTest;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint of the public contract × every kind of caller, with the answer each must get —
+ * written out by hand from the contract (not derived from the production rules, so it can catch them).
+ * Each service runs the rows it serves. Add a row with every endpoint.
+ */
+public final class AccessMatrix {
+
+    public enum Caller { NO_TOKEN, EXPIRED, FOREIGN_ISSUER, RESPONSIBLE_REPORTER, OTHER_REPORTER, LEAD, OPERATOR }
+
+    private static final Set<Caller> ANY_ROLE = EnumSet.of(Caller.RESPONSIBLE_REPORTER, Caller.OTHER_REPORTER,
+            Caller.LEAD, Caller.OPERATOR);
+    private static final Set<Caller> LEAD_OR_OPERATOR = EnumSet.of(Caller.LEAD, Caller.OPERATOR);
+
+    /**
+     * @param responsibleAgency the agency whose reporter owns the item (others are OTHER_REPORTER)
+     * @param allowed           callers that pass access control; every other caller with a valid token gets 403
+     */
+    public record Endpoint(String service, String method, String path, String body, String responsibleAgency,
+            Set<Caller> allowed) {
+    }
+
+    public static final List<Endpoint> CONTRACT = List.of(
+            new Endpoint("indicator-service", "GET", "/api/v1/indicators", null, "CNIPA", ANY_ROLE),
+            new Endpoint("indicator-service", "GET", "/api/v1/indicators/IND-01", null, "CNIPA", ANY_ROLE),
+            new Endpoint("indicator-service", "GET", "/api/v1/indicators/IND-01/observations", null, "CNIPA",
+                    ANY_ROLE),
+            new Endpoint("indicator-service", "POST", "/api/v1/indicators/IND-01/observations",
+                    "{\"period\":\"2022\",\"value\":9.4}", "CNIPA", EnumSet.of(Caller.RESPONSIBLE_REPORTER)),
+            new Endpoint("indicator-service", "POST", "/api/v1/indicators/IND-06/observations",
+                    "{\"period\":\"2022\",\"value\":7.41}", "CPD", EnumSet.of(Caller.RESPONSIBLE_REPORTER)),
+            new Endpoint("programme-service", "GET", "/api/v1/agencies", null, "CNIPA", ANY_ROLE),
+            new Endpoint("programme-service", "GET", "/api/v1/programmes", null, "SAMR", ANY_ROLE),
+            new Endpoint("programme-service", "GET", "/api/v1/programmes/trade-secrets", null, "SAMR", ANY_ROLE),
+            new Endpoint("reporting-service", "GET", "/api/v1/national-view", null, "CNIPA", LEAD_OR_OPERATOR),
+            new Endpoint("reporting-service", "GET", "/api/v1/national-view?asOf=2024-01-01T00:00:00Z", null,
+                    "CNIPA", LEAD_OR_OPERATOR));
+
+    /** One dynamic test per (endpoint, caller) of {@code service}, called over real HTTP. */
+    public static Stream<DynamicTest> of(String service, HttpCalls anonymous) {
+        TestTokens tokens = TestTokens.shared();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint endpoint : CONTRACT) {
+            if (!endpoint.service().equals(service)) {
+                continue;
+            }
+            String other = endpoint.responsibleAgency().equals("MOE") ? "MCT" : "MOE";
+            for (Caller caller : Caller.values()) {
+                String token = switch (caller) {
+                    case NO_TOKEN -> null;
+                    case EXPIRED -> tokens.expired(endpoint.responsibleAgency(), "reporter", "lead", "operator");
+                    case FOREIGN_ISSUER -> tokens.foreign(endpoint.responsibleAgency(), "reporter", "lead", "operator");
+                    case RESPONSIBLE_REPORTER -> tokens.reporter(endpoint.responsibleAgency());
+                    case OTHER_REPORTER -> tokens.reporter(other);
+                    case LEAD -> tokens.lead();
+                    case OPERATOR -> tokens.operator();
+                };
+                tests.add(DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.path() + " as " + caller, () -> {
+                    HttpCalls http = token == null ? anonymous : anonymous.withToken(token);
+                    HttpResponse<String> response = endpoint.method().equals("GET") ? http.get(endpoint.path())
+                            : http.postJson(endpoint.path(), endpoint.body());
+                    int status = response.statusCode();
+                    String what = endpoint.method() + " " + endpoint.path() + " as " + caller + ": " + response.body();
+                    switch (caller) {
+                        case NO_TOKEN, EXPIRED, FOREIGN_ISSUER -> assertThat(status).as(what).isEqualTo(401);
+                        default -> {
+                            if (endpoint.allowed().contains(caller)) {
+                                assertThat(status).as(what).isBetween(200, 299);
+                            } else {
+                                assertThat(status).as(what).isEqualTo(403);
+                            }
+                        }
+                    }
+                    if (status >= 400) {
+                        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what)
+                                .startsWith("application/problem+json");
+                    }
+                }));
+            }
+        }
+        assertThat(tests).as("rows of the access matrix for %s", service).isNotEmpty();
+        return tests.stream();
+    }
+
+    private AccessMatrix() {
+    }
+}
