@@ -1,0 +1,125 @@
+package cn.gov.planwatch.auth;
+
+import cn.gov.planwatch.auth.credentials.ClientEntry;
+import cn.gov.planwatch.auth.credentials.Credentials;
+import cn.gov.planwatch.auth.credentials.CredentialsFile;
+import cn.gov.planwatch.auth.credentials.DevelopmentClients;
+import cn.gov.planwatch.auth.credentials.UserEntry;
+import cn.gov.planwatch.auth.keys.SigningKeys;
+import cn.gov.planwatch.auth.token.PlanwatchTokenClaims;
+import cn.gov.planwatch.catalogue.PlanCatalogue;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+/** Clients, people, signing keys and token claims, all from the clients file and the key set file. */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+    private static final Log log = LogFactory.getLog(AuthorizationServerConfiguration.class);
+
+    @Bean
+    CredentialSources credentialSources(AuthProperties properties, Environment environment,
+            @Value("${planwatch.data-dir:./.data}") Path dataDir) {
+        boolean prod = environment.acceptsProfiles(Profiles.of(CredentialSources.PROD_PROFILE));
+        return CredentialSources.resolve(properties, dataDir, prod);
+    }
+
+    @Bean
+    Credentials credentials(CredentialSources sources, PlanCatalogue catalogue) {
+        Credentials credentials;
+        if (sources.generateWhenMissing()) {
+            credentials = new DevelopmentClients(catalogue).loadOrGenerate(sources.clientsFile());
+        } else {
+            credentials = CredentialsFile.read(sources.clientsFile());
+            log.info("loaded %d clients from %s".formatted(credentials.clients().size(), sources.clientsFile()));
+        }
+        rejectUnknownAgencies(credentials, catalogue, sources.clientsFile());
+        return credentials;
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(CredentialSources sources) {
+        JWKSet keys = sources.generateWhenMissing()
+                ? SigningKeys.loadOrGenerate(sources.jwksFile())
+                : SigningKeys.load(sources.jwksFile());
+        return new ImmutableJWKSet<>(keys);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(AuthProperties properties) {
+        return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return StoredSecrets.passwordEncoder();
+    }
+
+    @Bean
+    StoredSecrets storedSecrets(PasswordEncoder passwordEncoder) {
+        return new StoredSecrets(passwordEncoder);
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(Credentials credentials, AuthProperties properties,
+            StoredSecrets secrets) {
+        return new InMemoryRegisteredClientRepository(
+                new RegisteredClients(properties, secrets).from(credentials.clients()));
+    }
+
+    @Bean
+    InMemoryUserDetailsManager userDetailsService(Credentials credentials, StoredSecrets secrets) {
+        List<UserDetails> people = credentials.users().stream()
+                .map(user -> User.withUsername(user.username())
+                        .password(secrets.encode(user.password()))
+                        .roles(user.roles().toArray(String[]::new))
+                        .build())
+                .toList();
+        return new InMemoryUserDetailsManager(people);
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> planwatchTokenClaims(Credentials credentials) {
+        Map<String, UserEntry> usersByName = credentials.users().stream()
+                .collect(Collectors.toMap(UserEntry::username, Function.identity()));
+        return new PlanwatchTokenClaims(usersByName);
+    }
+
+    /** An agency code the services do not know would produce tokens that every request then fails on. */
+    private static void rejectUnknownAgencies(Credentials credentials, PlanCatalogue catalogue, Path file) {
+        List<String> unknown = Stream.concat(
+                        credentials.clients().stream().map(ClientEntry::agency),
+                        credentials.users().stream().map(UserEntry::agency))
+                .filter(code -> catalogue.agency(code).isEmpty())
+                .distinct()
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("Clients file %s names agencies not in the catalogue: %s"
+                    .formatted(file, unknown));
+        }
+    }
+}
