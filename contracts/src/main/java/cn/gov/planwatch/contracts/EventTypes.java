@@ -13,13 +13,13 @@ public final class EventTypes {
 
     public static final String SPEC_VERSION = "1.0";
 
-    private static final List<EventType> ALL = List.of(ObservationReported.V1);
+    private static final List<EventType> ALL = List.of(ObservationReported.V1, ObservationReported.V2);
 
     private static final Map<String, EventType> BY_CE_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
 
     /** The version written for new events of this record class. */
-    private static final Map<Class<?>, EventType> WRITTEN = Map.of(ObservationReported.class, ObservationReported.V1);
+    private static final Map<Class<?>, EventType> WRITTEN = Map.of(ObservationReported.class, ObservationReported.V2);
 
     public static List<EventType> all() {
         return ALL;

@@ -30,7 +30,7 @@ class CloudEventCodecTest {
     private final ObservationReported event = new ObservationReported(
             UUID.fromString("0b6f7a52-3c1e-4f4e-9a51-5d1f2b9c7e10"), "IND-01", "2023", new BigDecimal("11.80"),
             "年末数据 year-end figure", "统计公报", "CNIPA", "cnipa-reporter", "4bf92f3577b34da6a3ce929d0e0e4736",
-            Instant.parse("2024-01-15T08:30:00Z"));
+            Instant.parse("2024-01-15T08:30:00Z"), "patents", true);
 
     private final CloudEventSerializer serializer = new CloudEventSerializer();
     private final CloudEventDeserializer deserializer = new CloudEventDeserializer();
@@ -43,7 +43,7 @@ class CloudEventCodecTest {
 
         assertThat(header(headers, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(header(headers, CloudEventHeaders.ID)).isEqualTo("0b6f7a52-3c1e-4f4e-9a51-5d1f2b9c7e10");
-        assertThat(header(headers, CloudEventHeaders.TYPE)).isEqualTo("cn.gov.planwatch.indicator.ObservationReported.v1");
+        assertThat(header(headers, CloudEventHeaders.TYPE)).isEqualTo("cn.gov.planwatch.indicator.ObservationReported.v2");
         assertThat(header(headers, CloudEventHeaders.SOURCE)).isEqualTo("/planwatch/indicator-service");
         assertThat(header(headers, CloudEventHeaders.TIME)).isEqualTo("2024-01-15T08:30:00Z");
         assertThat(header(headers, CloudEventHeaders.SUBJECT)).isEqualTo("IND-01/2023");
@@ -64,7 +64,7 @@ class CloudEventCodecTest {
         byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, new RecordHeaders(), event);
         JsonSchema schema;
         try (InputStream in = getClass().getResourceAsStream(
-                "/schemas/" + ObservationReported.V1.ceType() + ".json")) {
+                "/schemas/" + ObservationReported.V2.ceType() + ".json")) {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
         }
         Set<ValidationMessage> problems = schema.validate(new ObjectMapper().readTree(body));
@@ -72,6 +72,26 @@ class CloudEventCodecTest {
 
         Set<ValidationMessage> broken = schema.validate(new ObjectMapper().readTree("{\"eventId\":\"x\",\"period\":\"23\"}"));
         assertThat(broken).isNotEmpty();
+    }
+
+    @Test
+    void aVersion1EventStillInTheLogIsReadAsTheCurrentRecord() {
+        Headers headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.ID, "9d0e2c1a-0000-4000-8000-000000000001".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.TYPE,
+                "cn.gov.planwatch.indicator.ObservationReported.v1".getBytes(StandardCharsets.UTF_8));
+        byte[] v1 = ("{\"eventId\":\"9d0e2c1a-0000-4000-8000-000000000001\",\"indicator\":\"IND-03\","
+                + "\"period\":\"2022\",\"value\":2600,\"comment\":\"质押\",\"source\":null,\"agency\":\"CNIPA\","
+                + "\"clientId\":\"cnipa-reporter\",\"traceId\":null,\"recordedAt\":\"2023-03-01T00:00:00Z\"}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        ObservationReported read = (ObservationReported) deserializer.deserialize(Topics.INDICATOR_EVENTS, headers, v1);
+
+        assertThat(read.value()).isEqualByComparingTo("2600");
+        assertThat(read.comment()).isEqualTo("质押");
+        assertThat(read.unit()).isNull();
+        assertThat(read.unitConfirmed()).isFalse();
     }
 
     @Test

@@ -50,7 +50,6 @@ class ObservationFlowIT {
     void connect() {
         anonymous = new HttpCalls("http://localhost:" + port);
         http = anonymous.withToken(TOKENS.reporter("CNIPA"));
-        jdbc.sql("delete from indicator.observation").update();
     }
 
     @Test
@@ -75,7 +74,8 @@ class ObservationFlowIT {
         assertThat(revision.statusCode()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            JsonNode history = JSON.readTree(http.get("/api/v1/indicators/IND-01/observations").body());
+            JsonNode history = periodOnly(JSON.readTree(http.get("/api/v1/indicators/IND-01/observations").body()),
+                    "2023");
             assertThat(history.size()).isEqualTo(2);
             assertThat(history.get(0).get("eventId").asString()).isEqualTo(firstId);
             assertThat(history.get(0).get("current").asBoolean()).isFalse();
@@ -84,7 +84,8 @@ class ObservationFlowIT {
             assertThat(history.get(1).get("revision").asInt()).isEqualTo(2);
         });
         JsonNode detail = JSON.readTree(http.get("/api/v1/indicators/IND-01").body());
-        assertThat(detail.get("series").size()).isEqualTo(1);
+        assertThat(detail.get("latest").get("value").decimalValue()).isEqualByComparingTo("11.9");
+        assertThat(periodOnly(detail.get("series"), "2023").size()).isEqualTo(1);
         assertThat(detail.get("progress").get("status").asString()).isEqualTo("SUBSTANTIAL_PROGRESS");
         assertThat(detail.get("baseline").get("value").decimalValue()).isEqualByComparingTo("6.2");
     }
@@ -93,6 +94,7 @@ class ObservationFlowIT {
     void badInputGetsAProblemAnswerAndNothingReachesTheLog() {
         long before = TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(),
                 Topics.INDICATOR_EVENTS);
+        long rowsBefore = jdbc.sql("select count(*) from indicator.observation").query(Long.class).single();
 
         assertProblem(http.postJson("/api/v1/indicators/IND-01/observations", "{\"period\":\"2023\",\"value\":"),
                 400, null);
@@ -118,7 +120,10 @@ class ObservationFlowIT {
 
         assertThat(TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(),
                 Topics.INDICATOR_EVENTS)).as("records in the indicator topic").isEqualTo(before);
-        assertThat(jdbc.sql("select count(*) from indicator.observation").query(Long.class).single()).isZero();
+        assertProblem(http.postJson("/api/v1/indicators/IND-03/observations",
+                "{\"period\":\"2023\",\"value\":3000,\"unit\":\"万元\"}"), 422, "unit");
+        assertThat(jdbc.sql("select count(*) from indicator.observation").query(Long.class).single())
+                .isEqualTo(rowsBefore);
     }
 
     @Test
@@ -152,12 +157,12 @@ class ObservationFlowIT {
 
     @Test
     void aRedeliveredEventIsAppliedOnce() throws Exception {
-        ObservationReported event = new ObservationReported(UUID.randomUUID(), "IND-02", "2022",
-                new BigDecimal("6.5"), null, null, "CNIPA", "test", null, Instant.parse("2023-02-01T00:00:00Z"));
+        ObservationReported event = new ObservationReported(UUID.randomUUID(), "IND-04", "2021",
+                new BigDecimal("6.5"), null, null, "CNIPA", "test", null, Instant.parse("2023-02-01T00:00:00Z"), "100m-cny", false);
         kafka.send(Topics.INDICATOR_EVENTS, event.partitionKey(), event).get();
         kafka.send(Topics.INDICATOR_EVENTS, event.partitionKey(), event).get();
-        ObservationReported later = new ObservationReported(UUID.randomUUID(), "IND-02", "2023",
-                new BigDecimal("7"), null, null, "CNIPA", "test", null, Instant.parse("2024-02-01T00:00:00Z"));
+        ObservationReported later = new ObservationReported(UUID.randomUUID(), "IND-04", "2022",
+                new BigDecimal("7"), null, null, "CNIPA", "test", null, Instant.parse("2024-02-01T00:00:00Z"), "100m-cny", false);
         kafka.send(Topics.INDICATOR_EVENTS, later.partitionKey(), later).get();
 
         // The later event on the same partition is applied only after both copies of the first.
@@ -168,6 +173,52 @@ class ObservationFlowIT {
                 .params(event.eventId()).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select revision from indicator.observation where event_id = ?")
                 .params(event.eventId()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryUnderTheSameIdempotencyKeyGetsTheFirstAnswerAndRecordsNothingNew() {
+        String bootstrap = RealInfrastructure.shared().kafkaBootstrapServers();
+        long before = TopicOffsets.endOffsetSum(bootstrap, Topics.INDICATOR_EVENTS);
+        HttpCalls keyed = http.withHeader("Idempotency-Key", "cnipa-2024-ind04-" + UUID.randomUUID());
+        String body = "{\"period\":\"2024\",\"value\":3400.5,\"unit\":\"亿元\"}";
+
+        HttpResponse<String> first = keyed.postJson("/api/v1/indicators/IND-04/observations", body);
+        HttpResponse<String> retry = keyed.postJson("/api/v1/indicators/IND-04/observations",
+                "{ \"period\": \"2024\", \"value\": 3400.5, \"unit\": \"亿元\" }");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(retry.body()).get("eventId").asString())
+                .isEqualTo(JSON.readTree(first.body()).get("eventId").asString());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(TopicOffsets.endOffsetSum(bootstrap, Topics.INDICATOR_EVENTS)).isEqualTo(before + 1);
+
+        assertProblem(keyed.postJson("/api/v1/indicators/IND-04/observations",
+                "{\"period\":\"2024\",\"value\":3401}"), 422, null);
+        assertThat(TopicOffsets.endOffsetSum(bootstrap, Topics.INDICATOR_EVENTS)).isEqualTo(before + 1);
+
+        // A refused request does not use up its key: corrected, it goes through.
+        HttpCalls other = http.withHeader("Idempotency-Key", "cnipa-retry-" + UUID.randomUUID());
+        assertProblem(other.postJson("/api/v1/indicators/IND-04/observations",
+                "{\"period\":\"2030\",\"value\":3401}"), 422, "period");
+        assertThat(other.postJson("/api/v1/indicators/IND-04/observations",
+                "{\"period\":\"2030\",\"value\":3401}").statusCode()).as("same request, same refusal")
+                .isEqualTo(422);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select unit || '/' || unit_confirmed from indicator.observation where event_id = ?")
+                .params(UUID.fromString(JSON.readTree(first.body()).get("eventId").asString()))
+                .query(String.class).single()).isEqualTo("100m-cny/true"));
+    }
+
+    private static JsonNode periodOnly(JsonNode list, String period) {
+        var kept = JSON.createArrayNode();
+        list.forEach(node -> {
+            if (node.get("period").asString().equals(period)) {
+                kept.add(node);
+            }
+        });
+        return kept;
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String field) {

@@ -86,7 +86,7 @@ class NationalViewProjectionIT {
 
     private static ObservationReported report(String indicator, String period, String value, String recordedAt) {
         return new ObservationReported(UUID.randomUUID(), indicator, period, new BigDecimal(value), null, null,
-                "CNIPA", "cnipa-reporter", null, Instant.parse(recordedAt));
+                "CNIPA", "cnipa-reporter", null, Instant.parse(recordedAt), "100m-cny", true);
     }
 
     private static JsonNode indicator(JsonNode view, String code) {

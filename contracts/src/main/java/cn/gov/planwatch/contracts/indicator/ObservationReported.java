@@ -16,6 +16,9 @@ import java.util.UUID;
  * @param agency   the reporting agency's code (from the token, never from the body)
  * @param clientId the OAuth client that made the request, for audit
  * @param traceId  the request's trace id, to follow a report from the gateway to every projector
+ * @param unit     (v2) the catalogue unit code the value is expressed in, so the event stays
+ *                 self-describing if a later catalogue changes the unit; null in v1 events
+ * @param unitConfirmed (v2) whether the reporter named the unit and it matched; false in v1 events
  */
 public record ObservationReported(
         UUID eventId,
@@ -27,10 +30,27 @@ public record ObservationReported(
         String agency,
         String clientId,
         String traceId,
-        Instant recordedAt) implements PlanEvent {
+        Instant recordedAt,
+        String unit,
+        boolean unitConfirmed) implements PlanEvent {
 
-    public static final EventType V1 = EventType.current(
-            "cn.gov.planwatch.indicator.ObservationReported", 1, Topics.INDICATOR_EVENTS, ObservationReported.class);
+    private static final String NAME = "cn.gov.planwatch.indicator.ObservationReported";
+
+    /** The first version, without unit fields; still read wherever it remains in the log. */
+    public static final EventType V1 = new EventType(NAME, 1, Topics.INDICATOR_EVENTS, ObservationReported.class,
+            (mapper, data) -> mapper.readValue(data, V1Body.class).upcast());
+
+    public static final EventType V2 = EventType.current(NAME, 2, Topics.INDICATOR_EVENTS, ObservationReported.class);
+
+    /** The JSON body of a v1 event. */
+    record V1Body(UUID eventId, String indicator, String period, BigDecimal value, String comment, String source,
+            String agency, String clientId, String traceId, Instant recordedAt) {
+
+        ObservationReported upcast() {
+            return new ObservationReported(eventId, indicator, period, value, comment, source, agency, clientId,
+                    traceId, recordedAt, null, false);
+        }
+    }
 
     @Override
     public String partitionKey() {

@@ -9,5 +9,5 @@ import java.util.UUID;
  * whether it is still the current value of its period ({@code false} once a revision supersedes it).
  */
 public record Observation(UUID eventId, String indicator, String agency, String period, BigDecimal value,
-        String comment, String source, Instant recordedAt, int revision, boolean current) {
+        String comment, String source, String unit, Instant recordedAt, int revision, boolean current) {
 }

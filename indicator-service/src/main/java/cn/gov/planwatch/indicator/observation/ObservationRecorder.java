@@ -27,7 +27,7 @@ class ObservationRecorder {
             ObservationRequest request) {
         return eventLog.append(new ObservationReported(UUID.randomUUID(), indicator.code(), period.toString(),
                 request.value(), request.comment(), request.source(), caller.agency(), caller.clientId(),
-                caller.traceId(),
-                clock.instant()));
+                caller.traceId(), clock.instant(), indicator.unit().code(),
+                ObservationRules.unitConfirmed(indicator, request)));
     }
 }

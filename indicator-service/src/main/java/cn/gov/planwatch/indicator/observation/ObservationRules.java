@@ -59,9 +59,20 @@ public class ObservationRules {
             throw Problems.implausible("period", request.period() + " has not begun yet");
         }
         checkValue(indicator, request.value());
+        if (request.unit() != null && !unitConfirmed(indicator, request)) {
+            throw Problems.implausible("unit", "'" + request.unit() + "' is not the unit of " + indicator.code()
+                    + " (" + indicator.unit().code() + ", " + indicator.unit().symbolZh()
+                    + "); values are never converted");
+        }
         TextRules.requirePrintable("comment", request.comment());
         TextRules.requirePrintable("source", request.source());
         return period;
+    }
+
+    /** Whether the report names the indicator's own unit, by code or by symbol. */
+    public static boolean unitConfirmed(Indicator indicator, ObservationRequest request) {
+        return request.unit() != null && (request.unit().equals(indicator.unit().code())
+                || request.unit().equals(indicator.unit().symbolZh()));
     }
 
     private static void checkValue(Indicator indicator, BigDecimal value) {

@@ -2,6 +2,10 @@ package cn.gov.planwatch.platform.eventlog;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -37,6 +41,14 @@ import java.util.stream.Stream;
  */
 @AutoConfiguration
 public class EventLogAutoConfiguration {
+
+    /** Services that take writes keep an {@code idempotency_record} table in their own schema. */
+    @Bean
+    @ConditionalOnProperty("spring.flyway.default-schema")
+    IdempotentWrites idempotentWrites(JdbcClient jdbc, JsonMapper json,
+            @Value("${spring.flyway.default-schema}") String schema) {
+        return new IdempotentWrites(jdbc, json, schema);
+    }
 
     @Bean
     EventLog eventLog(KafkaTemplate<String, PlanEvent> template) {
