@@ -2,6 +2,7 @@ package cn.gov.planwatch.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -104,8 +105,64 @@ class WholeStackIT {
         assertThat(detail.get("latest").get("comment").asText()).isEqualTo("年末数据");
     }
 
+    /**
+     * One series per status category, posted through the gateway; status and ratio must agree with the
+     * contract's formula, computed here independently of the product.
+     */
     @Test
     @Order(3)
+    void progressAgreesWithTheContractsFormulaInEveryCategory() throws Exception {
+        String cnipa = token("cnipa-reporter");
+        record Case(String indicator, String period, String value, String agencyToken, double base, int baseYear,
+                double target, String expected) {
+        }
+        List<Case> cases = List.of(
+                new Case("IND-02", "2023", "9.5", cnipa, 4, 2020, 9, "TARGET_ACHIEVED"),
+                new Case("IND-03", "2023", "2600", cnipa, 2180, 2020, 3200, "MODERATE_PROGRESS"),
+                new Case("IND-07", "2022", "80.2", cnipa, 80.05, 2020, 82, "LIMITED_PROGRESS"),
+                new Case("IND-04", "2022", "3100", cnipa, 3194.4, 2020, 3500, "DETERIORATION"),
+                new Case("IND-08", "2022", "83", token("spc-reporter"), Double.NaN, 0, 85, "NOT_AVAILABLE"));
+        for (Case c : cases) {
+            HttpResponse<String> accepted = post("/api/v1/indicators/" + c.indicator() + "/observations",
+                    "{\"period\":\"" + c.period() + "\",\"value\":" + c.value() + "}", c.agencyToken());
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        }
+        String lead = token("cnipa-lead");
+        for (Case c : cases) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !getJson("/api/v1/indicators/" + c.indicator(), lead)
+                    .path("latest").isNull());
+            JsonNode progress = getJson("/api/v1/indicators/" + c.indicator(), lead).get("progress");
+            assertThat(progress.get("status").asText()).as(c.indicator()).isEqualTo(c.expected());
+            if (!Double.isNaN(c.base())) {
+                double ti = Integer.parseInt(c.period());
+                double ratio = cagr(Double.parseDouble(c.value()), c.base(), ti, c.baseYear())
+                        / Math.abs(cagr(c.target(), c.base(), 2025, c.baseYear()));
+                if (!c.expected().equals("TARGET_ACHIEVED")) {
+                    assertThat(progress.get("ratio").asDouble()).as(c.indicator()).isCloseTo(ratio,
+                            Offset.offset(1e-6));
+                }
+                assertThat(c.expected()).isEqualTo(category(ratio, Double.parseDouble(c.value()) >= c.target()));
+            }
+            JsonNode line = indicator(getJson("/api/v1/national-view", lead), c.indicator());
+            assertThat(line.get("progress").get("status").asText()).as("national view " + c.indicator())
+                    .isEqualTo(c.expected());
+        }
+    }
+
+    private static double cagr(double a, double b, double ta, double tb) {
+        return Math.pow(a / b, 1 / (ta - tb)) - 1;
+    }
+
+    private static String category(double ratio, boolean reached) {
+        if (reached) {
+            return "TARGET_ACHIEVED";
+        }
+        return ratio >= 0.95 ? "SUBSTANTIAL_PROGRESS" : ratio >= 0.6 ? "MODERATE_PROGRESS"
+                : ratio >= 0 ? "LIMITED_PROGRESS" : "DETERIORATION";
+    }
+
+    @Test
+    @Order(4)
     void identitiesAreEnforcedAtTheGatewayAndAtEveryService() throws Exception {
         String body = "{\"period\":\"2023\",\"value\":11.8}";
         assertThat(post("/api/v1/indicators/IND-01/observations", body, token("samr-reporter")).statusCode())
@@ -124,7 +181,7 @@ class WholeStackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void afterAStopAndASecondStartTheDataIsStillThereAndNothingWasLeftRunning() throws Exception {
         stop(launcher);
         for (int port : new int[] {8080, 8081, 8082, 8083, 9000, 15432, 19092}) {

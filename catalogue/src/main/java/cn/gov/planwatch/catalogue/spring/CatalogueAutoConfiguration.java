@@ -2,6 +2,8 @@ package cn.gov.planwatch.catalogue.spring;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.PlanCatalogueLoader;
+import cn.gov.planwatch.catalogue.progress.ProgressMeasure;
+import cn.gov.planwatch.catalogue.progress.ProgressThresholds;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Provides the {@link PlanCatalogue} from {@code planwatch.catalogue.location}. An invalid
+ * Provides the {@link PlanCatalogue} from {@code planwatch.catalogue.location}, and the progress measure
+ * with its configured thresholds. An invalid
  * catalogue fails start-up: nothing in the system can work from bad reference data.
  */
 @AutoConfiguration
@@ -29,5 +32,15 @@ public class CatalogueAutoConfiguration {
                 .formatted(catalogue.plan().id(), catalogue.plan().version(), location, catalogue.agencies().size(),
                         catalogue.indicators().size(), catalogue.programmes().size()));
         return catalogue;
+    }
+
+    /** Statistics Canada's thresholds unless {@code planwatch.progress.substantial|moderate} say otherwise. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ProgressMeasure progressMeasure(Environment environment) {
+        ProgressThresholds defaults = ProgressThresholds.STATISTICS_CANADA;
+        return new ProgressMeasure(new ProgressThresholds(
+                environment.getProperty("planwatch.progress.substantial", Double.class, defaults.substantial()),
+                environment.getProperty("planwatch.progress.moderate", Double.class, defaults.moderate())));
     }
 }
