@@ -24,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayRoutingTest {
 
     private static final HttpServer INDICATOR_SERVICE = startIndicatorServiceStandIn();
+    private static final TestIssuer ISSUER = TestIssuer.shared();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) throws IOException {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
         registry.add("planwatch.services.indicator-service",
                 () -> "http://localhost:" + INDICATOR_SERVICE.getAddress().getPort());
         int closedPort;
@@ -77,6 +79,7 @@ class GatewayRoutingTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        request.header("Authorization", "Bearer " + ISSUER.reporter("SAMR"));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

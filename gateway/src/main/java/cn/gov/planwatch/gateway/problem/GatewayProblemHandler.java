@@ -4,18 +4,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.ConnectException;
 import java.net.URI;
@@ -29,14 +26,14 @@ import java.util.concurrent.TimeoutException;
 @Order(-2)
 public class GatewayProblemHandler implements ErrorWebExceptionHandler {
 
-    public static final String TYPE_PREFIX = "https://planwatch.cn/problems/";
+    public static final String TYPE_PREFIX = ProblemResponses.TYPE_PREFIX;
 
     private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandler.class);
 
-    private final JsonMapper json;
+    private final ProblemResponses problems;
 
-    public GatewayProblemHandler(JsonMapper json) {
-        this.json = json;
+    public GatewayProblemHandler(ProblemResponses problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -47,51 +44,59 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         }
         ProblemDetail problem = problemFor(failure);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
         }
-        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
-        return response.writeWith(Mono.just(body));
+        return problems.write(exchange, problem);
     }
 
     private static ProblemDetail problemFor(Throwable failure) {
-        if (failure instanceof ResponseStatusException status) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status.getStatusCode(),
-                    status.getReason() != null ? status.getReason() : status.getMessage());
-            problem.setType(URI.create(TYPE_PREFIX + "http-" + status.getStatusCode().value()));
-            if (status.getStatusCode().value() == 404) {
-                problem.setDetail("No API resource at this path.");
-            }
-            return problem;
+        // Looked up through the causes: a request body that fails mid-stream (413) reaches here wrapped by the
+        // HTTP client that was forwarding it.
+        ResponseStatusException status = cause(failure, ResponseStatusException.class);
+        if (status != null) {
+            return problemFor(status);
         }
-        if (causedBy(failure, ConnectException.class)) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+        if (cause(failure, OAuth2AuthorizationException.class) != null) {
+            // A browser session whose tokens can no longer be refreshed: the person has to log in again.
+            return ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "session-expired", "Session expired",
+                    "The login session's tokens could not be renewed; log in again.");
+        }
+        if (cause(failure, ConnectException.class) != null) {
+            return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "Service unavailable",
                     "The service behind this path is not answering; nothing was recorded. Try again later.");
         }
-        if (causedBy(failure, TimeoutException.class)) {
-            return problem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timeout",
+        if (cause(failure, TimeoutException.class) != null) {
+            return ProblemResponses.problem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timeout",
                     "The service behind this path did not answer in time.");
         }
         log.error("gateway failure", failure);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The gateway failed to answer; the failure is logged.");
     }
 
-    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + slug));
-        problem.setTitle(title);
+    private static ProblemDetail problemFor(ResponseStatusException status) {
+        ProblemDetail own = status.getBody();
+        if (own.getType() != null && own.getType().toString().startsWith(TYPE_PREFIX)) {
+            // Our own refusals (e.g. a body over the limit) carry their finished problem.
+            return own;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status.getStatusCode(),
+                status.getReason() != null ? status.getReason() : status.getMessage());
+        problem.setType(URI.create(TYPE_PREFIX + "http-" + status.getStatusCode().value()));
+        if (status.getStatusCode().value() == 404) {
+            problem.setDetail("No API resource at this path.");
+        }
         return problem;
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 }

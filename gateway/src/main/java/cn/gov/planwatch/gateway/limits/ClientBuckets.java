@@ -1,0 +1,68 @@
+package cn.gov.planwatch.gateway.limits;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One in-memory token bucket per client key. A bucket left idle long enough to have refilled completely is
+ * indistinguishable from a new one, so {@link #evictIdle()} drops it: memory stays bounded by the clients active
+ * within one refill period.
+ */
+public class ClientBuckets {
+
+    private final ConcurrentHashMap<String, TrackedBucket> buckets = new ConcurrentHashMap<>();
+    private final GatewayLimits.RateLimit limit;
+    private final TimeMeter clock;
+    private final long idleNanos;
+
+    public ClientBuckets(GatewayLimits.RateLimit limit, TimeMeter clock) {
+        this.limit = limit;
+        this.clock = clock;
+        this.idleNanos = Math.max(Duration.ofSeconds(1).toNanos(),
+                Duration.ofSeconds(1).toNanos() * limit.capacity() / limit.refillPerSecond());
+    }
+
+    public ConsumptionProbe tryConsume(String client) {
+        TrackedBucket tracked = buckets.computeIfAbsent(client, key -> new TrackedBucket(newBucket()));
+        tracked.lastUsedNanos = clock.currentTimeNanos();
+        return tracked.bucket.tryConsumeAndReturnRemaining(1);
+    }
+
+    /** Drops the buckets idle for a full refill period; returns how many. */
+    public int evictIdle() {
+        long now = clock.currentTimeNanos();
+        int before = buckets.size();
+        buckets.values().removeIf(tracked -> now - tracked.lastUsedNanos >= idleNanos);
+        return before - buckets.size();
+    }
+
+    public int size() {
+        return buckets.size();
+    }
+
+    /** How long a bucket must be idle to be evicted: the time it takes to refill from empty. */
+    public Duration idleBeforeEviction() {
+        return Duration.ofNanos(idleNanos);
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
+                        .refillGreedy(limit.refillPerSecond(), Duration.ofSeconds(1)))
+                .withCustomTimePrecision(clock)
+                .build();
+    }
+
+    private static final class TrackedBucket {
+        final Bucket bucket;
+        volatile long lastUsedNanos;
+
+        TrackedBucket(Bucket bucket) {
+            this.bucket = bucket;
+        }
+    }
+}

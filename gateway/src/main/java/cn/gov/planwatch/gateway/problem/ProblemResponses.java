@@ -1,0 +1,49 @@
+package cn.gov.planwatch.gateway.problem;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+
+/** Writes an RFC 9457 problem as the answer to an exchange: one format for every refusal the gateway makes. */
+@Component
+public class ProblemResponses {
+
+    public static final String TYPE_PREFIX = "https://planwatch.cn/problems/";
+
+    private final JsonMapper json;
+
+    public ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + slug));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
+        return write(exchange, problem(status, slug, title, detail));
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (problem.getInstance() == null) {
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        }
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
+        return response.writeWith(Mono.just(body));
+    }
+}

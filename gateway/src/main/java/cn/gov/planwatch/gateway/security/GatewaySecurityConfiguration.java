@@ -1,0 +1,91 @@
+package cn.gov.planwatch.gateway.security;
+
+import cn.gov.planwatch.contracts.access.ApiAccessPolicy;
+import cn.gov.planwatch.gateway.limits.BodySizeLimit;
+import cn.gov.planwatch.gateway.limits.ClientBuckets;
+import cn.gov.planwatch.gateway.limits.ClientRateLimit;
+import cn.gov.planwatch.gateway.limits.GatewayLimits;
+import cn.gov.planwatch.gateway.login.DashboardLogin;
+import cn.gov.planwatch.gateway.problem.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+
+/**
+ * The gateway's half of zero trust: every API call is checked against the shared {@link ApiAccessPolicy} before it
+ * is routed (the services check again). Bearer tokens for clients, a login session for people; refusals are
+ * problem answers; body size and rate limits sit in the same chain so that their answers carry the same headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class GatewaySecurityConfiguration {
+
+    /** A dashboard that loads only its own scripts and styles, and is never framed. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; object-src 'none'";
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, SecurityRefusals refusals,
+            ProblemResponses problems, GatewayLimits limits, ClientBuckets buckets, DashboardLogin login,
+            @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
+        http.securityContextRepository(new WebSessionServerSecurityContextRepository());
+        http.headers(headers -> headers
+                .frameOptions(frame -> frame.mode(Mode.DENY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(new BrowserCsrfMatcher(sessionCookie))
+                .accessDeniedHandler(refusals));
+        http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable);
+        http.formLogin(ServerHttpSecurity.FormLoginSpec::disable);
+
+        http.authorizeExchange(GatewaySecurityConfiguration::apiRules);
+        http.oauth2ResourceServer(server -> server
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(planwatchRoles()))
+                .authenticationEntryPoint(refusals)
+                .accessDeniedHandler(refusals));
+        http.exceptionHandling(handling -> handling
+                .authenticationEntryPoint(login.entryPoint())
+                .accessDeniedHandler(refusals));
+        login.configure(http);
+
+        // Before anything reads the body (CSRF reads form posts), after the header writer (so 413 has the headers).
+        http.addFilterAfter(new BodySizeLimit(limits.maxBodySize().toBytes(), problems),
+                SecurityWebFiltersOrder.HTTP_HEADERS_WRITER);
+        // After authentication: the bucket belongs to the verified caller.
+        http.addFilterBefore(new ClientRateLimit(buckets, problems), SecurityWebFiltersOrder.AUTHORIZATION);
+        return http.build();
+    }
+
+    private static void apiRules(AuthorizeExchangeSpec exchanges) {
+        exchanges.pathMatchers(ApiAccessPolicy.PUBLIC_PATHS.toArray(String[]::new)).permitAll();
+        exchanges.pathMatchers("/actuator/health/**").permitAll();
+        // The first matching rule decides, as in the policy table.
+        for (ApiAccessPolicy.Rule rule : ApiAccessPolicy.RULES) {
+            String[] roles = rule.roles().toArray(String[]::new);
+            if (rule.method().equals("*")) {
+                exchanges.pathMatchers(rule.pattern()).hasAnyRole(roles);
+            } else {
+                exchanges.pathMatchers(HttpMethod.valueOf(rule.method()), rule.pattern()).hasAnyRole(roles);
+            }
+        }
+        exchanges.pathMatchers("/api/**").authenticated();
+        exchanges.pathMatchers("/actuator/**").hasRole(ApiAccessPolicy.OPERATOR);
+    }
+
+    static ReactiveJwtAuthenticationConverterAdapter planwatchRoles() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(
+                jwt -> RoleAuthorities.of(jwt.getClaimAsStringList(ApiAccessPolicy.ROLES_CLAIM)));
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

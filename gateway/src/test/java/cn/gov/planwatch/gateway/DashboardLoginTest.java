@@ -1,0 +1,144 @@
+package cn.gov.planwatch.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static cn.gov.planwatch.gateway.GatewaySecurityTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person's login through the gateway (backend-for-frontend): authorization code with PKCE against
+ * {@link TestIssuer}, which plays the authorization server. The browser holds only a session cookie; the gateway
+ * holds the tokens and relays the access token to the services.
+ */
+@TestPropertySource(properties = "spring.security.oauth2.client.registration.planwatch.client-secret=test-secret")
+class DashboardLoginTest extends GatewayTestBase {
+
+    private static final String SESSION = "PLANWATCH_SESSION";
+
+    @Test
+    void aPersonLogsInWithPkceAndTheirSessionCallsTheApiWithTheirAccessToken() throws Exception {
+        // The dashboard sends a person without a session to log in.
+        HttpResponse<String> home = send(request("/").header("Accept", "text/html").GET());
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/authorization/planwatch");
+        String cookie = sessionCookie(home, null);
+
+        // The gateway sends the browser to the authorization server, with PKCE, state and nonce.
+        HttpResponse<String> toIssuer = send(request("/oauth2/authorization/planwatch").header("Cookie", cookie).GET());
+        assertThat(toIssuer.statusCode()).isEqualTo(302);
+        URI authorize = URI.create(toIssuer.headers().firstValue("Location").orElseThrow());
+        assertThat(authorize.toString()).startsWith(ISSUER.issuer() + "/authorize?");
+        Map<String, String> query = TestIssuer.form(authorize.getRawQuery());
+        assertThat(query).containsEntry("response_type", "code").containsEntry("client_id", "planwatch-gateway")
+                .containsEntry("code_challenge_method", "S256")
+                .containsEntry("redirect_uri", "http://localhost:" + port + "/login/oauth2/code/planwatch")
+                .containsKeys("state", "nonce", "code_challenge");
+        assertThat(query.get("scope").split(" ")).containsExactlyInAnyOrder("openid", "profile");
+        cookie = sessionCookie(toIssuer, cookie);
+        String preLoginCookie = cookie;
+
+        // The authorization server approves and sends the browser back with a code.
+        String code = "code-" + UUID.randomUUID();
+        ISSUER.approve(code, new TestIssuer.Approval(query.get("nonce"), "samr", "SAMR", List.of("reporter")));
+        HttpResponse<String> callback = send(request("/login/oauth2/code/planwatch?code=" + code + "&state="
+                + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8)).header("Cookie", cookie).GET());
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+        assertThat(callback.headers().firstValue("Location").orElseThrow()).startsWith("/");
+        List<String> setCookies = callback.headers().allValues("Set-Cookie");
+        assertThat(setCookies).as("only the session id goes to the browser").allMatch(c -> c.startsWith(SESSION + "="));
+        assertThat(setCookies.get(0)).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        cookie = sessionCookie(callback, cookie);
+        assertThat(cookie).as("a new session id after login").isNotEqualTo(preLoginCookie);
+
+        // The code was redeemed by the confidential client, with the PKCE verifier that matches the challenge.
+        Map<String, String> tokenRequest = ISSUER.tokenRequest(code);
+        assertThat(tokenRequest).containsEntry("grant_type", "authorization_code");
+        assertThat(s256(tokenRequest.get("code_verifier"))).isEqualTo(query.get("code_challenge"));
+        assertThat(ISSUER.tokenRequestAuthorization(code)).isEqualTo("Basic "
+                + Base64.getEncoder().encodeToString("planwatch-gateway:test-secret".getBytes(StandardCharsets.UTF_8)));
+        String accessToken = ISSUER.accessTokenFor(code);
+
+        // The session knows who it is, without handing out a token.
+        HttpResponse<String> me = send(request("/api/v1/me").header("Cookie", cookie).GET());
+        assertThat(me.statusCode()).isEqualTo(200);
+        // Issuing the session's CSRF token renews the session id (Spring's guard); the browser follows Set-Cookie.
+        cookie = sessionCookie(me, cookie);
+        assertThat(me.body()).contains("\"agency\":\"SAMR\"", "\"roles\":[\"reporter\"]", "\"name\":\"SAMR desk officer\"")
+                .doesNotContain(accessToken).doesNotContain("eyJ");
+
+        // Its API calls reach the service with the session's access token, and without the session cookie.
+        String marker = UUID.randomUUID().toString();
+        HttpResponse<String> read = send(request("/api/v1/indicators?probe=" + marker).header("Cookie", cookie).GET());
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(SERVICES.received(marker)).singleElement().satisfies(received -> {
+            assertThat(received.authorization()).isEqualTo("Bearer " + accessToken);
+            assertThat(received.cookie()).isEqualTo("-");
+        });
+
+        // The same rules as for tokens: a reporter's session does not see the national view.
+        assertProblem(send(request("/api/v1/national-view").header("Cookie", cookie).GET()), 403, "forbidden");
+
+        // A write riding on the cookie alone needs the CSRF token: a foreign page cannot forge it.
+        String writeMarker = UUID.randomUUID().toString();
+        HttpResponse<String> forged = send(request("/api/v1/indicators/IND-03/observations?probe=" + writeMarker)
+                .header("Cookie", cookie).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"2023\",\"value\":1}")));
+        assertProblem(forged, 403, "csrf");
+        assertThat(SERVICES.sawAnything(writeMarker)).isEmpty();
+
+        // The dashboard's own page reads the token from /api/v1/me and sends it back: the write goes through.
+        String csrf = find(me.body(), "\"token\":\"([^\"]+)\"");
+        assertThat(me.body()).contains("\"headerName\":\"X-CSRF-TOKEN\"");
+        HttpResponse<String> write = send(request("/api/v1/indicators/IND-03/observations?probe=" + writeMarker)
+                .header("Cookie", cookie).header("X-CSRF-TOKEN", csrf).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"2023\",\"value\":1}")));
+        assertThat(write.statusCode()).as(write.body()).isEqualTo(200);
+        assertThat(SERVICES.received(writeMarker)).singleElement()
+                .satisfies(received -> assertThat(received.authorization()).isEqualTo("Bearer " + accessToken));
+
+        // The id from before the login is worth nothing (no session fixation).
+        assertProblem(send(request("/api/v1/me").header("Cookie", preLoginCookie).GET()), 401, "unauthenticated");
+    }
+
+    @Test
+    void apiCallsWithoutCredentialsGetA401ProblemNotALoginRedirect() throws Exception {
+        assertProblem(send(request("/api/v1/indicators").header("Accept", "text/html").GET()), 401, "unauthenticated");
+        assertProblem(send(request("/api/v1/indicators/IND-01/observations")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))), 401, "unauthenticated");
+    }
+
+    @Test
+    void bearerTokensWorkAsWithoutLogin() throws Exception {
+        assertThat(get("/api/v1/national-view", ISSUER.lead()).statusCode()).isEqualTo(200);
+    }
+
+    private static String sessionCookie(HttpResponse<?> response, String current) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith(SESSION + "="))
+                .map(header -> header.substring(0, header.indexOf(';')))
+                .reduce((first, last) -> last)
+                .orElse(current);
+    }
+
+    private static String find(String text, String regex) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex).matcher(text);
+        assertThat(matcher.find()).as(text).isTrue();
+        return matcher.group(1);
+    }
+
+    private static String s256(String verifier) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+}
