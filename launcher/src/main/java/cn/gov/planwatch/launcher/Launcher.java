@@ -86,6 +86,9 @@ public final class Launcher {
             for (List<ServiceSpec> group : layout.startGroups()) {
                 startGroup(group);
             }
+            if (layout.services().stream().anyMatch(s -> s.name().equals("gateway"))) {
+                new StackWarmUp().run(layout.dataDir(), "http://localhost:9000", "http://localhost:8080", out);
+            }
             printBanner(begin);
             return watch();
         } catch (RunningStack.StackStoppingException e) {
