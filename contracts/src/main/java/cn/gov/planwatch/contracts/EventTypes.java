@@ -1,6 +1,10 @@
 package cn.gov.planwatch.contracts;
 
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.contracts.programme.ProgressReported;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
 
 import java.util.List;
 import java.util.Map;
@@ -13,13 +17,18 @@ public final class EventTypes {
 
     public static final String SPEC_VERSION = "1.0";
 
-    private static final List<EventType> ALL = List.of(ObservationReported.V1, ObservationReported.V2);
+    private static final List<EventType> ALL = List.of(ObservationReported.V1, ObservationReported.V2,
+            ProgressReported.V1, QuarterlyUpdateSubmitted.V1, QuarterlyUpdateAccepted.V1, QuarterlyUpdateReturned.V1);
 
     private static final Map<String, EventType> BY_CE_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
 
     /** The version written for new events of this record class. */
-    private static final Map<Class<?>, EventType> WRITTEN = Map.of(ObservationReported.class, ObservationReported.V2);
+    private static final Map<Class<?>, EventType> WRITTEN = Map.of(ObservationReported.class, ObservationReported.V2,
+            ProgressReported.class, ProgressReported.V1,
+            QuarterlyUpdateSubmitted.class, QuarterlyUpdateSubmitted.V1,
+            QuarterlyUpdateAccepted.class, QuarterlyUpdateAccepted.V1,
+            QuarterlyUpdateReturned.class, QuarterlyUpdateReturned.V1);
 
     public static List<EventType> all() {
         return ALL;

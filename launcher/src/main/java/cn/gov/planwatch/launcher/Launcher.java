@@ -87,7 +87,7 @@ public final class Launcher {
                 startGroup(group);
             }
             if (layout.services().stream().anyMatch(s -> s.name().equals("gateway"))) {
-                new StackWarmUp().run(layout.dataDir(), "http://localhost:9000", "http://localhost:8080", out);
+                new StackWarmUp().run(layout.dataDir(), layout.urlOf("auth-server"), layout.urlOf("gateway"), out);
             }
             printBanner(begin);
             return watch();

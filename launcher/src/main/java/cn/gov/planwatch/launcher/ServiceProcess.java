@@ -47,6 +47,11 @@ public final class ServiceProcess implements StackComponent {
         env.put("SPRING_DATASOURCE_PASSWORD", "");
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", layout.kafkaBootstrap());
         env.put("PLANWATCH_DATA", layout.dataDir().toString());
+        // Each service learns where the others are, so that a moved stack (PLANWATCH_PORT_OFFSET) still connects.
+        env.put("PLANWATCH_AUTH_ISSUER", layout.urlOf("auth-server"));
+        for (String other : List.of("indicator-service", "programme-service", "reporting-service")) {
+            env.put("PLANWATCH_SERVICES_" + other.toUpperCase().replace('-', '_'), layout.urlOf(other));
+        }
         if (spec.name().equals("gateway")) {
             // The auth server generated the gateway's login client on its first start; the gateway needs its secret.
             DevelopmentClients.secretOf(layout.dataDir(), "planwatch-gateway")

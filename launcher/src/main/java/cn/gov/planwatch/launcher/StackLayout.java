@@ -62,15 +62,20 @@ public record StackLayout(
             String property = properties.getProperty(name.toLowerCase().replace('_', '.'));
             return property != null ? property : env.get(name);
         };
+        // One offset moves every port, so a second stack (a test's, say) can run beside the default one.
+        int offset = Integer.parseInt(orDefault(setting.apply("PLANWATCH_PORT_OFFSET"), "0"));
         return new StackLayout(
                 root,
                 Path.of(orDefault(setting.apply("PLANWATCH_DATA"), ".data")),
                 libDir,
-                Integer.parseInt(orDefault(setting.apply("PLANWATCH_PG_PORT"), "15432")),
-                Integer.parseInt(orDefault(setting.apply("PLANWATCH_KAFKA_PORT"), "19092")),
-                Integer.parseInt(orDefault(setting.apply("PLANWATCH_KAFKA_CONTROLLER_PORT"), "19093")),
+                Integer.parseInt(orDefault(setting.apply("PLANWATCH_PG_PORT"), Integer.toString(15432 + offset))),
+                Integer.parseInt(orDefault(setting.apply("PLANWATCH_KAFKA_PORT"), Integer.toString(19092 + offset))),
+                Integer.parseInt(orDefault(setting.apply("PLANWATCH_KAFKA_CONTROLLER_PORT"),
+                        Integer.toString(19093 + offset))),
                 Arrays.asList(orDefault(setting.apply("PLANWATCH_JVM_OPTS"), DEFAULT_JVM_OPTIONS).trim().split("\\s+")),
-                selectServices(setting.apply("PLANWATCH_SERVICES")));
+                selectServices(setting.apply("PLANWATCH_SERVICES")).stream()
+                        .map(group -> group.stream().map(s -> new ServiceSpec(s.name(), s.port() + offset)).toList())
+                        .toList());
     }
 
     /**
@@ -110,6 +115,14 @@ public record StackLayout(
 
     public List<ServiceSpec> services() {
         return startGroups.stream().flatMap(List::stream).toList();
+    }
+
+    /** Where a service of the product answers in this layout, by name. */
+    public String urlOf(String service) {
+        int defaultPort = DEFAULT_START_GROUPS.stream().flatMap(List::stream).filter(s -> s.name().equals(service))
+                .findFirst().orElseThrow().port();
+        return services().stream().filter(s -> s.name().equals(service)).findFirst().map(ServiceSpec::baseUrl)
+                .orElse("http://localhost:" + defaultPort);
     }
 
     public Path postgresDir() {

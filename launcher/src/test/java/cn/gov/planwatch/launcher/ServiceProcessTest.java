@@ -22,7 +22,11 @@ class ServiceProcessTest {
                 entry("SPRING_DATASOURCE_USERNAME", "postgres"),
                 entry("SPRING_DATASOURCE_PASSWORD", ""),
                 entry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:19092"),
-                entry("PLANWATCH_DATA", "/repo/.data"));
+                entry("PLANWATCH_DATA", "/repo/.data"),
+                entry("PLANWATCH_AUTH_ISSUER", "http://localhost:9000"),
+                entry("PLANWATCH_SERVICES_INDICATOR_SERVICE", "http://localhost:8081"),
+                entry("PLANWATCH_SERVICES_PROGRAMME_SERVICE", "http://localhost:8082"),
+                entry("PLANWATCH_SERVICES_REPORTING_SERVICE", "http://localhost:8083"));
     }
 
     @Test

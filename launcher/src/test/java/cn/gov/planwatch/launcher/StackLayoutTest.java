@@ -31,6 +31,21 @@ class StackLayoutTest {
     }
 
     @Test
+    void anOffsetMovesEveryPortAndTheServicesAreToldWhereTheOthersAre() {
+        StackLayout layout = StackLayout.from(Map.of("PLANWATCH_PORT_OFFSET", "100"), new Properties(), ROOT, LIB);
+
+        assertThat(layout.postgresPort()).isEqualTo(15532);
+        assertThat(layout.kafkaBootstrap()).isEqualTo("localhost:19192");
+        assertThat(layout.kafkaControllerPort()).isEqualTo(19193);
+        assertThat(layout.urlOf("gateway")).isEqualTo("http://localhost:8180");
+        assertThat(layout.urlOf("auth-server")).isEqualTo("http://localhost:9100");
+        Map<String, String> env = ServiceProcess.environment(new ServiceSpec("gateway", 8180), layout);
+        assertThat(env).containsEntry("SERVER_PORT", "8180")
+                .containsEntry("PLANWATCH_AUTH_ISSUER", "http://localhost:9100")
+                .containsEntry("PLANWATCH_SERVICES_REPORTING_SERVICE", "http://localhost:8183");
+    }
+
+    @Test
     void startsTheAuthServerFirstThenTheBackendServicesTogetherAndTheGatewayLast() {
         StackLayout layout = StackLayout.from(Map.of(), new Properties(), ROOT, LIB);
 

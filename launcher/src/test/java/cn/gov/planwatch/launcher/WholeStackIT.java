@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The product as {@code ./run.sh} starts it — the real launcher jar, a real Kafka broker process, real
- * PostgreSQL, the auth server and every service — driven only through the gateway on port 8080 with
+ * PostgreSQL, the auth server and every service — driven only through the gateway (ports moved by 100) with
  * tokens from the auth server. Then a restart: the data survives and nothing is left running.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,7 +39,9 @@ class WholeStackIT {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path DATA = ROOT.resolve("launcher/target/whole-stack-it-data");
-    private static final String GATEWAY = "http://localhost:8080";
+    /** Beside, not instead of, a stack a developer may be running on the default ports. */
+    private static final int OFFSET = 100;
+    private static final String GATEWAY = "http://localhost:" + (8080 + OFFSET);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -170,7 +172,7 @@ class WholeStackIT {
         assertThat(post("/api/v1/indicators/IND-01/observations", body, null).statusCode()).isEqualTo(401);
         assertThat(get(GATEWAY + "/api/v1/national-view", token("cnipa-reporter")).statusCode()).isEqualTo(403);
         assertThat(get(GATEWAY + "/api/v1/national-view", token("cnipa-lead")).statusCode()).isEqualTo(200);
-        for (int port : new int[] {8081, 8082, 8083}) {
+        for (int port : new int[] {8081 + OFFSET, 8082 + OFFSET, 8083 + OFFSET}) {
             HttpResponse<String> direct = get("http://localhost:" + port + "/api/v1/indicators", null);
             assertThat(direct.statusCode()).as("port %d without a token", port).isEqualTo(401);
         }
@@ -185,7 +187,7 @@ class WholeStackIT {
     void afterAStopAndASecondStartTheDataIsStillThereAndNothingWasLeftRunning() throws Exception {
         stop(launcher);
         for (int port : new int[] {8080, 8081, 8082, 8083, 9000, 15432, 19092}) {
-            assertThat(answers(port)).as("something still listens on %d after the stop", port).isFalse();
+            assertThat(answers(port + OFFSET)).as("something still listens on %d after the stop", port).isFalse();
         }
         assertThat(ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(DATA.toString())).orElse(false))
@@ -204,6 +206,7 @@ class WholeStackIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve("launcher/target/whole-stack-it.log")
                         .toFile()));
         builder.environment().put("PLANWATCH_DATA", DATA.toString());
+        builder.environment().put("PLANWATCH_PORT_OFFSET", Integer.toString(OFFSET));
         Process process = builder.start();
         long begin = System.nanoTime();
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -211,7 +214,7 @@ class WholeStackIT {
                 throw new IllegalStateException("the launcher exited with " + process.exitValue()
                         + "; see launcher/target/whole-stack-it.log");
             }
-            return answers(8080) && get(GATEWAY + "/actuator/health", null).statusCode() == 200
+            return answers(8080 + OFFSET) && get(GATEWAY + "/actuator/health", null).statusCode() == 200
                     && Files.exists(DATA.resolve("dev-clients.json"));
         });
         System.out.printf("[whole-stack] stack up in %.1f s%n", (System.nanoTime() - begin) / 1e9);
@@ -232,7 +235,7 @@ class WholeStackIT {
         }
         assertThat(secret).as("a development client %s", clientId).isNotNull();
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/oauth2/token"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + (9000 + OFFSET) + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),

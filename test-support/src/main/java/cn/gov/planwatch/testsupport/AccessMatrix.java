@@ -46,7 +46,26 @@ public final class AccessMatrix {
             new Endpoint("programme-service", "GET", "/api/v1/programmes/trade-secrets", null, "SAMR", ANY_ROLE),
             new Endpoint("reporting-service", "GET", "/api/v1/national-view", null, "CNIPA", LEAD_OR_OPERATOR),
             new Endpoint("reporting-service", "GET", "/api/v1/national-view?asOf=2024-01-01T00:00:00Z", null,
-                    "CNIPA", LEAD_OR_OPERATOR));
+                    "CNIPA", LEAD_OR_OPERATOR),
+            // Programme progress and the quarterly cycle. Rows run in this order: the accept and return rows
+            // review the 2021-Q1 updates that the submit row's own reporter (SAMR) and other reporter (MOE,
+            // submitting its own agency's) have just submitted. Any reporter submits for its own agency.
+            new Endpoint("programme-service", "GET", "/api/v1/programmes/geographical-indications", null, "SAMR",
+                    ANY_ROLE),
+            new Endpoint("programme-service", "GET", "/api/v1/programmes/trade-secrets/progress", null, "SAMR",
+                    ANY_ROLE),
+            new Endpoint("programme-service", "POST", "/api/v1/programmes/trade-secrets/progress",
+                    "{\"quarter\":\"2021-Q2\",\"status\":\"ON_TRACK\",\"percentComplete\":10,\"summary\":\"起步\"}",
+                    "SAMR", EnumSet.of(Caller.RESPONSIBLE_REPORTER)),
+            new Endpoint("programme-service", "POST", "/api/v1/quarterly-updates", "{\"quarter\":\"2021-Q1\"}", "SAMR",
+                    EnumSet.of(Caller.RESPONSIBLE_REPORTER, Caller.OTHER_REPORTER)),
+            new Endpoint("programme-service", "POST", "/api/v1/quarterly-updates/SAMR/2021-Q1/accept", "{}", "SAMR",
+                    EnumSet.of(Caller.LEAD)),
+            new Endpoint("programme-service", "POST", "/api/v1/quarterly-updates/MOE/2021-Q1/return",
+                    "{\"reason\":\"请补充\",\"items\":[\"patent-navigation\"]}", "MOE", EnumSet.of(Caller.LEAD)),
+            new Endpoint("programme-service", "GET", "/api/v1/quarterly-updates/SAMR", null, "SAMR",
+                    EnumSet.of(Caller.RESPONSIBLE_REPORTER, Caller.LEAD, Caller.OPERATOR)),
+            new Endpoint("programme-service", "GET", "/api/v1/quarterly-updates", null, "SAMR", LEAD_OR_OPERATOR));
 
     /** One dynamic test per (endpoint, caller) of {@code service}, called over real HTTP. */
     public static Stream<DynamicTest> of(String service, HttpCalls anonymous) {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** The agencies of the plan: who reports and who leads. Served here because agencies own quarterly updates. */
 @RestController
-class AgencyController {
+public class AgencyController {
 
     private final PlanCatalogue catalogue;
 

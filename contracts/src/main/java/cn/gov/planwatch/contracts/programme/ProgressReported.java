@@ -1,0 +1,64 @@
+package cn.gov.planwatch.contracts.programme;
+
+import cn.gov.planwatch.contracts.EventType;
+import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.contracts.Topics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An agency on a programme reported its progress for a quarter ({@code YYYY-Qn}). A later report by
+ * the same agency for the same programme and quarter is a revision; both stay in the log.
+ *
+ * @param status          one of {@code NOT_STARTED, ON_TRACK, AT_RISK, DELAYED, COMPLETED}
+ * @param percentComplete 0–100, the agency's own estimate for its share of the programme
+ * @param agency          the reporting agency's code (from the token, never from the body)
+ * @param clientId        the OAuth client that made the request, for audit
+ * @param traceId         the request's trace id
+ */
+public record ProgressReported(
+        UUID eventId,
+        String programme,
+        String quarter,
+        String agency,
+        String clientId,
+        String traceId,
+        String status,
+        int percentComplete,
+        String summary,
+        String risks,
+        List<MeasureStatus> measures,
+        List<MilestoneValue> milestones,
+        Instant recordedAt) implements PlanEvent {
+
+    private static final String NAME = "cn.gov.planwatch.programme.ProgressReported";
+
+    public static final EventType V1 = EventType.current(NAME, 1, Topics.PROGRAMME_EVENTS, ProgressReported.class);
+
+    public ProgressReported {
+        // An event written without the lists reads as "nothing reported", never as null.
+        measures = measures == null ? List.of() : List.copyOf(measures);
+        milestones = milestones == null ? List.of() : List.copyOf(milestones);
+    }
+
+    /** The status of one measure of the programme ({@code code} from the catalogue). */
+    public record MeasureStatus(String code, String status, String note) {
+    }
+
+    /** The value reached on one quantified milestone, in the milestone's own unit (cumulative). */
+    public record MilestoneValue(String code, BigDecimal value) {
+    }
+
+    @Override
+    public String partitionKey() {
+        return programme;
+    }
+
+    @Override
+    public String subject() {
+        return programme + "/" + quarter + "/" + agency;
+    }
+}

@@ -1,0 +1,33 @@
+package cn.gov.planwatch.indicator.lock;
+
+import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.platform.problem.Problems;
+
+/**
+ * Quarters the lead agency has accepted, per agency, as learnt from the quarterly update events: an
+ * agency's values for an accepted quarter are final. A value for a quarter {@code YYYY-Qn} falls in that
+ * quarter; an annual value {@code YYYY} falls in {@code YYYY-Q4}, because annual values are owed with the
+ * year's last quarterly update. A later return by the lead reopens the quarter.
+ *
+ * <p>The lock arrives through the log, so a value reported in the instant between the acceptance and its
+ * projection here is still taken; it is in the log before the lock, like any report made before it.
+ */
+public interface QuarterLocks {
+
+    /** Whether the agency's quarter ({@code YYYY-Qn}) is accepted, and so closed. */
+    boolean locked(String agency, ReportingPeriod quarter);
+
+    /** Refuses (409) a value of the agency for a period that falls in one of its accepted quarters. */
+    default void requireOpen(String agency, ReportingPeriod period) {
+        ReportingPeriod quarter = quarterOf(period);
+        if (locked(agency, quarter)) {
+            throw Problems.conflict("period-locked", "Period locked", agency + "'s quarterly update for " + quarter
+                    + " has been accepted by the lead agency; values for " + period + " can no longer be reported");
+        }
+    }
+
+    /** The quarter whose acceptance closes {@code period}: itself, or Q4 for a year. */
+    static ReportingPeriod quarterOf(ReportingPeriod period) {
+        return period.isQuarter() ? period : new ReportingPeriod(period.year(), 4);
+    }
+}

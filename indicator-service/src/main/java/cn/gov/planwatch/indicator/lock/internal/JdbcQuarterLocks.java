@@ -1,0 +1,63 @@
+package cn.gov.planwatch.indicator.lock.internal;
+
+import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
+import cn.gov.planwatch.indicator.lock.QuarterLocks;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+
+@Repository
+class JdbcQuarterLocks implements QuarterLocks {
+
+    private final JdbcClient jdbc;
+    private final String locks;
+    private final String events;
+
+    JdbcQuarterLocks(JdbcClient jdbc, @Value("${spring.flyway.default-schema}") String schema) {
+        this.jdbc = jdbc;
+        this.locks = schema + ".quarter_lock";
+        this.events = schema + ".quarter_lock_event";
+    }
+
+    @Override
+    public boolean locked(String agency, ReportingPeriod quarter) {
+        return jdbc.sql("select locked from " + locks + " where agency = ? and quarter = ?")
+                .params(agency, quarter.toString()).query(Boolean.class).optional().orElse(false);
+    }
+
+    /**
+     * Applies an acceptance (lock) or a return (unlock) once; a redelivered event changes nothing.
+     * Submissions do not change the lock. Runs in the caller's transaction.
+     */
+    boolean apply(QuarterlyUpdateEvent event) {
+        boolean lock;
+        if (event instanceof QuarterlyUpdateAccepted) {
+            lock = true;
+        } else if (event instanceof QuarterlyUpdateReturned) {
+            lock = false;
+        } else {
+            return false;
+        }
+        int inserted = jdbc.sql("insert into " + events + " (event_id, agency, quarter, locked, recorded_at)"
+                        + " values (?, ?, ?, ?, ?) on conflict (event_id) do nothing")
+                .params(event.eventId(), event.agency(), event.quarter(), lock, Timestamp.from(event.recordedAt()))
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        // Events of one agency arrive in log order; the recordedAt guard only keeps a stray older event
+        // (replayed on its own) from undoing a later decision.
+        jdbc.sql("insert into " + locks + " (agency, quarter, locked, event_id, recorded_at) values (?, ?, ?, ?, ?)"
+                        + " on conflict (agency, quarter) do update set locked = excluded.locked,"
+                        + " event_id = excluded.event_id, recorded_at = excluded.recorded_at"
+                        + " where " + locks + ".recorded_at <= excluded.recorded_at")
+                .params(event.agency(), event.quarter(), lock, event.eventId(), Timestamp.from(event.recordedAt()))
+                .update();
+        return true;
+    }
+}

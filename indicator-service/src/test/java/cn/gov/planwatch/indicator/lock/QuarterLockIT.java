@@ -1,0 +1,93 @@
+package cn.gov.planwatch.indicator.lock;
+
+import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
+import cn.gov.planwatch.testsupport.HttpCalls;
+import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.RealInfrastructure;
+import cn.gov.planwatch.testsupport.TestTokens;
+import cn.gov.planwatch.testsupport.TopicOffsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The lead agency's acceptance of a quarter, as programme-service writes it to the quarterly update
+ * topic, closes the agency's indicator values for that quarter here; a return reopens them.
+ * CPD's 2021-Q4 closes its annual 2021 value of IND-06 (no other test of this module uses 2021 for CPD).
+ */
+@PlanwatchIntegrationTest
+class QuarterLockIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String IND_06 = "/api/v1/indicators/IND-06/observations";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, PlanEvent> kafka;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anAcceptedQuarterRefusesTheAgencysValuesForItUntilReturned() throws Exception {
+        HttpCalls cpd = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().reporter("CPD"));
+        Instant t = Instant.parse("2022-01-12T02:00:00Z");
+        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CPD", new QuarterlyUpdateSubmitted(UUID.randomUUID(), "CPD",
+                "2021-Q4", "cpd-reporter", null, t)).get();
+        QuarterlyUpdateAccepted accepted = new QuarterlyUpdateAccepted(UUID.randomUUID(), "CPD", "2021-Q4", "CNIPA",
+                "cnipa-lead", null, t.plusSeconds(3600));
+        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CPD", accepted).get();
+        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CPD", accepted).get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> locked("CPD", "2021-Q4"));
+
+        long before = records();
+        HttpResponse<String> refused = cpd.postJson(IND_06, "{\"period\":\"2021\",\"value\":7.41,\"comment\":\"年度\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.get("type").asString()).endsWith("/period-locked");
+        assertThat(problem.get("detail").asString()).contains("2021-Q4");
+        assertThat(records()).as("a refusal records nothing").isEqualTo(before);
+        // Validation still comes first: a malformed report is a 400, not a 409.
+        assertThat(cpd.postJson(IND_06, "{\"period\":\"2021\"}").statusCode()).isEqualTo(400);
+        // Other agencies and other years are untouched.
+        assertThat(cpd.postJson(IND_06, "{\"period\":\"2022\",\"value\":7.42}").statusCode()).isEqualTo(202);
+        assertThat(jdbc.sql("select count(*) from indicator.quarter_lock_event where event_id = ?")
+                .params(accepted.eventId()).query(Long.class).single()).as("applied once").isEqualTo(1);
+
+        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CPD", new QuarterlyUpdateReturned(UUID.randomUUID(), "CPD",
+                "2021-Q4", "CNIPA", "请复核", List.of("IND-06"), "cnipa-lead", null, t.plusSeconds(7200))).get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !locked("CPD", "2021-Q4"));
+        HttpResponse<String> reopened = cpd.postJson(IND_06, "{\"period\":\"2021\",\"value\":7.41}");
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(202);
+    }
+
+    private boolean locked(String agency, String quarter) {
+        return jdbc.sql("select locked from indicator.quarter_lock where agency = ? and quarter = ?")
+                .params(agency, quarter).query(Boolean.class).optional().orElse(false);
+    }
+
+    private static long records() {
+        return TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(), Topics.INDICATOR_EVENTS);
+    }
+}

@@ -1,0 +1,43 @@
+package cn.gov.planwatch.indicator.lock;
+
+import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.platform.problem.ProblemException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which accepted quarter closes which period, against a hand-made table. */
+class QuarterLocksTest {
+
+    /** CPD's 2023-Q4 and 2024-Q2 are accepted. */
+    private final QuarterLocks locks = (agency, quarter) -> agency.equals("CPD")
+            && Set.of("2023-Q4", "2024-Q2").contains(quarter.toString());
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource({
+            "CPD, 2023,    409",
+            "CPD, 2023-Q4, 409",
+            "CPD, 2023-Q3, 0",
+            "CPD, 2024,    0",
+            "CPD, 2024-Q2, 409",
+            "CPD, 2022,    0",
+            "SPC, 2023,    0"})
+    void aPeriodIsClosedByTheAcceptanceOfItsQuarterAndAYearByItsFourthQuarter(String agency, String period,
+            int status) {
+        ReportingPeriod parsed = ReportingPeriod.parse(period).orElseThrow();
+        if (status == 0) {
+            assertThatCode(() -> locks.requireOpen(agency, parsed)).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> locks.requireOpen(agency, parsed)).isInstanceOfSatisfying(ProblemException.class,
+                    e -> {
+                        assertThat(e.status().value()).isEqualTo(status);
+                        assertThat(e.type()).endsWith("/period-locked");
+                    });
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package cn.gov.planwatch.programme.calendar;
+
+import cn.gov.planwatch.catalogue.PlanCatalogue;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+@Configuration(proxyBeanMethods = false)
+class CalendarConfiguration {
+
+    @Bean
+    PlanCalendar planCalendar(PlanCatalogue catalogue, @Value("${planwatch.plan.zone}") ZoneId zone, Clock clock) {
+        return new PlanCalendar(catalogue.plan(), zone, clock);
+    }
+}

@@ -1,0 +1,45 @@
+package cn.gov.planwatch.programme.progress;
+
+import cn.gov.planwatch.catalogue.Programme;
+import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.contracts.programme.ProgressReported;
+import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.eventlog.EventLog;
+import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
+import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateRules;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Turns an accepted report into a {@link ProgressReported} event, appended while the reporting agency's
+ * quarter is held (shared) — so a report and the lead's acceptance of that quarter cannot cross.
+ */
+@Component
+class ProgressRecorder {
+
+    private final EventLog eventLog;
+    private final QuarterlyUpdateLedger ledger;
+    private final Clock clock;
+
+    ProgressRecorder(EventLog eventLog, QuarterlyUpdateLedger ledger, Clock clock) {
+        this.eventLog = eventLog;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    ProgressReported record(Caller caller, Programme programme, ReportingPeriod quarter, ProgressRequest request) {
+        return ledger.whileHeld(caller.agency(), quarter.toString(), update -> {
+            QuarterlyUpdateRules.requireNotLocked(update);
+            return eventLog.append(new ProgressReported(UUID.randomUUID(), programme.slug(), quarter.toString(),
+                    caller.agency(), caller.clientId(), caller.traceId(), request.status(),
+                    request.percentComplete(), request.summary(), request.risks(),
+                    request.measures().stream()
+                            .map(m -> new ProgressReported.MeasureStatus(m.code(), m.status(), m.note())).toList(),
+                    request.milestones().stream()
+                            .map(m -> new ProgressReported.MilestoneValue(m.code(), m.value())).toList(),
+                    clock.instant()));
+        });
+    }
+}

@@ -1,0 +1,102 @@
+package cn.gov.planwatch.programme.progress;
+
+import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.catalogue.Programme;
+import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.problem.Problems;
+import cn.gov.planwatch.platform.problem.TextRules;
+import cn.gov.planwatch.programme.calendar.PlanCalendar;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a progress report must satisfy before it may enter the event log. Every refusal is a problem
+ * naming the field; nothing is recorded. (Whether the quarter is locked is checked under its lock, by
+ * the recorder.)
+ */
+public class ProgressRules {
+
+    /** Beyond this no milestone of a national plan is plausible, whatever its unit. */
+    private static final BigDecimal LARGEST_PLAUSIBLE = new BigDecimal("1e12");
+
+    private final PlanCatalogue catalogue;
+    private final PlanCalendar calendar;
+
+    public ProgressRules(PlanCatalogue catalogue, PlanCalendar calendar) {
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+    }
+
+    public Programme programme(String slug) {
+        return catalogue.programme(slug).orElseThrow(() -> Problems.notFound("programme", slug));
+    }
+
+    /** Checks a report against the catalogue and the clock; answers the parsed quarter. */
+    public ReportingPeriod check(Caller caller, Programme programme, ProgressRequest request) {
+        if (!caller.identified()) {
+            throw Problems.forbidden("the token names no agency");
+        }
+        if (!programme.involves(caller.agency())) {
+            throw Problems.forbidden(programme.slug() + " is reported by " + programme.leadAgency()
+                    + (programme.participatingAgencies().isEmpty() ? "" : " and " + programme.participatingAgencies())
+                    + ", not by " + caller.agency());
+        }
+        ReportingPeriod quarter = calendar.reportableQuarter("quarter", request.quarter());
+        status("status", request.status());
+        if (request.percentComplete() < 0 || request.percentComplete() > 100) {
+            throw Problems.implausible("percentComplete", "must be 0–100");
+        }
+        TextRules.requirePrintable("summary", request.summary());
+        TextRules.requirePrintable("risks", request.risks());
+        checkMeasures(programme, request.measures());
+        checkMilestones(programme, request.milestones());
+        return quarter;
+    }
+
+    private static void checkMeasures(Programme programme, List<ProgressRequest.MeasureEntry> measures) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < measures.size(); i++) {
+            ProgressRequest.MeasureEntry measure = measures.get(i);
+            String field = "measures[" + i + "]";
+            if (programme.measure(measure.code()).isEmpty()) {
+                throw Problems.implausible(field + ".code", "'" + measure.code() + "' is not a measure of "
+                        + programme.slug());
+            }
+            if (!seen.add(measure.code())) {
+                throw Problems.implausible(field + ".code", "'" + measure.code() + "' is reported twice");
+            }
+            status(field + ".status", measure.status());
+            TextRules.requirePrintable(field + ".note", measure.note());
+        }
+    }
+
+    private static void checkMilestones(Programme programme, List<ProgressRequest.MilestoneEntry> milestones) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < milestones.size(); i++) {
+            ProgressRequest.MilestoneEntry milestone = milestones.get(i);
+            String field = "milestones[" + i + "]";
+            if (programme.milestone(milestone.code()).isEmpty()) {
+                throw Problems.implausible(field + ".code", "'" + milestone.code() + "' is not a milestone of "
+                        + programme.slug());
+            }
+            if (!seen.add(milestone.code())) {
+                throw Problems.implausible(field + ".code", "'" + milestone.code() + "' is reported twice");
+            }
+            if (milestone.value().signum() < 0) {
+                throw Problems.implausible(field + ".value", "must be ≥ 0 (the value reached so far)");
+            }
+            if (milestone.value().abs().compareTo(LARGEST_PLAUSIBLE) > 0) {
+                throw Problems.implausible(field + ".value", "is beyond any plausible value");
+            }
+        }
+    }
+
+    private static ProgrammeStatus status(String field, String text) {
+        return ProgrammeStatus.parse(text).orElseThrow(() -> Problems.invalidField(field,
+                "must be one of NOT_STARTED, ON_TRACK, AT_RISK, DELAYED, COMPLETED"));
+    }
+}

@@ -1,0 +1,78 @@
+package cn.gov.planwatch.programme.progress.internal;
+
+import cn.gov.planwatch.contracts.EventJson;
+import cn.gov.planwatch.contracts.programme.ProgressReported;
+import cn.gov.planwatch.programme.progress.ProgressHistory;
+import cn.gov.planwatch.programme.progress.ProgressReport;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+
+@Repository
+class JdbcProgressStore implements ProgressHistory {
+
+    private static final RowMapper<ProgressReport> ROW = (rs, n) -> new ProgressReport(
+            rs.getObject("event_id", UUID.class), rs.getString("programme"), rs.getString("agency"),
+            rs.getString("quarter"), rs.getString("status"), rs.getInt("percent_complete"), rs.getString("summary"),
+            rs.getString("risks"),
+            List.of(EventJson.MAPPER.readValue(rs.getString("measures"), ProgressReported.MeasureStatus[].class)),
+            List.of(EventJson.MAPPER.readValue(rs.getString("milestones"), ProgressReported.MilestoneValue[].class)),
+            rs.getTimestamp("recorded_at").toInstant(), rs.getInt("revision"), rs.getBoolean("current"));
+
+    private final JdbcClient jdbc;
+    private final String table;
+
+    JdbcProgressStore(JdbcClient jdbc, @Value("${spring.flyway.default-schema}") String schema) {
+        this.jdbc = jdbc;
+        this.table = schema + ".progress_report";
+    }
+
+    /** Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. */
+    boolean apply(ProgressReported e) {
+        int inserted = jdbc.sql("""
+                insert into %s (event_id, programme, agency, quarter, status, percent_complete, summary, risks,
+                    measures, milestones, client_id, trace_id, recorded_at, revision, current)
+                values (:eventId, :programme, :agency, :quarter, :status, :percentComplete, :summary, :risks,
+                    cast(:measures as jsonb), cast(:milestones as jsonb), :clientId, :traceId, :recordedAt,
+                    (select coalesce(max(revision), 0) + 1 from %s
+                      where programme = :programme and agency = :agency and quarter = :quarter),
+                    false)
+                on conflict (event_id) do nothing
+                """.formatted(table, table))
+                .param("eventId", e.eventId()).param("programme", e.programme()).param("agency", e.agency())
+                .param("quarter", e.quarter()).param("status", e.status())
+                .param("percentComplete", e.percentComplete()).param("summary", e.summary())
+                .param("risks", e.risks()).param("measures", EventJson.MAPPER.writeValueAsString(e.measures()))
+                .param("milestones", EventJson.MAPPER.writeValueAsString(e.milestones()))
+                .param("clientId", e.clientId()).param("traceId", e.traceId())
+                .param("recordedAt", Timestamp.from(e.recordedAt()))
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        // The newest report in log order becomes the current one; two statements, because the partial
+        // unique index is checked row by row.
+        jdbc.sql("update " + table
+                        + " set current = false where programme = ? and agency = ? and quarter = ? and current")
+                .params(e.programme(), e.agency(), e.quarter()).update();
+        jdbc.sql("update " + table + " set current = true where event_id = ?").params(e.eventId()).update();
+        return true;
+    }
+
+    @Override
+    public List<ProgressReport> of(String programme) {
+        return jdbc.sql("select * from " + table + " where programme = ? order by seq").params(programme)
+                .query(ROW).list();
+    }
+
+    @Override
+    public List<ProgressReport> current(String programme) {
+        return jdbc.sql("select * from " + table + " where programme = ? and current order by seq").params(programme)
+                .query(ROW).list();
+    }
+}

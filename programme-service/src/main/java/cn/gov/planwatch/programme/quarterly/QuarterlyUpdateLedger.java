@@ -1,0 +1,48 @@
+package cn.gov.planwatch.programme.quarterly;
+
+import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The authoritative lifecycle state of the quarterly updates, in this service's database, and the
+ * lock that keeps writes consistent with it.
+ *
+ * <p>A write checks the state and appends its event while holding the (agency, quarter) row lock, and
+ * keeps holding it until the event log has acknowledged the event: a concurrent submit/accept/return
+ * for the same quarter waits, then sees the new state. Lifecycle events are also recorded in the same
+ * transaction (and again, as a no-op, by the projector), so the next request sees them at once
+ * instead of after the projection lag. The projector alone rebuilds the state from the log.
+ */
+public interface QuarterlyUpdateLedger {
+
+    /**
+     * Appends a lifecycle event under an exclusive lock on the quarter: {@code append} gets the current
+     * state, checks it (throwing a problem to refuse) and appends; the event is recorded once acknowledged.
+     */
+    <E extends QuarterlyUpdateEvent> E transition(String agency, String quarter,
+            Function<QuarterlyUpdate, CompletableFuture<E>> append);
+
+    /**
+     * Appends another event about the agency's quarter (a progress report) under a shared lock: reports
+     * run side by side, but none can be appended while an acceptance is being appended, and vice versa.
+     */
+    <E extends PlanEvent> E whileHeld(String agency, String quarter,
+            Function<QuarterlyUpdate, CompletableFuture<E>> append);
+
+    /** Applies a lifecycle event once; a redelivered event changes nothing. Runs in the caller's transaction. */
+    boolean record(QuarterlyUpdateEvent event);
+
+    Optional<QuarterlyUpdate> find(String agency, String quarter);
+
+    List<QuarterlyUpdate> ofAgency(String agency);
+
+    List<QuarterlyUpdate> all();
+
+    /** The agency's lifecycle events, in log order. */
+    List<QuarterlyUpdateStep> steps(String agency);
+}

@@ -1,0 +1,61 @@
+package cn.gov.planwatch.programme.quarterly;
+
+import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
+import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.eventlog.EventLog;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns the steps of the cycle into lifecycle events, each checked against the current state under the
+ * quarter's lock. {@code recordedAt} is stamped under the lock too, so it orders the steps of a quarter
+ * as the log does.
+ */
+@Component
+class QuarterlyUpdateRecorder {
+
+    private final QuarterlyUpdateLedger ledger;
+    private final QuarterlyUpdateRules rules;
+    private final EventLog eventLog;
+    private final Clock clock;
+
+    QuarterlyUpdateRecorder(QuarterlyUpdateLedger ledger, QuarterlyUpdateRules rules, EventLog eventLog, Clock clock) {
+        this.ledger = ledger;
+        this.rules = rules;
+        this.eventLog = eventLog;
+        this.clock = clock;
+    }
+
+    QuarterlyUpdateSubmitted submit(Caller caller, String agency, ReportingPeriod quarter) {
+        return ledger.transition(agency, quarter.toString(), current -> {
+            rules.requireSubmittable(current);
+            return eventLog.append(new QuarterlyUpdateSubmitted(UUID.randomUUID(), agency, quarter.toString(),
+                    caller.clientId(), caller.traceId(), clock.instant()));
+        });
+    }
+
+    QuarterlyUpdateAccepted accept(Caller reviewer, String agency, ReportingPeriod quarter) {
+        String reviewing = rules.reviewer(reviewer);
+        return ledger.transition(agency, quarter.toString(), current -> {
+            rules.requireReviewable(current);
+            return eventLog.append(new QuarterlyUpdateAccepted(UUID.randomUUID(), agency, quarter.toString(),
+                    reviewing, reviewer.clientId(), reviewer.traceId(), clock.instant()));
+        });
+    }
+
+    QuarterlyUpdateReturned giveBack(Caller reviewer, String agency, ReportingPeriod quarter, String reason,
+            List<String> items) {
+        String reviewing = rules.reviewer(reviewer);
+        return ledger.transition(agency, quarter.toString(), current -> {
+            rules.requireReviewable(current);
+            return eventLog.append(new QuarterlyUpdateReturned(UUID.randomUUID(), agency, quarter.toString(),
+                    reviewing, reason, items, reviewer.clientId(), reviewer.traceId(), clock.instant()));
+        });
+    }
+}

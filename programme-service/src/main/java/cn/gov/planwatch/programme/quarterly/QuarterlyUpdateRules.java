@@ -1,0 +1,89 @@
+package cn.gov.planwatch.programme.quarterly;
+
+import cn.gov.planwatch.catalogue.Agency;
+import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.problem.Problems;
+import cn.gov.planwatch.platform.problem.TextRules;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a step of the quarterly update cycle must satisfy. Every refusal is a problem; nothing is
+ * recorded. Conflicts with the current state are 409s.
+ */
+public class QuarterlyUpdateRules {
+
+    private final PlanCatalogue catalogue;
+
+    public QuarterlyUpdateRules(PlanCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public Agency agency(String code) {
+        return catalogue.agency(code).orElseThrow(() -> Problems.notFound("agency", code));
+    }
+
+    /** The submitting agency is the caller's own, and must be one of the plan's. */
+    public String submittingAgency(Caller caller) {
+        if (!caller.identified() || catalogue.agency(caller.agency()).isEmpty()) {
+            throw Problems.forbidden("the token names no agency of the plan");
+        }
+        return caller.agency();
+    }
+
+    /** A review names its reviewer: the lead's token must carry its agency. */
+    public String reviewer(Caller caller) {
+        if (!caller.identified()) {
+            throw Problems.forbidden("the token names no agency");
+        }
+        return caller.agency();
+    }
+
+    public void requireSubmittable(QuarterlyUpdate update) {
+        requireNotLocked(update);
+        if (update.state() == QuarterlyUpdateState.SUBMITTED) {
+            throw Problems.conflict("quarterly-update-already-submitted", "Already submitted",
+                    update.agency() + "'s update for " + update.quarter()
+                            + " is already submitted and awaits the lead agency's review");
+        }
+    }
+
+    public void requireReviewable(QuarterlyUpdate update) {
+        if (update.state() != QuarterlyUpdateState.SUBMITTED) {
+            throw Problems.conflict("quarterly-update-not-submitted", "Not awaiting review",
+                    update.agency() + "'s update for " + update.quarter() + " is " + update.state()
+                            + ", not SUBMITTED: only a submitted update can be accepted or returned");
+        }
+    }
+
+    /** An accepted quarter takes no more writes from the agency until the lead returns it. */
+    public static void requireNotLocked(QuarterlyUpdate update) {
+        if (update.state().locked()) {
+            throw Problems.conflict("quarter-locked", "Quarter locked",
+                    update.agency() + "'s update for " + update.quarter()
+                            + " has been accepted by the lead agency; nothing more can be recorded for it");
+        }
+    }
+
+    /** A return names its reason and what to revise: indicator codes or programme slugs of the catalogue. */
+    public List<String> checkReturn(String reason, List<String> items) {
+        TextRules.requirePrintable("reason", reason);
+        List<String> checked = items == null ? List.of() : items;
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < checked.size(); i++) {
+            String item = checked.get(i);
+            String field = "items[" + i + "]";
+            if (catalogue.indicator(item).isEmpty() && catalogue.programme(item).isEmpty()) {
+                throw Problems.implausible(field, "'" + item + "' is neither an indicator code nor a programme slug"
+                        + " of the plan");
+            }
+            if (!seen.add(item)) {
+                throw Problems.implausible(field, "'" + item + "' is named twice");
+            }
+        }
+        return List.copyOf(checked);
+    }
+}

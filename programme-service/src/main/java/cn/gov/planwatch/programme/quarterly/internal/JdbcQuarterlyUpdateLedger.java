@@ -1,0 +1,215 @@
+package cn.gov.planwatch.programme.quarterly.internal;
+
+import cn.gov.planwatch.contracts.EventJson;
+import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
+import cn.gov.planwatch.platform.problem.ProblemException;
+import cn.gov.planwatch.platform.problem.Problems;
+import cn.gov.planwatch.programme.quarterly.QuarterlyUpdate;
+import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
+import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateState;
+import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The lifecycle state in PostgreSQL. Lock order is always the {@code quarterly_update} row first, then
+ * the event row, in both the writing request and the projector — so the two never deadlock.
+ */
+@Repository
+class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcQuarterlyUpdateLedger.class);
+
+    private static final String STEP_COLUMNS =
+            "event_id, kind, agency, quarter, reviewer, reason, items, client_id, recorded_at";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final String updates;
+    private final String events;
+
+    JdbcQuarterlyUpdateLedger(JdbcClient jdbc, TransactionTemplate transactions,
+            @Value("${spring.flyway.default-schema}") String schema) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.updates = schema + ".quarterly_update";
+        this.events = schema + ".quarterly_update_event";
+    }
+
+    @Override
+    public <E extends QuarterlyUpdateEvent> E transition(String agency, String quarter,
+            Function<QuarterlyUpdate, CompletableFuture<E>> append) {
+        return withConnection(() -> transactions.execute(status -> {
+            E event = acknowledged(append.apply(lock(agency, quarter, "for update")));
+            try {
+                record(event);
+            } catch (DataAccessException e) {
+                // The event is durably in the log, so the answer is 202 all the same: the projector records it.
+                log.warn("could not record {} {} with its request; the projector will: {}",
+                        event.getClass().getSimpleName(), event.eventId(), e.getMessage());
+                status.setRollbackOnly();
+            }
+            return event;
+        }));
+    }
+
+    @Override
+    public <E extends PlanEvent> E whileHeld(String agency, String quarter,
+            Function<QuarterlyUpdate, CompletableFuture<E>> append) {
+        return withConnection(() -> transactions.execute(
+                status -> acknowledged(append.apply(lock(agency, quarter, "for share")))));
+    }
+
+    @Override
+    public boolean record(QuarterlyUpdateEvent event) {
+        QuarterlyUpdate current = lock(event.agency(), event.quarter(), "for update");
+        String reviewer = null;
+        String reason = null;
+        List<String> items = null;
+        if (event instanceof QuarterlyUpdateAccepted accepted) {
+            reviewer = accepted.reviewer();
+        } else if (event instanceof QuarterlyUpdateReturned returned) {
+            reviewer = returned.reviewer();
+            reason = returned.reason();
+            items = returned.items();
+        }
+        int inserted = jdbc.sql("insert into " + events + " (event_id, kind, agency, quarter, reviewer, reason, items,"
+                        + " client_id, trace_id, recorded_at) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)"
+                        + " on conflict (event_id) do nothing")
+                .params(event.eventId(), QuarterlyUpdateState.after(event).name(), event.agency(), event.quarter(),
+                        reviewer, reason, items == null ? null : EventJson.MAPPER.writeValueAsString(items),
+                        event.clientId(), event.traceId(), Timestamp.from(event.recordedAt()))
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        QuarterlyUpdate next = current.after(event);
+        QuarterlyUpdate.Review review = next.lastReview();
+        jdbc.sql("update " + updates + " set state = ?, first_submitted_at = ?, submitted_at = ?, review_outcome = ?,"
+                        + " reviewer = ?, reviewed_at = ?, return_reason = ?, return_items = cast(? as jsonb),"
+                        + " review_event_id = ?, last_event_id = ?, last_recorded_at = ?"
+                        + " where agency = ? and quarter = ?")
+                .params(next.state().name(), timestamp(next.firstSubmittedAt()), timestamp(next.submittedAt()),
+                        review == null ? null : review.outcome(), review == null ? null : review.reviewer(),
+                        review == null ? null : timestamp(review.reviewedAt()),
+                        review == null ? null : review.reason(),
+                        review == null ? null : EventJson.MAPPER.writeValueAsString(review.items()),
+                        review == null ? null : review.eventId(), next.lastEventId(), timestamp(next.lastRecordedAt()),
+                        next.agency(), next.quarter())
+                .update();
+        return true;
+    }
+
+    @Override
+    public Optional<QuarterlyUpdate> find(String agency, String quarter) {
+        return jdbc.sql("select * from " + updates + " where agency = ? and quarter = ?").params(agency, quarter)
+                .query(UPDATE).optional();
+    }
+
+    @Override
+    public List<QuarterlyUpdate> ofAgency(String agency) {
+        return jdbc.sql("select * from " + updates + " where agency = ? order by quarter").params(agency)
+                .query(UPDATE).list();
+    }
+
+    @Override
+    public List<QuarterlyUpdate> all() {
+        return jdbc.sql("select * from " + updates + " order by agency, quarter").query(UPDATE).list();
+    }
+
+    @Override
+    public List<QuarterlyUpdateStep> steps(String agency) {
+        return jdbc.sql("select " + STEP_COLUMNS + " from " + events + " where agency = ? order by seq")
+                .params(agency).query(STEP).list();
+    }
+
+    /**
+     * A write that cannot even get a connection (the pool is drained, say, by writes waiting on a broker
+     * that is down) recorded nothing: answer 503 with Retry-After, as for the event log itself.
+     */
+    private static <T> T withConnection(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (CannotGetJdbcConnectionException e) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, Problems.TYPE_PREFIX + "store-unavailable",
+                    "Store unavailable",
+                    "The service cannot take the write now; nothing was recorded. Try again later.", List.of(), 5L);
+        }
+    }
+
+    /** Locks the quarter's row, creating it (OPEN) first so that there is always a row to lock. */
+    private QuarterlyUpdate lock(String agency, String quarter, String mode) {
+        jdbc.sql("insert into " + updates + " (agency, quarter, state) values (?, ?, 'OPEN') on conflict do nothing")
+                .params(agency, quarter).update();
+        return jdbc.sql("select * from " + updates + " where agency = ? and quarter = ? " + mode)
+                .params(agency, quarter).query(UPDATE).single();
+    }
+
+    /**
+     * Waits for the log's acknowledgement inside the transaction, so that the lock spans the append. The
+     * request's thread and a database connection are held for as long as the append takes: milliseconds
+     * normally, at most the producer's delivery timeout while the broker is down.
+     */
+    private static <E> E acknowledged(CompletableFuture<E> appended) {
+        try {
+            return appended.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException refusal) {
+                throw refusal;
+            }
+            throw e;
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static List<String> items(String json) {
+        return json == null ? List.of() : List.of(EventJson.MAPPER.readValue(json, String[].class));
+    }
+
+    private static final RowMapper<QuarterlyUpdate> UPDATE = (rs, n) -> {
+        String outcome = rs.getString("review_outcome");
+        QuarterlyUpdate.Review review = outcome == null ? null : new QuarterlyUpdate.Review(outcome,
+                rs.getString("reviewer"), instant(rs, "reviewed_at"), rs.getString("return_reason"),
+                items(rs.getString("return_items")), rs.getObject("review_event_id", UUID.class));
+        return new QuarterlyUpdate(rs.getString("agency"), rs.getString("quarter"),
+                QuarterlyUpdateState.valueOf(rs.getString("state")), instant(rs, "first_submitted_at"),
+                instant(rs, "submitted_at"), review, rs.getObject("last_event_id", UUID.class),
+                instant(rs, "last_recorded_at"));
+    };
+
+    private static final RowMapper<QuarterlyUpdateStep> STEP = (rs, n) -> new QuarterlyUpdateStep(
+            rs.getObject("event_id", UUID.class), rs.getString("kind"), rs.getString("agency"),
+            rs.getString("quarter"), rs.getString("reviewer"), rs.getString("reason"), items(rs.getString("items")),
+            rs.getString("client_id"), instant(rs, "recorded_at"));
+}

@@ -1,0 +1,158 @@
+package cn.gov.planwatch.programme.progress;
+
+import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.programme.SettableClock;
+import cn.gov.planwatch.testsupport.HttpCalls;
+import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.RealInfrastructure;
+import cn.gov.planwatch.testsupport.TestTokens;
+import cn.gov.planwatch.testsupport.TopicOffsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static cn.gov.planwatch.programme.ApiAnswers.json;
+import static cn.gov.planwatch.programme.ApiAnswers.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Progress of the geographical-indications programme as its agencies report it, read back with the
+ * roll-up. The clock stands in 2025-Q3, so 2025-Q4 lies in the future.
+ */
+@PlanwatchIntegrationTest
+@Import(SettableClock.Configuration.class)
+class ProgrammeProgressIT {
+
+    private static final TestTokens TOKENS = TestTokens.shared();
+    private static final String GI = "/api/v1/programmes/geographical-indications";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SettableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    HttpCalls anonymous;
+
+    @BeforeEach
+    void connect() {
+        anonymous = new HttpCalls("http://localhost:" + port);
+        clock.set("2025-08-20T02:00:00Z");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aParticipatingAgencyReportsTheMilestoneAndTheRollUpShowsItAgainstItsTarget() {
+        JsonNode accepted = json(anonymous.withToken(TOKENS.reporter("SAMR")).postJson(GI + "/progress",
+                "{\"quarter\":\"2025-Q3\",\"status\":\"AT_RISK\",\"percentComplete\":40,"
+                        + "\"summary\":\"示范区建设稳步推进\",\"risks\":\"部分地区资金未到位\","
+                        + "\"measures\":[{\"code\":\"gi-special-action\",\"status\":\"ON_TRACK\",\"note\":\"专项行动推进中\"}],"
+                        + "\"milestones\":[{\"code\":\"gi-demo-zones\",\"value\":37}]}"), 202);
+        assertThat(accepted.get("programme").asString()).isEqualTo("geographical-indications");
+        assertThat(accepted.get("quarter").asString()).isEqualTo("2025-Q3");
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        String samrEvent = accepted.get("eventId").asString();
+        json(anonymous.withToken(TOKENS.reporter("CNIPA")).postJson(GI + "/progress",
+                "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":60}"), 202);
+
+        long before = records();
+        problem(anonymous.withToken(TOKENS.reporter("MOE")).postJson(GI + "/progress",
+                "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":60}"), 403, null);
+        problem(anonymous.withToken(TOKENS.lead()).postJson(GI + "/progress",
+                "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":60}"), 403, null);
+        assertThat(records()).as("refusals record nothing").isEqualTo(before);
+
+        HttpCalls moe = anonymous.withToken(TOKENS.reporter("MOE"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode detail = json(moe.get(GI), 200);
+            assertThat(detail.get("titleZh").asString()).isEqualTo("地理标志保护工程");
+            assertThat(detail.get("latestByAgency").get("SAMR").get("summary").asString()).isEqualTo("示范区建设稳步推进");
+            assertThat(detail.get("latestByAgency").get("SAMR").get("measures").get(0).get("note").asString())
+                    .isEqualTo("专项行动推进中");
+            JsonNode rollUp = detail.get("rollUp");
+            assertThat(rollUp.get("asOfQuarter").asString()).isEqualTo("2025-Q3");
+            assertThat(rollUp.get("lead").get("agency").asString()).isEqualTo("CNIPA");
+            assertThat(rollUp.get("lead").get("status").asString()).isEqualTo("ON_TRACK");
+            assertThat(rollUp.get("worstParticipant").get("agency").asString()).isEqualTo("SAMR");
+            assertThat(rollUp.get("worstParticipant").get("status").asString()).isEqualTo("AT_RISK");
+            JsonNode zones = rollUp.get("milestones").get(0);
+            assertThat(zones.get("code").asString()).isEqualTo("gi-demo-zones");
+            assertThat(zones.get("value").decimalValue()).isEqualByComparingTo("37");
+            assertThat(zones.get("target").decimalValue()).isEqualByComparingTo("100");
+            assertThat(zones.get("percentOfTarget").decimalValue()).isEqualByComparingTo("37.0");
+            assertThat(zones.get("agency").asString()).isEqualTo("SAMR");
+            assertThat(zones.get("eventId").asString()).isEqualTo(samrEvent);
+            assertThat(nodes(rollUp.get("notReported"))).extracting(JsonNode::asString).containsExactly("MARA");
+        });
+
+        List<JsonNode> history = nodes(json(moe.get(GI + "/progress"), 200));
+        assertThat(history).extracting(r -> r.get("agency").asString()).containsExactly("SAMR", "CNIPA");
+        assertThat(history.get(0).get("milestones").get(0).get("value").decimalValue()).isEqualByComparingTo("37");
+    }
+
+    @Test
+    void refusalsAreProblemsNamingTheFieldAndRecordNothing() {
+        HttpCalls mara = anonymous.withToken(TOKENS.reporter("MARA"));
+        String path = GI + "/progress";
+        long before = records();
+
+        problem(mara.postJson(path, "{\"quarter\":\"2025-3\",\"status\":\"ON_TRACK\",\"percentComplete\":1}"), 400,
+                "quarter");
+        problem(mara.postJson(path, "{\"quarter\":\"2025-Q4\",\"status\":\"ON_TRACK\",\"percentComplete\":1}"), 422,
+                "quarter");
+        problem(mara.postJson(path, "{\"quarter\":\"2020-Q4\",\"status\":\"ON_TRACK\",\"percentComplete\":1}"), 422,
+                "quarter");
+        problem(mara.postJson(path, "{\"quarter\":\"2025-Q3\",\"status\":\"FINE\",\"percentComplete\":1}"), 400,
+                "status");
+        problem(mara.postJson(path, "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":101}"), 422,
+                "percentComplete");
+        problem(mara.postJson(path, "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":50.5}"), 400,
+                "percentComplete");
+        problem(mara.postJson(path, "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\"}"), 400, "percentComplete");
+        problem(mara.postJson(path, "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":1,"
+                + "\"measures\":[{\"code\":\"gi-agri-products\",\"status\":\"ON_TRACK\"},"
+                + "{\"code\":\"policy\",\"status\":\"ON_TRACK\"}]}"), 422, "measures[1].code");
+        problem(mara.postJson(path, "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":1,"
+                + "\"milestones\":[{\"code\":\"gi-demo-zones\",\"value\":-3}]}"), 422, "milestones[0].value");
+        problem(mara.postJson(path, "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":1,"
+                + "\"summary\":\"" + "长".repeat(4001) + "\"}"), 400, "summary");
+        problem(mara.postJson(path, "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":1,"
+                + "\"risks\":\"a\\u0000b\"}"), 400, "risks");
+        problem(mara.postJson(path, "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":1,"
+                + "\"agency\":\"CNIPA\"}"), 400, "agency");
+        problem(mara.post(path, "text/plain", "ON_TRACK"), 415, null);
+        problem(mara.postJson("/api/v1/programmes/space-race/progress",
+                "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":1}"), 404, null);
+        problem(mara.get("/api/v1/programmes/space-race"), 404, null);
+        problem(mara.get("/api/v1/programmes/space-race/progress"), 404, null);
+
+        assertThat(records()).as("records in the programme topic").isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from programme.progress_report where agency = 'MARA'")
+                .query(Long.class).single()).isZero();
+    }
+
+    private static List<JsonNode> nodes(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    private static long records() {
+        return TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(), Topics.PROGRAMME_EVENTS);
+    }
+}

@@ -1,0 +1,186 @@
+package cn.gov.planwatch.programme.quarterly;
+
+import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.programme.SettableClock;
+import cn.gov.planwatch.testsupport.HttpCalls;
+import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.RealInfrastructure;
+import cn.gov.planwatch.testsupport.TestTokens;
+import cn.gov.planwatch.testsupport.TopicOffsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+
+import static cn.gov.planwatch.programme.ApiAnswers.json;
+import static cn.gov.planwatch.programme.ApiAnswers.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole quarterly cycle over HTTP, on the real log and database: report → submit → return → revise →
+ * resubmit → accept → every later write for the quarter refused with 409.
+ */
+@PlanwatchIntegrationTest
+@Import(SettableClock.Configuration.class)
+class QuarterlyCycleIT {
+
+    private static final TestTokens TOKENS = TestTokens.shared();
+    private static final String PROGRESS = "/api/v1/programmes/trade-secrets/progress";
+
+    @LocalServerPort
+    int port;
+
+    HttpCalls samr;
+    HttpCalls lead;
+
+    @BeforeEach
+    void connect() {
+        HttpCalls anonymous = new HttpCalls("http://localhost:" + port);
+        samr = anonymous.withToken(TOKENS.reporter("SAMR"));
+        lead = anonymous.withToken(TOKENS.lead());
+    }
+
+    @Test
+    void reportSubmitReturnReviseResubmitAcceptThenTheQuarterIsLocked() {
+        long lifecycleBefore = records(Topics.QUARTERLY_UPDATE_EVENTS);
+        String review = "/api/v1/quarterly-updates/SAMR/2025-Q3";
+
+        json(samr.postJson(PROGRESS, "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":70,"
+                + "\"summary\":\"商业秘密保护指引已发布\",\"measures\":[{\"code\":\"policy\",\"status\":\"COMPLETED\"}]}"), 202);
+        problem(lead.postJson(review + "/accept", "{}"), 409, null);
+
+        JsonNode submitted = json(samr.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}"), 202);
+        assertThat(submitted.get("agency").asString()).isEqualTo("SAMR");
+        assertThat(submitted.get("quarter").asString()).isEqualTo("2025-Q3");
+        assertThat(submitted.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(submitted.get("state").asString()).isEqualTo("SUBMITTED");
+        problem(samr.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}"), 409, null);
+
+        problem(lead.postJson(review + "/return", "{\"items\":[\"IND-03\"]}"), 400, "reason");
+        problem(lead.postJson(review + "/return", "{\"reason\":\"x\",\"items\":[\"IND-03\",\"IND-99\"]}"), 422,
+                "items[1]");
+        problem(lead.postJson("/api/v1/quarterly-updates/NASA/2025-Q3/return", "{\"reason\":\"x\"}"), 404, null);
+        problem(lead.postJson("/api/v1/quarterly-updates/SAMR/2019-Q3/accept", "{}"), 404, null);
+        problem(lead.postJson("/api/v1/quarterly-updates/SAMR/2025-3/accept", "{}"), 400, "quarter");
+        JsonNode returned = json(lead.postJson(review + "/return",
+                "{\"reason\":\"请补充风险说明\",\"items\":[\"IND-03\",\"trade-secrets\"]}"), 202);
+        assertThat(returned.get("state").asString()).isEqualTo("RETURNED");
+        problem(lead.postJson(review + "/return", "{\"reason\":\"again\"}"), 409, null);
+
+        json(samr.postJson(PROGRESS, "{\"quarter\":\"2025-Q3\",\"status\":\"AT_RISK\",\"percentComplete\":70,"
+                + "\"summary\":\"商业秘密保护指引已发布\",\"risks\":\"跨境援助机制尚未建立\"}"), 202);
+        json(samr.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}"), 202);
+        JsonNode accepted = json(lead.postJson(review + "/accept", "{}"), 202);
+        assertThat(accepted.get("state").asString()).isEqualTo("ACCEPTED");
+
+        // Locked: nothing more for SAMR's 2025-Q3, from anyone.
+        JsonNode locked = problem(samr.postJson(PROGRESS,
+                "{\"quarter\":\"2025-Q3\",\"status\":\"DELAYED\",\"percentComplete\":70}"), 409, null);
+        assertThat(locked.get("type").asString()).endsWith("/quarter-locked");
+        problem(samr.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}"), 409, null);
+        problem(lead.postJson(review + "/accept", "{}"), 409, null);
+        problem(lead.postJson(review + "/return", "{\"reason\":\"too late\"}"), 409, null);
+        // Another agency's same quarter, and SAMR's next quarter, stay open.
+        json(new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("SPC")).postJson(PROGRESS,
+                "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":50}"), 202);
+        json(samr.postJson(PROGRESS, "{\"quarter\":\"2025-Q4\",\"status\":\"ON_TRACK\",\"percentComplete\":80}"), 202);
+
+        assertThat(records(Topics.QUARTERLY_UPDATE_EVENTS) - lifecycleBefore).as("lifecycle events appended")
+                .isEqualTo(4);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<JsonNode> reports = nodes(json(samr.get(PROGRESS), 200)).stream()
+                    .filter(r -> r.get("agency").asString().equals("SAMR")
+                            && r.get("quarter").asString().equals("2025-Q3")).toList();
+            assertThat(reports).hasSize(2);
+            assertThat(reports.get(0).get("revision").asInt()).isEqualTo(1);
+            assertThat(reports.get(0).get("current").asBoolean()).isFalse();
+            assertThat(reports.get(1).get("revision").asInt()).isEqualTo(2);
+            assertThat(reports.get(1).get("current").asBoolean()).isTrue();
+            assertThat(reports.get(1).get("risks").asString()).isEqualTo("跨境援助机制尚未建立");
+            assertThat(reports.get(0).get("measures").get(0).get("code").asString()).isEqualTo("policy");
+        });
+
+        JsonNode quarters = json(samr.get("/api/v1/quarterly-updates/SAMR"), 200);
+        JsonNode q3 = nodes(quarters.get("quarters")).stream()
+                .filter(q -> q.get("quarter").asString().equals("2025-Q3")).findFirst().orElseThrow();
+        assertThat(q3.get("state").asString()).isEqualTo("ACCEPTED");
+        assertThat(q3.get("review").get("outcome").asString()).isEqualTo("ACCEPTED");
+        assertThat(q3.get("review").get("reviewer").asString()).isEqualTo("CNIPA");
+        List<JsonNode> steps = nodes(quarters.get("history")).stream()
+                .filter(s -> s.get("quarter").asString().equals("2025-Q3")).toList();
+        assertThat(steps).extracting(s -> s.get("kind").asString())
+                .containsExactly("SUBMITTED", "RETURNED", "SUBMITTED", "ACCEPTED");
+        assertThat(steps.get(1).get("reason").asString()).isEqualTo("请补充风险说明");
+        assertThat(nodes(steps.get(1).get("items"))).extracting(JsonNode::asString)
+                .containsExactly("IND-03", "trade-secrets");
+    }
+
+    @Test
+    void concurrentStepsOnOneQuarterYieldExactlyOneOutcome() throws Exception {
+        HttpCalls spc = new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("SPC"));
+        List<Integer> submits = race(8, i -> spc.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2024-Q4\"}"));
+        assertThat(submits).containsOnlyOnce(202).containsOnly(202, 409);
+
+        List<Integer> reviews = race(8, i -> i % 2 == 0
+                ? lead.postJson("/api/v1/quarterly-updates/SPC/2024-Q4/accept", "{}")
+                : lead.postJson("/api/v1/quarterly-updates/SPC/2024-Q4/return", "{\"reason\":\"并发\"}"));
+        assertThat(reviews).containsOnlyOnce(202).containsOnly(202, 409);
+    }
+
+    @Test
+    void aRetryUnderTheSameIdempotencyKeyGetsTheFirstAnswerAndRecordsNothingNew() {
+        HttpCalls mps = new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("MPS"))
+                .withHeader("Idempotency-Key", "mps-2025-Q1-submission");
+        long before = records(Topics.QUARTERLY_UPDATE_EVENTS);
+        HttpResponse<String> first = mps.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q1\"}");
+        HttpResponse<String> retry = mps.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q1\"}");
+
+        assertThat(json(retry, 202).get("eventId")).isEqualTo(json(first, 202).get("eventId"));
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(records(Topics.QUARTERLY_UPDATE_EVENTS) - before).isEqualTo(1);
+        problem(mps.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q2\"}"), 422, null);
+    }
+
+    private interface Call {
+        HttpResponse<String> send(int i);
+    }
+
+    private static List<Integer> race(int n, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                answers.add(pool.submit((Callable<Integer>) () -> call.send(index).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static List<JsonNode> nodes(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    private static long records(String topic) {
+        return TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(), topic);
+    }
+}
