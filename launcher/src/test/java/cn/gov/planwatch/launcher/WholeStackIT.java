@@ -163,8 +163,49 @@ class WholeStackIT {
                 : ratio >= 0 ? "LIMITED_PROGRESS" : "DETERIORATION";
     }
 
+    /** Report → submit → return → revise → resubmit → accept → locked, all through the gateway. */
     @Test
     @Order(4)
+    void theQuarterlyCycleRunsThroughTheGatewayAndAnAcceptedQuarterIsLockedInEveryService() throws Exception {
+        String samr = token("samr-reporter");
+        String lead = token("cnipa-lead");
+        String progress = "/api/v1/programmes/geographical-indications/progress";
+        String report = "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":60,"
+                + "\"summary\":\"示范区建设推进\",\"milestones\":[{\"code\":\"gi-demo-zones\",\"value\":%d}]}";
+        assertThat(post(progress, report.formatted(37), samr).statusCode()).isEqualTo(202);
+        assertThat(post(progress, report.formatted(37), token("moe-reporter")).statusCode())
+                .as("MOE is not on the programme").isEqualTo(403);
+        assertThat(post("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}", samr).statusCode())
+                .isEqualTo(202);
+        assertThat(post("/api/v1/quarterly-updates/SAMR/2025-Q3/return",
+                "{\"reason\":\"请补充示范区数据\",\"items\":[\"geographical-indications\"]}", lead).statusCode())
+                .isEqualTo(202);
+        assertThat(post(progress, report.formatted(40), samr).statusCode()).as("revision").isEqualTo(202);
+        assertThat(post("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}", samr).statusCode())
+                .isEqualTo(202);
+        assertThat(post("/api/v1/quarterly-updates/SAMR/2025-Q3/accept", "{}", lead).statusCode()).isEqualTo(202);
+        HttpResponse<String> locked = post(progress, report.formatted(41), samr);
+        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode milestone = getJson("/api/v1/programmes/geographical-indications", lead)
+                    .path("rollUp").path("milestones").get(0);
+            assertThat(milestone.path("code").asText()).isEqualTo("gi-demo-zones");
+            assertThat(milestone.path("value").decimalValue()).isEqualByComparingTo("40");
+            assertThat(milestone.path("target").decimalValue()).isEqualByComparingTo("100");
+        });
+
+        // The indicator service learns of a lock from the events alone.
+        String cnipa = token("cnipa-reporter");
+        assertThat(post("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q4\"}", cnipa).statusCode())
+                .isEqualTo(202);
+        assertThat(post("/api/v1/quarterly-updates/CNIPA/2025-Q4/accept", "{}", lead).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> post("/api/v1/indicators/IND-01/observations",
+                "{\"period\":\"2025\",\"value\":12.2}", cnipa).statusCode() == 409);
+    }
+
+    @Test
+    @Order(5)
     void identitiesAreEnforcedAtTheGatewayAndAtEveryService() throws Exception {
         String body = "{\"period\":\"2023\",\"value\":11.8}";
         assertThat(post("/api/v1/indicators/IND-01/observations", body, token("samr-reporter")).statusCode())
@@ -183,7 +224,7 @@ class WholeStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void afterAStopAndASecondStartTheDataIsStillThereAndNothingWasLeftRunning() throws Exception {
         stop(launcher);
         for (int port : new int[] {8080, 8081, 8082, 8083, 9000, 15432, 19092}) {

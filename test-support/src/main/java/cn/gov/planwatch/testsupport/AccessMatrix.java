@@ -65,7 +65,12 @@ public final class AccessMatrix {
                     "{\"reason\":\"请补充\",\"items\":[\"patent-navigation\"]}", "MOE", EnumSet.of(Caller.LEAD)),
             new Endpoint("programme-service", "GET", "/api/v1/quarterly-updates/SAMR", null, "SAMR",
                     EnumSet.of(Caller.RESPONSIBLE_REPORTER, Caller.LEAD, Caller.OPERATOR)),
-            new Endpoint("programme-service", "GET", "/api/v1/quarterly-updates", null, "SAMR", LEAD_OR_OPERATOR));
+            new Endpoint("programme-service", "GET", "/api/v1/quarterly-updates", null, "SAMR", LEAD_OR_OPERATOR),
+            // Operations (reporting-service): operators only.
+            new Endpoint("reporting-service", "GET", "/api/v1/ops/streams", null, "CNIPA",
+                    EnumSet.of(Caller.OPERATOR)),
+            new Endpoint("reporting-service", "GET", "/api/v1/ops/dead-letters", null, "CNIPA",
+                    EnumSet.of(Caller.OPERATOR)));
 
     /** One dynamic test per (endpoint, caller) of {@code service}, called over real HTTP. */
     public static Stream<DynamicTest> of(String service, HttpCalls anonymous) {

@@ -1,12 +1,18 @@
 package cn.gov.planwatch.platform.eventlog;
 
+import cn.gov.planwatch.contracts.EventType;
 import cn.gov.planwatch.contracts.EventTypes;
 import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.platform.problem.Problems;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -20,13 +26,31 @@ public class EventLog {
     private static final Logger log = LoggerFactory.getLogger(EventLog.class);
 
     private final KafkaTemplate<String, PlanEvent> template;
+    private final MeterRegistry meters;
 
-    public EventLog(KafkaTemplate<String, PlanEvent> template) {
+    public EventLog(KafkaTemplate<String, PlanEvent> template, MeterRegistry meters) {
         this.template = template;
+        this.meters = meters;
+    }
+
+    /**
+     * Connects the producer to the brokers that lead each topic's partitions before the first request
+     * needs them, so that the first report after a start is as quick as any other.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void connect() {
+        for (String topic : List.of(Topics.INDICATOR_EVENTS, Topics.PROGRAMME_EVENTS, Topics.QUARTERLY_UPDATE_EVENTS)) {
+            try {
+                template.partitionsFor(topic);
+            } catch (RuntimeException e) {
+                log.warn("event log not reachable yet for {}: {}", topic, e.getMessage());
+            }
+        }
     }
 
     public <E extends PlanEvent> CompletableFuture<E> append(E event) {
-        String topic = EventTypes.writtenFor(event).topic();
+        EventType type = EventTypes.writtenFor(event);
+        String topic = type.topic();
         CompletableFuture<?> sent;
         try {
             sent = template.send(topic, event.partitionKey(), event);
@@ -36,12 +60,24 @@ public class EventLog {
         }
         return sent.handle((result, failure) -> {
             if (failure != null) {
+                meters.counter("planwatch.events.rejected", "type", type.ceType(), "reason", reason(failure))
+                        .increment();
                 log.warn("event log refused {} {}: {}", event.getClass().getSimpleName(), event.eventId(),
                         failure.getMessage());
                 throw new CompletionException(Problems.eventLogUnavailable(
                         "The event log cannot take the report now; nothing was recorded. Try again later."));
             }
+            meters.counter("planwatch.events.accepted", "type", type.ceType()).increment();
             return event;
         });
+    }
+
+    /** The innermost cause's class: a small, stable set of values (timeouts, authorization, size …). */
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName();
     }
 }

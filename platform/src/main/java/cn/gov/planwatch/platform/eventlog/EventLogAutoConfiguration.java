@@ -3,6 +3,7 @@ package cn.gov.planwatch.platform.eventlog;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,8 +52,8 @@ public class EventLogAutoConfiguration {
     }
 
     @Bean
-    EventLog eventLog(KafkaTemplate<String, PlanEvent> template) {
-        return new EventLog(template);
+    EventLog eventLog(KafkaTemplate<String, PlanEvent> template, MeterRegistry meters) {
+        return new EventLog(template, meters);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.platform.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -29,8 +30,21 @@ import java.util.stream.Collectors;
 public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
+    /** Refused writes, as structured security events: who, what, why — never the body. */
+    private static final Logger security = LoggerFactory.getLogger("planwatch.security");
 
     @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> refused(ProblemException e, HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) && e.status().is4xxClientError()) {
+            security.warn("security.refused status={} method={} path={} principal={} type={} fields={}",
+                    e.status().value(), request.getMethod(), request.getRequestURI(),
+                    request.getUserPrincipal() == null ? "-" : request.getUserPrincipal().getName(),
+                    e.type().substring(e.type().lastIndexOf('/') + 1),
+                    e.errors().stream().map(FieldProblem::field).toList());
+        }
+        return problem(e);
+    }
+
     ResponseEntity<Object> problem(ProblemException e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         body.setType(URI.create(e.type()));

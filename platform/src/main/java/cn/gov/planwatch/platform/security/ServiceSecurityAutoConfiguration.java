@@ -5,6 +5,8 @@ import cn.gov.planwatch.platform.ServicePlatformAutoConfiguration;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.caller.TraceIds;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -68,11 +70,16 @@ public class ServiceSecurityAutoConfiguration {
         return new SecurityRefusals(json);
     }
 
-    /** The caller is who the validated token says: its client, agency and roles. */
+    /**
+     * The caller is who the validated token says: its client, agency and roles. The trace id is the
+     * current span's (which continues an incoming {@code traceparent}), or the header's where tracing is off.
+     */
     @Bean
-    CallerResolver callerResolver(ObjectProvider<HttpServletRequest> request) {
+    CallerResolver callerResolver(ObjectProvider<HttpServletRequest> request, ObjectProvider<Tracer> tracer) {
         return () -> {
-            String traceId = TraceIds.fromTraceparent(request.getObject().getHeader("traceparent"));
+            Span span = tracer.getIfAvailable(() -> Tracer.NOOP).currentSpan();
+            String traceId = span != null && !span.context().traceId().isEmpty() ? span.context().traceId()
+                    : TraceIds.fromTraceparent(request.getObject().getHeader("traceparent"));
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication instanceof JwtAuthenticationToken token) {
                 Jwt jwt = token.getToken();

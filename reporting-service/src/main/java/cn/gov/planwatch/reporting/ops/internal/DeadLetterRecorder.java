@@ -1,0 +1,28 @@
+package cn.gov.planwatch.reporting.ops.internal;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records every record of every dead-letter topic, whichever service's listener gave up on it. Reads raw
+ * bytes through its own container factory: a dead letter may be unreadable by definition.
+ */
+@Component
+class DeadLetterRecorder {
+
+    static final String GROUP = "reporting-service.dead-letters";
+
+    private final DeadLetterStore store;
+
+    DeadLetterRecorder(DeadLetterStore store) {
+        this.store = store;
+    }
+
+    @KafkaListener(id = "dead-letters", groupId = GROUP,
+            topics = "#{T(cn.gov.planwatch.reporting.ops.internal.StreamTopics).deadLetterTopics()}",
+            containerFactory = OpsConfiguration.DEAD_LETTER_CONTAINER_FACTORY)
+    void on(ConsumerRecord<byte[], byte[]> record) {
+        store.record(DeadLetter.from(record));
+    }
+}
