@@ -70,7 +70,15 @@ public final class AccessMatrix {
             new Endpoint("reporting-service", "GET", "/api/v1/ops/streams", null, "CNIPA",
                     EnumSet.of(Caller.OPERATOR)),
             new Endpoint("reporting-service", "GET", "/api/v1/ops/dead-letters", null, "CNIPA",
-                    EnumSet.of(Caller.OPERATOR)));
+                    EnumSet.of(Caller.OPERATOR)),
+            new Endpoint("indicator-service", "GET", "/api/v1/ops/projections/observations", null, "CNIPA",
+                    EnumSet.of(Caller.OPERATOR)),
+            // The national view's provenance, the quarterly report and the lead agency's dashboard.
+            new Endpoint("reporting-service", "GET", "/api/v1/national-view/provenance/compliance:overall", null,
+                    "CNIPA", LEAD_OR_OPERATOR),
+            new Endpoint("reporting-service", "GET", "/api/v1/reports/quarterly/2025-Q3", null, "CNIPA",
+                    EnumSet.of(Caller.LEAD)),
+            new Endpoint("reporting-service", "GET", "/dashboard", null, "CNIPA", EnumSet.of(Caller.LEAD)));
 
     /** One dynamic test per (endpoint, caller) of {@code service}, called over real HTTP. */
     public static Stream<DynamicTest> of(String service, HttpCalls anonymous) {

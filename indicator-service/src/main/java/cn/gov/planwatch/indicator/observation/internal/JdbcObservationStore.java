@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Repository
-class JdbcObservationStore implements ObservationHistory {
+public class JdbcObservationStore implements ObservationHistory {
 
     private static final RowMapper<Observation> ROW = (rs, n) -> new Observation(
             rs.getObject("event_id", UUID.class), rs.getString("indicator"), rs.getString("agency"),
@@ -31,8 +31,13 @@ class JdbcObservationStore implements ObservationHistory {
         this.table = schema + ".observation";
     }
 
+    /** The same read model in another schema: a fresh one being rebuilt from the log. */
+    public static JdbcObservationStore inSchema(JdbcClient jdbc, String schema) {
+        return new JdbcObservationStore(jdbc, schema);
+    }
+
     /** Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. */
-    boolean apply(ObservationReported e) {
+    public boolean apply(ObservationReported e) {
         int inserted = jdbc.sql("""
                 insert into %s (event_id, indicator, period, value, comment, source, agency,
                     client_id, trace_id, recorded_at, unit, unit_confirmed, revision, current)

@@ -48,11 +48,6 @@ import static org.awaitility.Awaitility.await;
 @PlanwatchIntegrationTest
 class ReplayIntoFreshSchemaIT {
 
-    private static final String COLUMNS = "event_id, indicator, period, value, comment, source, agency, client_id, "
-            + "trace_id, recorded_at, unit, unit_confirmed, revision, current";
-    /** Order within a key is the log's (revision); across partitions the log has no order to keep. */
-    private static final String ORDER = "order by indicator, period, revision";
-
     @LocalServerPort
     int port;
 
@@ -78,25 +73,19 @@ class ReplayIntoFreshSchemaIT {
         assertThat(spc.postJson("/api/v1/indicators/IND-08/observations", "{\"period\":\"2021\",\"value\":79.3}")
                 .statusCode()).isEqualTo(202);
         long inLog = TopicOffsets.endOffsetSum(bootstrap, Topics.INDICATOR_EVENTS);
-        await().atMost(Duration.ofSeconds(20)).until(() -> liveRows().size() == distinctEventsInLog(bootstrap));
+        await().atMost(Duration.ofSeconds(20)).until(() -> liveRows().size() == CleanReplay.distinctEvents(bootstrap));
 
-        String schema = "indicator_replay_" + UUID.randomUUID().toString().substring(0, 8);
-        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
-                .locations("classpath:db/migration").load().migrate();
-        JdbcObservationStore replayStore = new JdbcObservationStore(jdbc, schema);
-        int applied = replay(bootstrap, event -> transactions.executeWithoutResult(
-                status -> replayStore.apply((ObservationReported) event)));
-
+        String schema = CleanReplay.intoFreshSchema(bootstrap, dataSource, jdbc, transactions);
+        int applied = CleanReplay.replay(bootstrap, event -> { });
         assertThat(applied).as("records replayed").isEqualTo(inLog);
         List<Map<String, Object>> live = liveRows();
-        List<Map<String, Object>> rebuilt = jdbc.sql("select " + COLUMNS + " from " + schema
-                + ".observation " + ORDER).query().listOfRows();
+        List<Map<String, Object>> rebuilt = CleanReplay.rows(jdbc, schema);
         assertThat(rebuilt).hasSize(live.size()).containsExactlyElementsOf(live);
         assertThat(rebuilt).anySatisfy(row -> assertThat(row.get("comment")).isEqualTo("v1 事件"));
     }
 
     private List<Map<String, Object>> liveRows() {
-        return jdbc.sql("select " + COLUMNS + " from indicator.observation " + ORDER).query().listOfRows();
+        return CleanReplay.rows(jdbc, "indicator");
     }
 
     /** An event as the first version of the writer produced it, before v2 added the unit. */
@@ -115,33 +104,6 @@ class ReplayIntoFreshSchemaIT {
                     .add(CloudEventHeaders.CONTENT_TYPE, bytes("application/json"));
             producer.send(record).get();
         }
-    }
-
-    private static int replay(String bootstrap, Consumer<PlanEvent> apply) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        int applied = 0;
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INDICATOR_EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, PlanEvent> record : consumer.poll(Duration.ofMillis(500))) {
-                    apply.accept(record.value());
-                    applied++;
-                }
-            }
-        }
-        return applied;
-    }
-
-    private long distinctEventsInLog(String bootstrap) {
-        Set<UUID> ids = new HashSet<>();
-        replay(bootstrap, event -> ids.add(event.eventId()));
-        return ids.size();
     }
 
     private static byte[] bytes(String text) {

@@ -1,0 +1,233 @@
+package cn.gov.planwatch.indicator.rebuild;
+
+import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.cloudevents.CloudEventDeserializer;
+import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.indicator.observation.internal.JdbcObservationStore;
+import cn.gov.planwatch.platform.problem.Problems;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds the observations read model from offset 0 without downtime: the log is replayed into a fresh
+ * schema while the live table keeps serving; then the live projector is paused, the fresh table catches
+ * up to what the live one has applied, and one transaction moves the live table out and the fresh one in.
+ * Readers see the old table or the new one, never neither. Events the live projector applies after the
+ * swap may already be in the fresh table: the event-id key makes that a no-op.
+ */
+@Component
+public class ObservationRebuild {
+
+    public static final String PROJECTION = "observations";
+    static final String LIVE_LISTENER = "indicator-observations";
+    private static final int BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(ObservationRebuild.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaListenerEndpointRegistry listeners;
+    private final Clock clock;
+    private final String bootstrapServers;
+    private final String liveSchema;
+    private final String groupId;
+    private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.idle(PROJECTION));
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "observations-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ObservationRebuild(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
+            KafkaListenerEndpointRegistry listeners, Clock clock,
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${spring.flyway.default-schema}") String liveSchema,
+            @Value("${spring.kafka.consumer.group-id}") String groupId) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.listeners = listeners;
+        this.clock = clock;
+        this.bootstrapServers = bootstrapServers;
+        this.liveSchema = liveSchema;
+        this.groupId = groupId;
+    }
+
+    public RebuildStatus status() {
+        return status.get();
+    }
+
+    /** Starts a rebuild in the background; a second one while the first runs is a conflict. */
+    public synchronized RebuildStatus start() {
+        if (RebuildStatus.RUNNING.equals(status.get().state())) {
+            throw Problems.conflict("rebuild-running", "Rebuild running", "A rebuild of " + PROJECTION
+                    + " is already running; follow it with GET.");
+        }
+        status.set(new RebuildStatus(PROJECTION, RebuildStatus.RUNNING, 0, 0, 0, clock.instant(), null, null));
+        worker.submit(this::run);
+        return status.get();
+    }
+
+    private void run() {
+        String fresh = liveSchema + "_rebuild_" + clock.millis();
+        String retired = liveSchema + "_retired_" + clock.millis();
+        try {
+            Flyway.configure().dataSource(dataSource).schemas(fresh).defaultSchema(fresh)
+                    .locations("classpath:db/migration").load().migrate();
+            JdbcObservationStore store = JdbcObservationStore.inSchema(jdbc, fresh);
+            try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+                List<TopicPartition> partitions = consumer.partitionsFor(Topics.INDICATOR_EVENTS).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                long target = end.values().stream().mapToLong(Long::longValue).sum();
+                Counts counts = new Counts(target);
+                replayUntil(consumer, store, end, counts);
+
+                MessageListenerContainer live = listeners.getListenerContainer(LIVE_LISTENER);
+                live.pause();
+                try {
+                    awaitPaused(live);
+                    replayUntil(consumer, store, committedOffsets(partitions), counts);
+                    swap(fresh, retired);
+                } finally {
+                    live.resume();
+                }
+            }
+            jdbc.sql("drop schema if exists " + retired + " cascade").update();
+            jdbc.sql("drop schema if exists " + fresh + " cascade").update();
+            status.updateAndGet(s -> s.finished(RebuildStatus.SWAPPED, clock.instant(), null));
+            log.info("rebuilt {}: {} events applied, {} skipped", PROJECTION, status.get().applied(),
+                    status.get().skipped());
+        } catch (RuntimeException e) {
+            log.error("rebuild of {} failed; the live read model is untouched", PROJECTION, e);
+            jdbc.sql("drop schema if exists " + fresh + " cascade").update();
+            status.updateAndGet(s -> s.finished(RebuildStatus.FAILED, clock.instant(), e.getMessage()));
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private void replayUntil(KafkaConsumer<String, byte[]> consumer, JdbcObservationStore store,
+            Map<TopicPartition, Long> until, Counts counts) {
+        CloudEventDeserializer events = new CloudEventDeserializer();
+        while (until.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            List<ObservationReported> batch = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                try {
+                    PlanEvent event = events.deserialize(record.topic(), record.headers(), record.value());
+                    if (event instanceof ObservationReported reported) {
+                        batch.add(reported);
+                    }
+                } catch (RuntimeException unreadable) {
+                    counts.skipped++; // the live projector dead-lettered it too
+                }
+            }
+            apply(store, batch, counts);
+            status.updateAndGet(s -> s.progress(counts.applied, counts.skipped, counts.target));
+        }
+    }
+
+    /** One transaction per batch; a batch that fails is applied record by record to isolate the bad one. */
+    private void apply(JdbcObservationStore store, List<ObservationReported> batch, Counts counts) {
+        try {
+            transactions.executeWithoutResult(tx -> batch.forEach(store::apply));
+            counts.applied += batch.size();
+        } catch (RuntimeException batchFailed) {
+            for (ObservationReported event : batch) {
+                try {
+                    transactions.executeWithoutResult(tx -> store.apply(event));
+                    counts.applied++;
+                } catch (RuntimeException eventFailed) {
+                    counts.skipped++;
+                }
+            }
+        }
+    }
+
+    private Map<TopicPartition, Long> committedOffsets(List<TopicPartition> partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> until = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = committed.get(partition);
+                until.put(partition, offset == null ? 0L : offset.offset());
+            }
+            return until;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the live projector's committed offsets", e);
+        }
+    }
+
+    private static void awaitPaused(MessageListenerContainer live) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!live.isContainerPaused()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the live projector did not pause within 60 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Moves the live table out and the fresh one in, in one transaction. */
+    private void swap(String fresh, String retired) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("create schema " + retired).update();
+            jdbc.sql("alter table " + liveSchema + ".observation set schema " + retired).update();
+            jdbc.sql("alter table " + fresh + ".observation set schema " + liveSchema).update();
+        });
+    }
+
+    private static final class Counts {
+        final long target;
+        long applied;
+        long skipped;
+
+        Counts(long target) {
+            this.target = target;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package cn.gov.planwatch.indicator.observation.internal;
+
+import cn.gov.planwatch.testsupport.HttpCalls;
+import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.RealInfrastructure;
+import cn.gov.planwatch.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An operator rebuilds the observations read model from offset 0 while reports keep arriving and
+ * readers keep reading: no read fails, and the swapped-in model equals a clean replay of the log.
+ */
+@PlanwatchIntegrationTest
+class ObservationRebuildIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void aRebuildUnderConcurrentWritesEndsEqualToACleanReplayAndReadsNeverFail() throws Exception {
+        String bootstrap = RealInfrastructure.shared().kafkaBootstrapServers();
+        HttpCalls base = new HttpCalls("http://localhost:" + port);
+        HttpCalls reporter = base.withToken(TestTokens.shared().reporter("CNIPA"));
+        HttpCalls operator = base.withToken(TestTokens.shared().operator());
+        for (int i = 0; i < 60; i++) {
+            assertThat(reporter.postJson("/api/v1/indicators/IND-03/observations",
+                    "{\"period\":\"" + (2021 + i % 3) + "\",\"value\":" + (2200 + i) + "}").statusCode()).isEqualTo(202);
+        }
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<String> failedReads = new ConcurrentLinkedQueue<>();
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger writes = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            while (running.get()) {
+                HttpResponse<String> r = reporter.postJson("/api/v1/indicators/IND-03/observations",
+                        "{\"period\":\"2023\",\"value\":" + (2500 + writes.incrementAndGet()) + "}");
+                if (r.statusCode() != 202) {
+                    failedReads.add("write " + r.statusCode() + " " + r.body());
+                }
+            }
+        });
+        Thread reader = new Thread(() -> {
+            while (running.get()) {
+                HttpResponse<String> r = reporter.get("/api/v1/indicators/IND-03/observations");
+                reads.incrementAndGet();
+                if (r.statusCode() != 200) {
+                    failedReads.add("read " + r.statusCode() + " " + r.body());
+                }
+            }
+        });
+        writer.start();
+        reader.start();
+
+        HttpResponse<String> started = operator.post("/api/v1/ops/projections/observations/rebuild",
+                "application/json", "");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(operator.post("/api/v1/ops/projections/observations/rebuild", "application/json", "")
+                .statusCode()).as("a second rebuild while one runs").isIn(202, 409);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
+                JSON.readTree(operator.get("/api/v1/ops/projections/observations").body()).get("state").asString()
+                        .equals("SWAPPED"));
+        JsonNode status = JSON.readTree(operator.get("/api/v1/ops/projections/observations").body());
+        running.set(false);
+        writer.join();
+        reader.join();
+
+        assertThat(failedReads).as("failed requests during the rebuild").isEmpty();
+        assertThat(reads.get()).as("reads during the rebuild").isPositive();
+        assertThat(status.get("applied").asLong()).isPositive();
+        assertThat(reporter.withToken(TestTokens.shared().reporter("CNIPA"))
+                .post("/api/v1/ops/projections/observations/rebuild", "application/json", "").statusCode())
+                .as("reporters may not rebuild").isEqualTo(403);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> CleanReplay.rows(jdbc, "indicator").size()
+                == CleanReplay.distinctEvents(bootstrap));
+        String clean = CleanReplay.intoFreshSchema(bootstrap, dataSource, jdbc, transactions);
+        List<Map<String, Object>> live = CleanReplay.rows(jdbc, "indicator");
+        assertThat(live).containsExactlyElementsOf(CleanReplay.rows(jdbc, clean));
+        System.out.printf("[rebuild] %d events applied, %d skipped, %d reads and %d writes during it%n",
+                status.get("applied").asLong(), status.get("skipped").asLong(), reads.get(), writes.get());
+    }
+}
