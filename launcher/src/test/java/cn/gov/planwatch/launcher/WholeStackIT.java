@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
@@ -111,8 +112,29 @@ class WholeStackIT {
      * One series per status category, posted through the gateway; status and ratio must agree with the
      * contract's formula, computed here independently of the product.
      */
+    /** One trace id from the gateway's access log to the projector's log line for the same report. */
     @Test
     @Order(3)
+    void oneTraceIdFollowsAReportFromTheGatewayToTheProjector() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/indicators/IND-01/observations"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token("cnipa-reporter"))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"2022\",\"value\":9.1}")).build();
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(Files.readString(DATA.resolve("logs/gateway.log")))
+                    .as("the gateway's access log").contains("trace=" + traceId);
+            assertThat(Files.readString(DATA.resolve("logs/indicator-service.log")))
+                    .as("the projector's log line").containsPattern("applied .* IND-01/2022 trace=" + traceId);
+        });
+    }
+
+    @Test
+    @Order(4)
     void progressAgreesWithTheContractsFormulaInEveryCategory() throws Exception {
         String cnipa = token("cnipa-reporter");
         record Case(String indicator, String period, String value, String agencyToken, double base, int baseYear,
@@ -165,7 +187,7 @@ class WholeStackIT {
 
     /** Report → submit → return → revise → resubmit → accept → locked, all through the gateway. */
     @Test
-    @Order(4)
+    @Order(5)
     void theQuarterlyCycleRunsThroughTheGatewayAndAnAcceptedQuarterIsLockedInEveryService() throws Exception {
         String samr = token("samr-reporter");
         String lead = token("cnipa-lead");
@@ -205,7 +227,7 @@ class WholeStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void identitiesAreEnforcedAtTheGatewayAndAtEveryService() throws Exception {
         String body = "{\"period\":\"2023\",\"value\":11.8}";
         assertThat(post("/api/v1/indicators/IND-01/observations", body, token("samr-reporter")).statusCode())
@@ -224,7 +246,7 @@ class WholeStackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void afterAStopAndASecondStartTheDataIsStillThereAndNothingWasLeftRunning() throws Exception {
         stop(launcher);
         for (int port : new int[] {8080, 8081, 8082, 8083, 9000, 15432, 19092}) {

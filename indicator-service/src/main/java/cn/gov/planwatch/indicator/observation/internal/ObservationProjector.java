@@ -3,6 +3,8 @@ package cn.gov.planwatch.indicator.observation.internal;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ObservationProjector {
 
+    private static final Logger log = LoggerFactory.getLogger(ObservationProjector.class);
+
     private final JdbcObservationStore store;
 
     ObservationProjector(JdbcObservationStore store) {
@@ -25,7 +29,10 @@ class ObservationProjector {
     @Transactional
     void on(PlanEvent event) {
         if (event instanceof ObservationReported reported) {
-            store.apply(reported);
+            boolean applied = store.apply(reported);
+            // The log line carries the event's trace id (listener observation), to follow a report end to end.
+            log.info("{} {} {}/{} trace={}", applied ? "applied" : "already applied", reported.eventId(),
+                    reported.indicator(), reported.period(), reported.traceId());
         }
     }
 }
