@@ -52,6 +52,11 @@ public final class ServiceProcess implements StackComponent {
         for (String other : List.of("indicator-service", "programme-service", "reporting-service")) {
             env.put("PLANWATCH_SERVICES_" + other.toUpperCase().replace('-', '_'), layout.urlOf(other));
         }
+        if (spec.name().equals("auth-server")) {
+            // The gateway's login callback and logout return, where the gateway really is (PLANWATCH_PORT_OFFSET).
+            env.put("PLANWATCH_AUTH_GATEWAY_REDIRECT_URIS", layout.urlOf("gateway") + "/login/oauth2/code/planwatch");
+            env.put("PLANWATCH_AUTH_GATEWAY_POST_LOGOUT_REDIRECT_URIS", layout.urlOf("gateway") + "/");
+        }
         if (spec.name().equals("gateway")) {
             // The auth server generated the gateway's login client on its first start; the gateway needs its secret.
             DevelopmentClients.secretOf(layout.dataDir(), "planwatch-gateway")

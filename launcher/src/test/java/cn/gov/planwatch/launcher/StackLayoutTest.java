@@ -43,6 +43,8 @@ class StackLayoutTest {
         assertThat(env).containsEntry("SERVER_PORT", "8180")
                 .containsEntry("PLANWATCH_AUTH_ISSUER", "http://localhost:9100")
                 .containsEntry("PLANWATCH_SERVICES_REPORTING_SERVICE", "http://localhost:8183");
+        assertThat(ServiceProcess.environment(new ServiceSpec("auth-server", 9100), layout))
+                .containsEntry("PLANWATCH_AUTH_GATEWAY_REDIRECT_URIS", "http://localhost:8180/login/oauth2/code/planwatch");
     }
 
     @Test

@@ -72,12 +72,17 @@ public class NationalViewStore {
         if (indicator.isPresent()) {
             refreshStatus(indicator.get());
         }
+        recordApplied(e.recordedAt());
+    }
+
+    /** Counts one more event folded into the view (of any kind), for its freshness. */
+    void recordApplied(Instant recordedAt) {
         jdbc.sql("""
                 update reporting.view_freshness
                    set newest_event_at = greatest(newest_event_at, :recordedAt), last_applied_at = :now,
                        events_applied = events_applied + 1
                  where id = 1
-                """).param("recordedAt", Timestamp.from(e.recordedAt())).param("now", Timestamp.from(clock.instant()))
+                """).param("recordedAt", Timestamp.from(recordedAt)).param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -131,6 +136,37 @@ public class NationalViewStore {
         return facts.stream()
                 .sorted(Comparator.comparing((IndicatorFact f) -> ReportingPeriod.parse(f.period()).orElseThrow()))
                 .toList();
+    }
+
+    /**
+     * The value of each period of every indicator (current, or with {@code asOf} the newest recorded by then),
+     * by indicator code, oldest period first.
+     */
+    public Map<String, List<IndicatorFact>> currentSeries(Instant asOf) {
+        List<IndicatorFact> facts = asOf == null
+                ? jdbc.sql("select * from reporting.indicator_fact where current").query(FACT).list()
+                : jdbc.sql("""
+                        select distinct on (indicator, period) * from reporting.indicator_fact
+                         where recorded_at <= ?
+                         order by indicator, period, recorded_at desc, seq desc
+                        """).params(Timestamp.from(asOf)).query(FACT).list();
+        return facts.stream()
+                .sorted(Comparator.comparing((IndicatorFact f) -> ReportingPeriod.parse(f.period()).orElseThrow()))
+                .collect(Collectors.groupingBy(IndicatorFact::indicator, Collectors.toList()));
+    }
+
+    /** Every report of one indicator and period recorded by {@code asOf} (or ever), oldest first. */
+    public List<IndicatorFact> revisions(String indicator, String period, Instant asOf) {
+        return jdbc.sql("select * from reporting.indicator_fact where indicator = :indicator and period = :period"
+                        + (asOf == null ? "" : " and recorded_at <= :asOf") + " order by revision")
+                .param("indicator", indicator).param("period", period)
+                .param("asOf", asOf == null ? null : Timestamp.from(asOf))
+                .query(FACT).list();
+    }
+
+    public List<IndicatorFact> facts(List<UUID> eventIds) {
+        return jdbc.sql("select * from reporting.indicator_fact where event_id = any(?) order by recorded_at, seq")
+                .params((Object) eventIds.toArray(UUID[]::new)).query(FACT).list();
     }
 
     public Freshness freshness() {

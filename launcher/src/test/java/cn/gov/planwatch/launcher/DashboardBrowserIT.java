@@ -1,0 +1,347 @@
+package cn.gov.planwatch.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A person at the lead agency, in a real headless Chromium: logs in through the gateway (authorization code +
+ * PKCE at the auth server's login form), sees the dashboard with its charts, drills down to a figure's events and
+ * switches to English; a screenshot goes to {@code launcher/target/dashboard-browser-it.png}. The whole stack runs
+ * as {@code ./run.sh} starts it, moved by 200 ports beside any other.
+ *
+ * <p>Chromium is driven through chromedriver's W3C WebDriver protocol (the protocol Selenium speaks), over plain
+ * HTTP. It needs Debian's {@code chromium} and {@code chromium-driver}; where they are missing the test is skipped
+ * with a loud message rather than failed.
+ */
+class DashboardBrowserIT {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path DATA = ROOT.resolve("launcher/target/dashboard-browser-it-data");
+    private static final int OFFSET = 200;
+    private static final String GATEWAY = "http://localhost:" + (8080 + OFFSET);
+    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static Process launcher;
+    private static Process chromedriver;
+    private static String chromium;
+
+    @BeforeAll
+    static void startTheStackAndTheBrowserDriver() throws Exception {
+        chromium = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+        String driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        if (chromium == null || driver == null) {
+            String message = "\n\n!!!!!!!!!! DashboardBrowserIT SKIPPED: no Chromium (" + chromium + ") or chromedriver ("
+                    + driver + ") on this machine. Install Debian's 'chromium' and 'chromium-driver' to run the "
+                    + "dashboard in a real browser. !!!!!!!!!!\n";
+            System.err.println(message);
+            Assumptions.abort(message);
+        }
+        deleteRecursively(DATA);
+        launcher = startLauncher();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        chromedriver = new ProcessBuilder(driver, "--port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve("launcher/target/chromedriver.log")
+                        .toFile()))
+                .start();
+        WebDriver.url = "http://localhost:" + port;
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> WebDriver.call("GET", "/status", null).path("value").path("ready").asBoolean());
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (chromedriver != null) {
+            chromedriver.destroy();
+            chromedriver.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (launcher != null && launcher.isAlive()) {
+            launcher.destroy(); // SIGTERM: the launcher stops the stack in reverse order
+            assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher stopped in time").isTrue();
+        }
+    }
+
+    @Test
+    void theLeadAgencyLogsInSeesTheFiguresDrillsDownAndSwitchesLanguage() throws Exception {
+        String eventId = reportIndicatorValue();
+
+        WebDriver browser = WebDriver.open(chromium);
+        try {
+            browser.go(GATEWAY + "/");
+            // The gateway sends the person to the auth server's login form.
+            browser.await("document.querySelector('input[name=username]') !== null");
+            browser.type("input[name=username]", "lead");
+            browser.type("input[name=password]", userPassword("lead"));
+            browser.click("button[type=submit]");
+
+            // Back on the gateway, on the dashboard (in the browser's language), with every chart drawn by ECharts.
+            browser.await("document.body && document.body.getAttribute('data-charts-ready') === '9'");
+            assertThat(browser.currentUrl()).startsWith(GATEWAY);
+            browser.go(GATEWAY + "/?lang=zh");
+            browser.await("document.body && document.body.getAttribute('data-charts-ready') === '9'");
+            assertThat(browser.text("h1")).isEqualTo("国家规划实施总览");
+            assertThat(browser.text("tr[data-indicator='IND-01'] .latest")).contains("11.8");
+            assertThat(browser.text("tr[data-indicator='IND-01'] .badge")).isEqualTo("进展显著");
+            assertThat(browser.text("tr[data-programme='geographical-indications'] .badge")).isEqualTo("正常推进");
+            assertThat(browser.text("tr[data-programme='geographical-indications']")).contains("SAMR", "存在风险",
+                    "37 / 100");
+            assertThat(browser.script("return document.querySelectorAll('.chart canvas').length;").asInt())
+                    .as("a canvas per indicator chart").isGreaterThanOrEqualTo(8);
+            assertThat(browser.script("return document.querySelectorAll('.heatmap canvas').length;").asInt())
+                    .isGreaterThanOrEqualTo(1);
+            browser.screenshot(ROOT.resolve("launcher/target/dashboard-browser-it.png"));
+
+            // Drill down from the number to the event behind it.
+            browser.click("tr[data-indicator='IND-01'] .latest");
+            browser.await("document.querySelector('#events') !== null");
+            assertThat(browser.text("#events")).contains(eventId, "cnipa-reporter");
+            browser.screenshot(ROOT.resolve("launcher/target/dashboard-browser-it-provenance.png"));
+
+            // The same page in English.
+            browser.click("#switch-language");
+            browser.await("document.querySelector('h1') && document.querySelector('h1').textContent === 'Provenance'");
+            browser.go(GATEWAY + "/dashboard?lang=en");
+            browser.await("document.body && document.body.getAttribute('data-charts-ready') === '9'");
+            assertThat(browser.text("h1")).isEqualTo("National plan overview");
+            assertThat(browser.text("tr[data-indicator='IND-01'] .badge")).isEqualTo("Substantial progress");
+            browser.screenshot(ROOT.resolve("launcher/target/dashboard-browser-it-en.png"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
+     * What ministries' systems report before the person looks: IND-01 for 2023, progress on a programme, two
+     * quarterly updates. Returns the event id of the IND-01 value.
+     */
+    private static String reportIndicatorValue() throws Exception {
+        String cnipa = token("cnipa-reporter");
+        String samr = token("samr-reporter");
+        String eventId = post("/api/v1/indicators/IND-01/observations",
+                "{\"period\":\"2023\",\"value\":11.8,\"comment\":\"年末数据\"}", cnipa);
+        String progress = "/api/v1/programmes/geographical-indications/progress";
+        post(progress, "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":60,\"summary\":\"示范区建设推进\","
+                + "\"milestones\":[{\"code\":\"gi-demo-zones\",\"value\":37}]}", cnipa);
+        String lagging = post(progress,
+                "{\"quarter\":\"2025-Q3\",\"status\":\"AT_RISK\",\"percentComplete\":40,\"summary\":\"进度偏慢\"}", samr);
+        post("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}", cnipa);
+        String submitted = post("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}", samr);
+        String lead = token("cnipa-lead");
+        await().atMost(Duration.ofSeconds(15)).until(() -> provenance("indicator:IND-01", lead).contains(eventId)
+                && provenance("programme:geographical-indications", lead).contains(lagging)
+                && provenance("compliance:SAMR/2025-Q3", lead).contains(submitted));
+        return eventId;
+    }
+
+    private static String provenance(String figure, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/national-view/provenance/" + figure))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** POSTs through the gateway; returns the event id of the 202. */
+    private static String post(String path, String json, String token) throws Exception {
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(path + ": " + accepted.body()).isEqualTo(202);
+        return JSON.readTree(accepted.body()).get("eventId").asText();
+    }
+
+    /**
+     * A minimal W3C WebDriver client: just the commands this test needs, each a JSON call to chromedriver.
+     */
+    private static final class WebDriver {
+
+        static String url;
+
+        private final String session;
+
+        private WebDriver(String session) {
+            this.session = session;
+        }
+
+        static WebDriver open(String binary) throws Exception {
+            ObjectNode options = JSON.createObjectNode();
+            options.put("binary", binary);
+            options.putArray("args").add("--headless=new").add("--no-sandbox").add("--disable-dev-shm-usage")
+                    .add("--disable-gpu").add("--window-size=1400,3800").add("--lang=zh-CN");
+            ObjectNode capabilities = JSON.createObjectNode();
+            capabilities.putObject("capabilities").putObject("alwaysMatch").put("browserName", "chrome")
+                    .set("goog:chromeOptions", options);
+            JsonNode created = call("POST", "/session", capabilities);
+            return new WebDriver(created.path("value").path("sessionId").asText());
+        }
+
+        void go(String address) throws Exception {
+            command("POST", "/url", JSON.createObjectNode().put("url", address));
+        }
+
+        String currentUrl() throws Exception {
+            return command("GET", "/url", null).asText();
+        }
+
+        JsonNode script(String body) throws Exception {
+            ObjectNode request = JSON.createObjectNode().put("script", body);
+            request.putArray("args");
+            return command("POST", "/execute/sync", request);
+        }
+
+        /** Polls {@code condition} (a JavaScript expression) until it holds. */
+        void await(String condition) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions().until(() -> script("return !!(" + condition + ");").asBoolean());
+        }
+
+        String text(String css) throws Exception {
+            return script("return document.querySelector(" + JSON.writeValueAsString(css) + ").textContent.trim();")
+                    .asText();
+        }
+
+        void type(String css, String text) throws Exception {
+            command("POST", "/element/" + element(css) + "/value", JSON.createObjectNode().put("text", text));
+        }
+
+        void click(String css) throws Exception {
+            command("POST", "/element/" + element(css) + "/click", JSON.createObjectNode());
+        }
+
+        void screenshot(Path file) throws Exception {
+            Files.write(file, Base64.getDecoder().decode(command("GET", "/screenshot", null).asText()));
+        }
+
+        void quit() throws Exception {
+            call("DELETE", "/session/" + session, null);
+        }
+
+        private String element(String css) throws Exception {
+            return command("POST", "/element", JSON.createObjectNode().put("using", "css selector").put("value", css))
+                    .get(ELEMENT).asText();
+        }
+
+        private JsonNode command(String method, String path, JsonNode body) throws Exception {
+            JsonNode answer = call(method, "/session/" + session + path, body);
+            if (answer.path("value").has("error")) {
+                throw new IllegalStateException(method + " " + path + ": " + answer.path("value"));
+            }
+            return answer.path("value");
+        }
+
+        static JsonNode call(String method, String path, JsonNode body) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json");
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            return JSON.readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+        }
+    }
+
+    private static Process startLauncher() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", ROOT.resolve("launcher/target/launcher.jar").toString())
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve("launcher/target/dashboard-browser-it.log")
+                        .toFile()));
+        builder.environment().put("PLANWATCH_DATA", DATA.toString());
+        builder.environment().put("PLANWATCH_PORT_OFFSET", Integer.toString(OFFSET));
+        // The auth server accepts the gateway's login callback at the moved port (the launcher does not pass it on).
+        Process process = builder.start();
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the launcher exited with " + process.exitValue()
+                        + "; see launcher/target/dashboard-browser-it.log");
+            }
+            return answers(8080 + OFFSET) && status(GATEWAY + "/actuator/health") == 200
+                    && Files.exists(DATA.resolve("dev-clients.json"));
+        });
+        return process;
+    }
+
+    private static String token(String clientId) throws Exception {
+        String secret = null;
+        for (JsonNode client : JSON.readTree(DATA.resolve("dev-clients.json").toFile())) {
+            if (clientId.equals(client.path("clientId").asText())) {
+                secret = client.get("clientSecret").asText();
+            }
+        }
+        assertThat(secret).as("a development client %s", clientId).isNotNull();
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + (9000 + OFFSET) + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    /** A development user's password, from the {@code "users"} element that ends the clients file. */
+    private static String userPassword(String username) throws Exception {
+        for (JsonNode element : JSON.readTree(DATA.resolve("dev-clients.json").toFile())) {
+            for (JsonNode user : element.path("users")) {
+                if (username.equals(user.path("username").asText())) {
+                    return user.get("password").asText();
+                }
+            }
+        }
+        throw new AssertionError("no development user " + username);
+    }
+
+    private static int status(String address) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String firstExisting(String... paths) {
+        return List.of(paths).stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+    }
+
+    private static boolean answers(int port) {
+        try (var socket = new Socket("localhost", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

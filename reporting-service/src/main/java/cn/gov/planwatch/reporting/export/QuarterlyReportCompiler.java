@@ -1,0 +1,71 @@
+package cn.gov.planwatch.reporting.export;
+
+import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.reporting.nationalview.NationalView;
+import cn.gov.planwatch.reporting.nationalview.NationalViewReader;
+import cn.gov.planwatch.reporting.nationalview.PlanQuarters;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Compiles the quarterly report from the national view restricted to the quarter. */
+@Component
+class QuarterlyReportCompiler {
+
+    private final NationalViewReader reader;
+    private final PlanQuarters quarters;
+    private final PlanCatalogue catalogue;
+
+    QuarterlyReportCompiler(NationalViewReader reader, PlanQuarters quarters, PlanCatalogue catalogue) {
+        this.reader = reader;
+        this.quarters = quarters;
+        this.catalogue = catalogue;
+    }
+
+    /** @param quarterText {@code YYYY-Qn}; 400 when malformed, 404 when outside the plan */
+    QuarterlyReport compile(String quarterText) {
+        ReportingPeriod quarter = quarters.known(quarterText);
+        NationalView view = reader.upToQuarter(quarter);
+        String q = quarter.toString();
+        var rates = view.compliance().byQuarter().stream().filter(b -> b.quarter().equals(q)).findFirst()
+                .orElseThrow().rates();
+        List<QuarterlyReport.IndicatorRow> indicators = view.indicators().stream().map(i -> {
+            var progress = i.progress();
+            return new QuarterlyReport.IndicatorRow(i.code(), i.nameZh(), i.nameEn(), i.unit(),
+                    i.baseline() == null ? null : i.baseline().year(),
+                    i.baseline() == null ? null : i.baseline().value(), i.targetYear(), i.target(),
+                    i.latest() == null ? null : i.latest().period(), i.latest() == null ? null : i.latest().value(),
+                    progress.status().name(), round(progress.percentOfTarget(), 1),
+                    round(progress.expectedPercent(), 1), round(progress.forecast(), 2),
+                    i.latest() == null ? null : i.latest().eventId().toString());
+        }).toList();
+        List<QuarterlyReport.ProgrammeRow> programmes = view.programmes().stream()
+                .map(p -> new QuarterlyReport.ProgrammeRow(p.slug(), p.box(), p.titleZh(), p.titleEn(),
+                        p.leadAgency(), p.status(), p.percentComplete(), p.quarter(),
+                        p.worstParticipant() == null ? null : p.worstParticipant().agency(),
+                        p.worstParticipantStatus(), ids(p.eventIds())))
+                .toList();
+        List<QuarterlyReport.ComplianceRow> compliance = view.compliance().agencies().stream()
+                .flatMap(a -> a.quarters().stream().filter(c -> c.quarter().equals(q))
+                        .map(c -> new QuarterlyReport.ComplianceRow(a.agency(), a.nameZh(), a.nameEn(),
+                                c.state().name(), c.deadline(), c.firstSubmittedAt(), c.submittedAt(), c.onTime(),
+                                ids(c.eventIds()))))
+                .toList();
+        return new QuarterlyReport(q, view.asOf(), catalogue.plan().titleZh(), catalogue.plan().titleEn(), rates,
+                indicators, programmes, compliance);
+    }
+
+    private static BigDecimal round(Double value, int places) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
+    }
+
+    /** Event ids in one cell, space-separated: a spreadsheet cell holds text, not a list. */
+    private static String ids(List<UUID> ids) {
+        return ids.isEmpty() ? null : ids.stream().map(UUID::toString).collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,23 @@
+package cn.gov.planwatch.reporting.nationalview;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One programme progress report as the national view knows it, with the event behind it.
+ *
+ * @param revision 1, 2, … per programme, agency and quarter
+ */
+public record ProgressFact(UUID eventId, String programme, String quarter, String agency, String clientId,
+        String status, int percentComplete, List<MilestoneValue> milestones, Instant recordedAt, int revision) {
+
+    public ProgressFact {
+        milestones = milestones == null ? List.of() : List.copyOf(milestones);
+    }
+
+    /** A cumulative value reached on one milestone. */
+    public record MilestoneValue(String code, BigDecimal value) {
+    }
+}

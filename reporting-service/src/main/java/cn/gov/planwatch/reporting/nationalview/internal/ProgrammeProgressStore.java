@@ -1,0 +1,127 @@
+package cn.gov.planwatch.reporting.nationalview.internal;
+
+import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.catalogue.Programme;
+import cn.gov.planwatch.contracts.programme.ProgressReported;
+import cn.gov.planwatch.reporting.nationalview.ProgrammeStanding;
+import cn.gov.planwatch.reporting.nationalview.ProgressFact;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Programme progress in the national view: every report with its revisions, and each programme's live roll-up. */
+@Repository
+public class ProgrammeProgressStore {
+
+    private static final TypeReference<List<ProgressFact.MilestoneValue>> MILESTONES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final PlanCatalogue catalogue;
+    private final NationalViewStore freshness;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final RowMapper<ProgressFact> fact;
+
+    ProgrammeProgressStore(JdbcClient jdbc, PlanCatalogue catalogue, NationalViewStore freshness, Clock clock,
+            JsonMapper json) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        this.freshness = freshness;
+        this.clock = clock;
+        this.json = json;
+        this.fact = (rs, n) -> new ProgressFact(rs.getObject("event_id", UUID.class), rs.getString("programme"),
+                rs.getString("quarter"), rs.getString("agency"), rs.getString("client_id"), rs.getString("status"),
+                rs.getInt("percent_complete"), json.readValue(rs.getString("milestones"), MILESTONES),
+                rs.getTimestamp("recorded_at").toInstant(), rs.getInt("revision"));
+    }
+
+    /** Applies the report once (a redelivery changes nothing), in the caller's transaction. */
+    void fold(ProgressReported e) {
+        List<ProgressFact.MilestoneValue> milestones = e.milestones().stream()
+                .map(m -> new ProgressFact.MilestoneValue(m.code(), m.value())).toList();
+        int inserted = jdbc.sql("""
+                insert into reporting.progress_fact (event_id, programme, quarter, agency, client_id, status,
+                    percent_complete, milestones, recorded_at, revision, current)
+                values (:eventId, :programme, :quarter, :agency, :clientId, :status, :percent,
+                    cast(:milestones as jsonb), :recordedAt,
+                    (select coalesce(max(revision), 0) + 1 from reporting.progress_fact
+                      where programme = :programme and agency = :agency and quarter = :quarter),
+                    false)
+                on conflict (event_id) do nothing
+                """)
+                .param("eventId", e.eventId()).param("programme", e.programme()).param("quarter", e.quarter())
+                .param("agency", e.agency()).param("clientId", e.clientId()).param("status", e.status())
+                .param("percent", e.percentComplete()).param("milestones", json.writeValueAsString(milestones))
+                .param("recordedAt", Timestamp.from(e.recordedAt()))
+                .update();
+        if (inserted == 0) {
+            return;
+        }
+        jdbc.sql("""
+                update reporting.progress_fact set current = (event_id = :eventId)
+                 where programme = :programme and agency = :agency and quarter = :quarter
+                   and (current or event_id = :eventId)
+                """).param("eventId", e.eventId()).param("programme", e.programme()).param("agency", e.agency())
+                .param("quarter", e.quarter()).update();
+        Optional<Programme> programme = catalogue.programme(e.programme());
+        programme.ifPresent(this::refreshStanding);
+        freshness.recordApplied(e.recordedAt());
+    }
+
+    private void refreshStanding(Programme programme) {
+        ProgrammeStanding standing = ProgrammeStanding.of(programme, current(programme.slug(), null));
+        jdbc.sql("""
+                insert into reporting.programme_standing (programme, standing, event_ids, updated_at)
+                values (:programme, cast(:standing as jsonb), :eventIds, :now)
+                on conflict (programme) do update set standing = excluded.standing, event_ids = excluded.event_ids,
+                    updated_at = excluded.updated_at
+                """)
+                .param("programme", programme.slug()).param("standing", json.writeValueAsString(standing))
+                .param("eventIds", standing.eventIds().toArray(UUID[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Each programme's roll-up as the projector left it; programmes without a report are absent. */
+    public Map<String, ProgrammeStanding> liveStandings() {
+        return jdbc.sql("select programme, standing from reporting.programme_standing")
+                .query((rs, n) -> Map.entry(rs.getString("programme"),
+                        json.readValue(rs.getString("standing"), ProgrammeStanding.class)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * The current revision of each report of the programme (or of every programme, for a null slug), in log
+     * order: as known now, or with {@code asOf} the newest revision recorded by then.
+     */
+    public List<ProgressFact> current(String programme, Instant asOf) {
+        String where = (programme == null ? "true" : "programme = :programme")
+                + (asOf == null ? " and current" : " and recorded_at <= :asOf");
+        return jdbc.sql("""
+                select * from (
+                    select distinct on (programme, agency, quarter) * from reporting.progress_fact
+                     where %s
+                     order by programme, agency, quarter, recorded_at desc, seq desc) latest
+                 order by seq
+                """.formatted(where))
+                .param("programme", programme).param("asOf", asOf == null ? null : Timestamp.from(asOf))
+                .query(fact).list();
+    }
+
+    public List<ProgressFact> reports(List<UUID> eventIds) {
+        return jdbc.sql("select * from reporting.progress_fact where event_id = any(?) order by recorded_at, seq")
+                .params((Object) eventIds.toArray(UUID[]::new)).query(fact).list();
+    }
+}

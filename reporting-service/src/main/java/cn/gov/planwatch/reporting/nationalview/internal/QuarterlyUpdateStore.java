@@ -1,0 +1,145 @@
+package cn.gov.planwatch.reporting.nationalview.internal;
+
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
+import cn.gov.planwatch.reporting.nationalview.LifecycleStep;
+import cn.gov.planwatch.reporting.nationalview.QuarterlyLifecycle;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The quarterly update cycle in the national view: every lifecycle step, and each update's live lifecycle. */
+@Repository
+public class QuarterlyUpdateStore {
+
+    static final RowMapper<LifecycleStep> STEP = (rs, n) -> new LifecycleStep(rs.getObject("event_id", UUID.class),
+            rs.getString("agency"), rs.getString("quarter"), LifecycleStep.Kind.valueOf(rs.getString("kind")),
+            rs.getString("reviewer"), rs.getString("reason"), List.of((String[]) rs.getArray("items").getArray()),
+            rs.getString("client_id"), rs.getTimestamp("recorded_at").toInstant(), rs.getInt("step"));
+
+    private final JdbcClient jdbc;
+    private final NationalViewStore freshness;
+
+    QuarterlyUpdateStore(JdbcClient jdbc, NationalViewStore freshness) {
+        this.jdbc = jdbc;
+        this.freshness = freshness;
+    }
+
+    /** An agency and one of its quarters. */
+    public record UpdateKey(String agency, String quarter) {
+    }
+
+    /** Applies the step once (a redelivery changes nothing), in the caller's transaction. */
+    void fold(QuarterlyUpdateEvent e) {
+        String reviewer = null;
+        String reason = null;
+        List<String> items = List.of();
+        LifecycleStep.Kind kind;
+        if (e instanceof QuarterlyUpdateSubmitted) {
+            kind = LifecycleStep.Kind.SUBMITTED;
+        } else if (e instanceof QuarterlyUpdateAccepted accepted) {
+            kind = LifecycleStep.Kind.ACCEPTED;
+            reviewer = accepted.reviewer();
+        } else {
+            QuarterlyUpdateReturned returned = (QuarterlyUpdateReturned) e;
+            kind = LifecycleStep.Kind.RETURNED;
+            reviewer = returned.reviewer();
+            reason = returned.reason();
+            items = returned.items();
+        }
+        int inserted = jdbc.sql("""
+                insert into reporting.quarterly_update_fact (event_id, agency, quarter, kind, reviewer, reason, items,
+                    client_id, recorded_at, step)
+                values (:eventId, :agency, :quarter, :kind, :reviewer, :reason, :items, :clientId, :recordedAt,
+                    (select coalesce(max(step), 0) + 1 from reporting.quarterly_update_fact
+                      where agency = :agency and quarter = :quarter))
+                on conflict (event_id) do nothing
+                """)
+                .param("eventId", e.eventId()).param("agency", e.agency()).param("quarter", e.quarter())
+                .param("kind", kind.name()).param("reviewer", reviewer).param("reason", reason)
+                .param("items", items.toArray(String[]::new)).param("clientId", e.clientId())
+                .param("recordedAt", Timestamp.from(e.recordedAt()))
+                .update();
+        if (inserted == 0) {
+            return;
+        }
+        UpdateKey key = new UpdateKey(e.agency(), e.quarter());
+        LifecycleStep step = new LifecycleStep(e.eventId(), e.agency(), e.quarter(), kind, reviewer, reason, items,
+                e.clientId(), e.recordedAt(), 0);
+        QuarterlyLifecycle after = lifecycle(key).after(step);
+        jdbc.sql("""
+                insert into reporting.quarterly_update_state (agency, quarter, stage, first_submitted_at, submitted_at,
+                    last_event_id, last_recorded_at, event_ids)
+                values (:agency, :quarter, :stage, :first, :submitted, :lastEventId, :lastRecordedAt, :eventIds)
+                on conflict (agency, quarter) do update set stage = excluded.stage,
+                    first_submitted_at = excluded.first_submitted_at, submitted_at = excluded.submitted_at,
+                    last_event_id = excluded.last_event_id, last_recorded_at = excluded.last_recorded_at,
+                    event_ids = excluded.event_ids
+                """)
+                .param("agency", key.agency()).param("quarter", key.quarter()).param("stage", after.stage().name())
+                .param("first", timestamp(after.firstSubmittedAt())).param("submitted", timestamp(after.submittedAt()))
+                .param("lastEventId", after.lastEventId()).param("lastRecordedAt", timestamp(after.lastRecordedAt()))
+                .param("eventIds", after.eventIds().toArray(UUID[]::new))
+                .update();
+        freshness.recordApplied(e.recordedAt());
+    }
+
+    private QuarterlyLifecycle lifecycle(UpdateKey key) {
+        return jdbc.sql("select * from reporting.quarterly_update_state where agency = ? and quarter = ? for update")
+                .params(key.agency(), key.quarter()).query(QuarterlyUpdateStore::lifecycle).optional()
+                .orElse(QuarterlyLifecycle.NOT_STARTED);
+    }
+
+    /**
+     * Every update that has a step: as the projector left it, or with {@code asOf} folded from the steps recorded
+     * by then, in the order they arrived (the order the live fold took).
+     */
+    public Map<UpdateKey, QuarterlyLifecycle> lifecycles(Instant asOf) {
+        if (asOf == null) {
+            return jdbc.sql("select * from reporting.quarterly_update_state")
+                    .query((rs, n) -> Map.entry(new UpdateKey(rs.getString("agency"), rs.getString("quarter")),
+                            lifecycle(rs, n)))
+                    .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+        Map<UpdateKey, List<LifecycleStep>> steps = jdbc.sql(
+                        "select * from reporting.quarterly_update_fact where recorded_at <= ? order by seq")
+                .params(Timestamp.from(asOf)).query(STEP).list().stream()
+                .collect(Collectors.groupingBy(s -> new UpdateKey(s.agency(), s.quarter()), LinkedHashMap::new,
+                        Collectors.toList()));
+        Map<UpdateKey, QuarterlyLifecycle> folded = new LinkedHashMap<>();
+        steps.forEach((key, list) -> folded.put(key, QuarterlyLifecycle.fold(list)));
+        return folded;
+    }
+
+    public List<LifecycleStep> steps(List<UUID> eventIds) {
+        return jdbc.sql("select * from reporting.quarterly_update_fact where event_id = any(?) order by recorded_at, seq")
+                .params((Object) eventIds.toArray(UUID[]::new)).query(STEP).list();
+    }
+
+    private static QuarterlyLifecycle lifecycle(ResultSet rs, int n) throws SQLException {
+        return new QuarterlyLifecycle(QuarterlyLifecycle.Stage.valueOf(rs.getString("stage")),
+                instant(rs.getTimestamp("first_submitted_at")), instant(rs.getTimestamp("submitted_at")),
+                rs.getObject("last_event_id", UUID.class), instant(rs.getTimestamp("last_recorded_at")),
+                List.of((UUID[]) rs.getArray("event_ids").getArray()));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

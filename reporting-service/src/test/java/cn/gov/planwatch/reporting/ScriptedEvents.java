@@ -1,0 +1,68 @@
+package cn.gov.planwatch.reporting;
+
+import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.contracts.programme.ProgressReported;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Events as the producing services write them, for tests to publish to the real log. Each test class uses its own
+ * programmes, agencies, indicators and quarters (they share one broker and one database), named in its javadoc.
+ */
+final class ScriptedEvents {
+
+    private final KafkaTemplate<String, PlanEvent> kafka;
+
+    ScriptedEvents(KafkaTemplate<String, PlanEvent> kafka) {
+        this.kafka = kafka;
+    }
+
+    <E extends PlanEvent> E send(E event) {
+        String topic = event instanceof ObservationReported ? Topics.INDICATOR_EVENTS
+                : event instanceof ProgressReported ? Topics.PROGRAMME_EVENTS : Topics.QUARTERLY_UPDATE_EVENTS;
+        try {
+            kafka.send(topic, event.partitionKey(), event).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return event;
+    }
+
+    static ObservationReported observation(String indicator, String agency, String period, String value,
+            String recordedAt) {
+        return new ObservationReported(UUID.randomUUID(), indicator, period, new BigDecimal(value), "测试数据", null,
+                agency, agency.toLowerCase() + "-reporter", null, Instant.parse(recordedAt), null, false);
+    }
+
+    /** {@code zones}: a value for the programme's first milestone, or null. */
+    static ProgressReported progress(String programme, String milestone, String agency, String quarter,
+            String status, int percent, String zones, String recordedAt) {
+        List<ProgressReported.MilestoneValue> milestones = zones == null ? List.of()
+                : List.of(new ProgressReported.MilestoneValue(milestone, new BigDecimal(zones)));
+        return new ProgressReported(UUID.randomUUID(), programme, quarter, agency, agency.toLowerCase() + "-reporter",
+                null, status, percent, "进展顺利", null, List.of(), milestones, Instant.parse(recordedAt));
+    }
+
+    /** {@code kind}: S submitted, A accepted, R returned. */
+    static QuarterlyUpdateEvent step(char kind, String agency, String quarter, String recordedAt) {
+        Instant at = Instant.parse(recordedAt);
+        return switch (kind) {
+            case 'S' -> new QuarterlyUpdateSubmitted(UUID.randomUUID(), agency, quarter,
+                    agency.toLowerCase() + "-reporter", null, at);
+            case 'A' -> new QuarterlyUpdateAccepted(UUID.randomUUID(), agency, quarter, "CNIPA", "cnipa-lead", null, at);
+            case 'R' -> new QuarterlyUpdateReturned(UUID.randomUUID(), agency, quarter, "CNIPA", "请补充材料",
+                    List.of("IND-03"), "cnipa-lead", null, at);
+            default -> throw new IllegalArgumentException("kind " + kind);
+        };
+    }
+}
