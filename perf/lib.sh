@@ -1,0 +1,224 @@
+# Shared by perf/run-benchmarks.sh and perf/fault-suite.sh: a private copy of the built stack, starting and stopping
+# it, finding its processes, tokens, and parsing PERF_RESULT lines. Source it from the repository root.
+# Everything it starts is recorded by pid and stopped by pid; nothing is ever matched by a broad name.
+
+PERF_DIR=$PWD/perf
+TARGET=$PERF_DIR/target
+OFFSET=${PERF_PORT_OFFSET:-300}
+case "$OFFSET" in
+  0|100) echo "PERF_PORT_OFFSET=$OFFSET is reserved (0: a developer's stack, 100: the lead's end-to-end test)" >&2
+         exit 2 ;;
+esac
+GATEWAY=http://localhost:$((8080 + OFFSET))
+INDICATOR=http://localhost:$((8081 + OFFSET))
+ISSUER=http://localhost:$((9000 + OFFSET))
+KAFKA=localhost:$((19092 + OFFSET))
+JDBC=jdbc:postgresql://localhost:$((15432 + OFFSET))/planwatch
+SERVICES=(auth-server indicator-service programme-service reporting-service gateway)
+CLK_TCK=$(getconf CLK_TCK)
+
+log() { printf '[perf %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+# --- tools ----------------------------------------------------------------------------------------------------------
+
+ensure_debian_package() { # command package
+  command -v "$1" >/dev/null 2>&1 && return 0
+  log "installing $2 (apt-get)"
+  apt-get install -y -q "$2" >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q "$2" >/dev/null; }
+}
+
+# The product's jars, built if missing (a concurrent build can break one attempt: retry once).
+ensure_built() {
+  local s missing=0
+  [[ -f launcher/target/launcher.jar ]] || missing=1
+  for s in "${SERVICES[@]}"; do [[ -f $s/target/$s.jar ]] || missing=1; done
+  if (( missing )); then
+    log "building the product (./mvnw -q -B -DskipTests package)"
+    ./mvnw -q -B -DskipTests package || { log "build failed; retrying once"; ./mvnw -q -B -DskipTests package; }
+  fi
+}
+
+# Kafka's own performance tools: kafka-tools from Maven Central; its dependencies are the broker's, in launcher/target/lib.
+ensure_kafka_tools() {
+  [[ -f $TARGET/lib/kafka-tools-4.1.2.jar ]] && return 0
+  log "fetching org.apache.kafka:kafka-tools:4.1.2"
+  ./mvnw -q -B dependency:copy -Dartifact=org.apache.kafka:kafka-tools:4.1.2 -DoutputDirectory="$TARGET/lib"
+}
+
+# Other engineers rebuild the jars while we measure; a jar replaced under a running JVM breaks it (NoClassDefFoundError).
+# So the stack runs from a private copy: the launcher takes the service jars from <working dir>/<service>/target/ and its
+# lib/ from beside launcher.jar, and nothing else from the working directory.
+snapshot_stack() {
+  local root=$TARGET/stack
+  rm -rf "$root"
+  mkdir -p "$root/launcher/target"
+  cp -p launcher/target/launcher.jar "$root/launcher/target/"
+  cp -rp launcher/target/lib "$root/launcher/target/lib"
+  for s in "${SERVICES[@]}"; do
+    mkdir -p "$root/$s/target"
+    cp -p "$s/target/$s.jar" "$root/$s/target/"
+  done
+  STACK_ROOT=$root
+  JAR_DATES=$(cd "$root" && for j in launcher/target/launcher.jar "${SERVICES[@]/%/.jar}"; do
+    [[ $j == *.jar && -f $j ]] || j=${j%.jar}/target/$j
+    printf '%s %s' "$(basename "$j" .jar)" "$(date -u -r "$j" +%H:%M:%SZ)"; [[ $j == */gateway.jar ]] || printf ', '; done)
+}
+
+java_cp() { # the kafka tools and the broker's jars
+  echo "$TARGET/lib/*:$STACK_ROOT/launcher/target/lib/*"
+}
+pg_jar() { ls "$STACK_ROOT"/launcher/target/lib/postgresql-*.jar | head -1; }
+# The helpers, compiled once (a source-file launch costs seconds of compilation per call on a loaded machine).
+compile_helpers() {
+  rm -rf "$TARGET/classes"
+  mkdir -p "$TARGET/classes"
+  javac -nowarn -cp "$(pg_jar)" -d "$TARGET/classes" "$PERF_DIR"/java/*.java
+}
+db() { java -cp "$TARGET/classes:$(pg_jar)" Db "$JDBC" "$@"; }
+helper() { local main=$1; shift; java -cp "$TARGET/classes" "$main" "$@"; }
+
+# --- the stack ------------------------------------------------------------------------------------------------------
+
+LAUNCHER_PID=
+
+# start_stack DATA_DIR LOG: starts the launcher in the background; sets LAUNCHER_PID and STARTED_NS.
+start_stack() {
+  local data=$1 out=$2
+  STARTED_NS=$(date +%s%N)
+  ( cd "$STACK_ROOT" && exec env PLANWATCH_DATA="$data" PLANWATCH_PORT_OFFSET="$OFFSET" \
+      PLANWATCH_GATEWAY_RATE_LIMIT_CAPACITY="${PERF_RATE_LIMIT_CAPACITY:-1000000}" \
+      PLANWATCH_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND="${PERF_RATE_LIMIT_REFILL:-1000000}" \
+      java -jar launcher/target/launcher.jar ) >>"$out" 2>&1 &
+  LAUNCHER_PID=$!
+  log "launcher started (pid $LAUNCHER_PID, data $data, port offset $OFFSET)"
+}
+
+# await_healthy TIMEOUT_S LOG: waits for the gateway's /actuator/health (sets HEALTHY_S) and then the launcher's
+# "PlanWatch is up" banner, printed after its warm-up through the gateway (sets UP_S).
+await_healthy() {
+  local timeout=$1 out=$2 deadline=$(( $(date +%s) + $1 ))
+  HEALTHY_S= UP_S=
+  while (( $(date +%s) < deadline )); do
+    kill -0 "$LAUNCHER_PID" 2>/dev/null || { log "the launcher exited:"; tail -30 "$out" >&2; return 1; }
+    if [[ -z $HEALTHY_S ]] && [[ $(curl -s -o /dev/null -w '%{http_code}' -m 2 "$GATEWAY/actuator/health") == 200 ]]; then
+      HEALTHY_S=$(elapsed_s "$STARTED_NS")
+    fi
+    if [[ -n $HEALTHY_S ]] && grep -q "PlanWatch is up" "$out"; then
+      UP_S=$(elapsed_s "$STARTED_NS")
+      return 0
+    fi
+    sleep 0.25
+  done
+  log "the stack did not come up within $timeout s"; tail -30 "$out" >&2
+  return 1
+}
+
+elapsed_s() { awk -v a="$1" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
+
+# stop_stack: SIGTERM to the launcher, which stops services, Kafka and PostgreSQL in order. Sets STOP_S.
+stop_stack() {
+  [[ -n $LAUNCHER_PID ]] || return 0
+  local begin pids p pm
+  begin=$(date +%s%N)
+  pids=$(stack_pids)
+  pm=$(postmaster_pid_of "$CURRENT_DATA")
+  for p in $pids; do kill -CONT "$p" 2>/dev/null || true; done # a projector paused by a benchmark
+  kill -TERM "$LAUNCHER_PID" 2>/dev/null || true
+  for _ in $(seq 1 240); do kill -0 "$LAUNCHER_PID" 2>/dev/null || break; sleep 0.25; done
+  if kill -0 "$LAUNCHER_PID" 2>/dev/null; then
+    log "launcher still running after 60 s: SIGKILL, then its processes one by one"
+    kill -KILL "$LAUNCHER_PID" 2>/dev/null || true
+  fi
+  wait "$LAUNCHER_PID" 2>/dev/null || true
+  STOP_S=$(elapsed_s "$begin")
+  # Whatever outlived the launcher (it should be nothing; PostgreSQL's last backends take a moment to exit), by the
+  # pids recorded above, and only while they are still the processes we recorded.
+  local left c
+  for _ in $(seq 1 40); do
+    left=; for p in $pids; do if kill -0 "$p" 2>/dev/null; then left="$left $p"; fi; done
+    [[ -z $left ]] && break
+    sleep 0.25
+  done
+  for p in $left; do
+    c=$(component_of "$p") || continue
+    [[ $c == other ]] && continue
+    log "pid $p ($c) outlived the launcher by 10 s; stopping it"
+    if [[ $p == "$pm" ]]; then kill -INT "$p"; else kill -TERM "$p"; fi 2>/dev/null || true
+  done
+  LAUNCHER_PID=
+  return 0
+}
+
+descendants() { local c; for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do echo "$c"; descendants "$c"; done; }
+postmaster_pid_of() { [[ -f $1/postgres/postmaster.pid ]] && head -1 "$1/postgres/postmaster.pid" 2>/dev/null; true; }
+
+# Every process of the stack: the launcher and its descendants (Kafka, the services), PostgreSQL's postmaster and its
+# backends (zonky starts PostgreSQL through pg_ctl, so it is not under the launcher).
+stack_pids() {
+  [[ -n $LAUNCHER_PID ]] || return 0
+  { echo "$LAUNCHER_PID"; descendants "$LAUNCHER_PID"
+    local pm; pm=$(postmaster_pid_of "$CURRENT_DATA")
+    if [[ -n $pm ]] && kill -0 "$pm" 2>/dev/null; then echo "$pm"; descendants "$pm"; fi
+  } | sort -un
+}
+
+component_of() { # pid -> launcher | kafka | postgres | <service>
+  local cmd; cmd=$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) || return 1
+  case "$cmd" in
+    *kafka.Kafka*) echo kafka ;;
+    *launcher/target/launcher.jar*) echo launcher ;;
+    *postgres*) echo postgres ;;
+    *) local s; for s in "${SERVICES[@]}"; do [[ $cmd == *"/$s/target/$s.jar"* ]] && { echo "$s"; return 0; }; done
+       echo other ;;
+  esac
+}
+
+service_pid() { # name -> pid of that component
+  local p; for p in $(stack_pids); do [[ $(component_of "$p") == "$1" ]] && { echo "$p"; return 0; }; done; return 1
+}
+
+# cpu_snapshot FILE: "component ticks" summed over the stack's processes (utime + stime).
+cpu_snapshot() {
+  local p c
+  for p in $(stack_pids); do
+    c=$(component_of "$p") || continue
+    # fields after the ")" that closes the command name: utime is the 12th, stime the 13th
+    echo "$c $(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}')"
+  done | awk 'NF == 2 { t[$1] += $2 } END { for (c in t) print c, t[c] }' | sort >"$1"
+}
+
+# cpu_per_request BEFORE AFTER REQUESTS: "component=ms/request …" for the components that used any CPU.
+cpu_per_request() {
+  join "$1" "$2" | awk -v n="$3" -v hz="$CLK_TCK" '{ ms = ($3 - $2) * 1000 / hz / n; total += ms;
+    if (ms >= 0.05) printf "%s=%.2f ", $1, ms } END { printf "total=%.2f\n", total }'
+}
+
+# memory: "component rss_kib pss_kib processes" per component, and a "total" line.
+memory_snapshot() {
+  local p c rss pss
+  for p in $(stack_pids); do
+    c=$(component_of "$p") || continue
+    rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null)
+    pss=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null)
+    [[ -n $rss ]] && echo "$c ${rss:-0} ${pss:-0}"
+  done | awk '{ r[$1] += $2; s[$1] += $3; n[$1]++; R += $2; S += $3; N++ }
+    END { for (c in r) print c, r[c], s[c], n[c]; print "total", R, S, N }' | sort
+}
+
+settled_count() { db settle "$1"; } # a table's row count once its projector has caught up
+
+# --- identities -----------------------------------------------------------------------------------------------------
+
+token() { # client-id
+  local secret
+  secret=$(jq -r --arg c "$1" '.[] | select(.clientId == $c) | .clientSecret' "$CURRENT_DATA/dev-clients.json")
+  curl -s -m 30 -u "$1:$secret" -d grant_type=client_credentials "$ISSUER/oauth2/token" | jq -r .access_token
+}
+
+# --- results --------------------------------------------------------------------------------------------------------
+
+RESULTS=$TARGET/results
+# field FILE KEY: a key=value of the PERF_RESULT line in FILE
+field() { { grep -h '^PERF_RESULT' "$1" 2>/dev/null || true; } | tail -1 | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
+status_count() { field "$1" statuses | tr ',' '\n' | awk -F: -v s="$2" '$1 == s { print $2 }' | grep . || echo 0; }
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
