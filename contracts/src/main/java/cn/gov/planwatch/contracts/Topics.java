@@ -1,5 +1,8 @@
 package cn.gov.planwatch.contracts;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 /** Kafka topic names. Versions live in the event types, not in topic names. */
 public final class Topics {
 
@@ -11,6 +14,15 @@ public final class Topics {
 
     /** Quarterly update lifecycle (submitted, accepted, returned), keyed by agency code. */
     public static final String QUARTERLY_UPDATE_EVENTS = "planwatch.quarterly-update-events";
+
+    /** Every topic PlanWatch writes events to (each has a dead-letter twin). */
+    public static final List<String> EVENT_TOPICS = List.of(INDICATOR_EVENTS, PROGRAMME_EVENTS,
+            QUARTERLY_UPDATE_EVENTS);
+
+    /** Every event topic, each followed by its dead-letter twin. */
+    public static List<String> withDeadLetterTopics() {
+        return EVENT_TOPICS.stream().flatMap(topic -> Stream.of(topic, deadLetterTopicOf(topic))).toList();
+    }
 
     /** Suffix of the dead-letter topic that mirrors each topic's partitions. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";

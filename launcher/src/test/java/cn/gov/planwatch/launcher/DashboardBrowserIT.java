@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -39,15 +36,14 @@ import static org.awaitility.Awaitility.await;
  */
 class DashboardBrowserIT {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Path DATA = ROOT.resolve("launcher/target/dashboard-browser-it-data");
+    private static final Path ROOT = StackUnderTest.ROOT;
     private static final int OFFSET = 200;
-    private static final String GATEWAY = "http://localhost:" + (8080 + OFFSET);
+    private static final StackUnderTest STACK = new StackUnderTest("dashboard-browser-it", OFFSET);
+    private static final String GATEWAY = STACK.gateway();
     private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static Process launcher;
     private static Process chromedriver;
     private static String chromium;
 
@@ -62,8 +58,7 @@ class DashboardBrowserIT {
             System.err.println(message);
             Assumptions.abort(message);
         }
-        deleteRecursively(DATA);
-        launcher = startLauncher();
+        STACK.startFresh();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -84,10 +79,7 @@ class DashboardBrowserIT {
             chromedriver.destroy();
             chromedriver.waitFor(10, TimeUnit.SECONDS);
         }
-        if (launcher != null && launcher.isAlive()) {
-            launcher.destroy(); // SIGTERM: the launcher stops the stack in reverse order
-            assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher stopped in time").isTrue();
-        }
+        STACK.stopIfRunning();
     }
 
     @Test
@@ -100,7 +92,7 @@ class DashboardBrowserIT {
             // The gateway sends the person to the auth server's login form.
             browser.await("document.querySelector('input[name=username]') !== null");
             browser.type("input[name=username]", "lead");
-            browser.type("input[name=password]", userPassword("lead"));
+            browser.type("input[name=password]", STACK.userPassword("lead"));
             browser.click("button[type=submit]");
 
             // Back on the gateway, on the dashboard (in the browser's language), with every chart drawn by ECharts.
@@ -144,8 +136,8 @@ class DashboardBrowserIT {
      * quarterly updates. Returns the event id of the IND-01 value.
      */
     private static String reportIndicatorValue() throws Exception {
-        String cnipa = token("cnipa-reporter");
-        String samr = token("samr-reporter");
+        String cnipa = STACK.token("cnipa-reporter");
+        String samr = STACK.token("samr-reporter");
         String eventId = post("/api/v1/indicators/IND-01/observations",
                 "{\"period\":\"2023\",\"value\":11.8,\"comment\":\"年末数据\"}", cnipa);
         String progress = "/api/v1/programmes/geographical-indications/progress";
@@ -155,7 +147,7 @@ class DashboardBrowserIT {
                 "{\"quarter\":\"2025-Q3\",\"status\":\"AT_RISK\",\"percentComplete\":40,\"summary\":\"进度偏慢\"}", samr);
         post("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}", cnipa);
         String submitted = post("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}", samr);
-        String lead = token("cnipa-lead");
+        String lead = STACK.token("cnipa-lead");
         await().atMost(Duration.ofSeconds(15)).until(() -> provenance("indicator:IND-01", lead).contains(eventId)
                 && provenance("programme:geographical-indications", lead).contains(lagging)
                 && provenance("compliance:SAMR/2025-Q3", lead).contains(submitted));
@@ -266,82 +258,12 @@ class DashboardBrowserIT {
         }
     }
 
-    private static Process startLauncher() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", ROOT.resolve("launcher/target/launcher.jar").toString())
-                .directory(ROOT.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve("launcher/target/dashboard-browser-it.log")
-                        .toFile()));
-        builder.environment().put("PLANWATCH_DATA", DATA.toString());
-        builder.environment().put("PLANWATCH_PORT_OFFSET", Integer.toString(OFFSET));
-        // The auth server accepts the gateway's login callback at the moved port (the launcher does not pass it on).
-        Process process = builder.start();
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the launcher exited with " + process.exitValue()
-                        + "; see launcher/target/dashboard-browser-it.log");
-            }
-            return answers(8080 + OFFSET) && status(GATEWAY + "/actuator/health") == 200
-                    && Files.exists(DATA.resolve("dev-clients.json"));
-        });
-        return process;
-    }
 
-    private static String token(String clientId) throws Exception {
-        String secret = null;
-        for (JsonNode client : JSON.readTree(DATA.resolve("dev-clients.json").toFile())) {
-            if (clientId.equals(client.path("clientId").asText())) {
-                secret = client.get("clientSecret").asText();
-            }
-        }
-        assertThat(secret).as("a development client %s", clientId).isNotNull();
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + (9000 + OFFSET) + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asText();
-    }
 
-    /** A development user's password, from the {@code "users"} element that ends the clients file. */
-    private static String userPassword(String username) throws Exception {
-        for (JsonNode element : JSON.readTree(DATA.resolve("dev-clients.json").toFile())) {
-            for (JsonNode user : element.path("users")) {
-                if (username.equals(user.path("username").asText())) {
-                    return user.get("password").asText();
-                }
-            }
-        }
-        throw new AssertionError("no development user " + username);
-    }
-
-    private static int status(String address) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
 
     private static String firstExisting(String... paths) {
         return List.of(paths).stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
     }
 
-    private static boolean answers(int port) {
-        try (var socket = new Socket("localhost", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -38,27 +34,30 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeStackIT {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Path DATA = ROOT.resolve("launcher/target/whole-stack-it-data");
     /** Beside, not instead of, a stack a developer may be running on the default ports. */
     private static final int OFFSET = 100;
-    private static final String GATEWAY = "http://localhost:" + (8080 + OFFSET);
+    private static final StackUnderTest STACK = new StackUnderTest("whole-stack-it", OFFSET);
+    private static final Path DATA = STACK.data();
+    private static final String GATEWAY = STACK.gateway();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static Process launcher;
-
     @BeforeAll
     static void startTheStack() throws Exception {
-        deleteRecursively(DATA);
-        launcher = startLauncher();
+        reportStartUp(STACK.startFresh());
     }
 
     @AfterAll
     static void stopTheStack() throws Exception {
-        if (launcher != null && launcher.isAlive()) {
-            stop(launcher);
-        }
+        STACK.stopIfRunning();
+    }
+
+    private static void reportStartUp(Duration took) {
+        System.out.printf("[whole-stack] stack up in %.1f s%n", took.toMillis() / 1e3);
+    }
+
+    private static String token(String clientId) throws Exception {
+        return STACK.token(clientId);
     }
 
     @Test
@@ -248,64 +247,20 @@ class WholeStackIT {
     @Test
     @Order(7)
     void afterAStopAndASecondStartTheDataIsStillThereAndNothingWasLeftRunning() throws Exception {
-        stop(launcher);
+        STACK.stop();
         for (int port : new int[] {8080, 8081, 8082, 8083, 9000, 15432, 19092}) {
-            assertThat(answers(port + OFFSET)).as("something still listens on %d after the stop", port).isFalse();
+            assertThat(StackUnderTest.answers(STACK.port(port)))
+                    .as("something still listens on %d after the stop", port).isFalse();
         }
         assertThat(ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(DATA.toString())).orElse(false))
                 .toList()).as("processes of the stack after the stop").isEmpty();
 
-        launcher = startLauncher();
+        reportStartUp(STACK.start());
         JsonNode line = indicator(getJson("/api/v1/national-view", token("cnipa-lead")), "IND-01");
         assertThat(line.get("latest").get("value").decimalValue()).isEqualByComparingTo("11.8");
     }
 
-    private static Process startLauncher() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", ROOT.resolve("launcher/target/launcher.jar").toString())
-                .directory(ROOT.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve("launcher/target/whole-stack-it.log")
-                        .toFile()));
-        builder.environment().put("PLANWATCH_DATA", DATA.toString());
-        builder.environment().put("PLANWATCH_PORT_OFFSET", Integer.toString(OFFSET));
-        Process process = builder.start();
-        long begin = System.nanoTime();
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the launcher exited with " + process.exitValue()
-                        + "; see launcher/target/whole-stack-it.log");
-            }
-            return answers(8080 + OFFSET) && get(GATEWAY + "/actuator/health", null).statusCode() == 200
-                    && Files.exists(DATA.resolve("dev-clients.json"));
-        });
-        System.out.printf("[whole-stack] stack up in %.1f s%n", (System.nanoTime() - begin) / 1e9);
-        return process;
-    }
-
-    private static void stop(Process process) throws Exception {
-        process.destroy(); // SIGTERM: the launcher stops the stack in reverse order
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the launcher stopped in time").isTrue();
-    }
-
-    private static String token(String clientId) throws Exception {
-        String secret = null;
-        for (JsonNode client : JSON.readTree(DATA.resolve("dev-clients.json").toFile())) {
-            if (clientId.equals(client.path("clientId").asText())) {
-                secret = client.get("clientSecret").asText();
-            }
-        }
-        assertThat(secret).as("a development client %s", clientId).isNotNull();
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + (9000 + OFFSET) + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asText();
-    }
 
     private static List<String> nationalViewEventIds(String token) throws Exception {
         JsonNode ids = indicator(getJson("/api/v1/national-view", token), "IND-01").path("eventIds");
@@ -346,20 +301,5 @@ class WholeStackIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static boolean answers(int port) {
-        try (var socket = new Socket("localhost", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

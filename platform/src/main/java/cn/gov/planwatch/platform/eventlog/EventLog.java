@@ -12,7 +12,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -39,7 +38,7 @@ public class EventLog {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void connect() {
-        for (String topic : List.of(Topics.INDICATOR_EVENTS, Topics.PROGRAMME_EVENTS, Topics.QUARTERLY_UPDATE_EVENTS)) {
+        for (String topic : Topics.EVENT_TOPICS) {
             try {
                 template.partitionsFor(topic);
             } catch (RuntimeException e) {

@@ -32,7 +32,6 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The event log as every service uses it: the topics (and their dead-letter twins), and the consumers'
@@ -59,8 +58,7 @@ public class EventLogAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics planwatchTopics(@Value("${planwatch.kafka.partitions:3}") int partitions,
             @Value("${planwatch.kafka.replication-factor:1}") int replicationFactor) {
-        NewTopic[] topics = Stream.of(Topics.INDICATOR_EVENTS, Topics.PROGRAMME_EVENTS, Topics.QUARTERLY_UPDATE_EVENTS)
-                .flatMap(topic -> Stream.of(topic, Topics.deadLetterTopicOf(topic)))
+        NewTopic[] topics = Topics.withDeadLetterTopics().stream()
                 .map(topic -> TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor).build())
                 .toArray(NewTopic[]::new);
         return new KafkaAdmin.NewTopics(topics);
