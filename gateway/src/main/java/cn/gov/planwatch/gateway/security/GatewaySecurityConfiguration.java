@@ -8,6 +8,7 @@ import cn.gov.planwatch.gateway.limits.GatewayLimits;
 import cn.gov.planwatch.gateway.login.DashboardLogin;
 import cn.gov.planwatch.gateway.problem.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -64,6 +65,12 @@ public class GatewaySecurityConfiguration {
         // After authentication: the bucket belongs to the verified caller.
         http.addFilterBefore(new ClientRateLimit(buckets, problems), SecurityWebFiltersOrder.AUTHORIZATION);
         return http.build();
+    }
+
+    /** Each distinct token's signature is checked once, not on every request it comes with. */
+    @Bean
+    static BeanPostProcessor cachingJwtDecoder() {
+        return CachingReactiveJwtDecoder.wrappingEveryDecoder();
     }
 
     private static void apiRules(AuthorizeExchangeSpec exchanges) {

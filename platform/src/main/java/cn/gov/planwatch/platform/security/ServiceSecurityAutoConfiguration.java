@@ -9,6 +9,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +65,12 @@ public class ServiceSecurityAutoConfiguration {
         // Bearer tokens only, no cookies: CSRF cannot ride on a browser's credentials here.
         http.csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /** Each distinct token's signature is checked once, not on every request it comes with. */
+    @Bean
+    static BeanPostProcessor cachingJwtDecoder(ObjectProvider<Clock> clock) {
+        return CachingJwtDecoder.wrappingEveryDecoder(clock);
     }
 
     @Bean
