@@ -19,6 +19,7 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Rebuilds the observations read model from offset 0 without downtime: the log is replayed into a fresh
@@ -54,6 +56,7 @@ public class ObservationRebuild {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
     private final TransactionTemplate transactions;
     private final KafkaListenerEndpointRegistry listeners;
     private final Clock clock;
@@ -74,6 +77,7 @@ public class ObservationRebuild {
             @Value("${spring.kafka.consumer.group-id}") String groupId) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.batchJdbc = new JdbcTemplate(dataSource);
         this.transactions = transactions;
         this.listeners = listeners;
         this.clock = clock;
@@ -101,8 +105,10 @@ public class ObservationRebuild {
         String fresh = liveSchema + "_rebuild_" + clock.millis();
         String retired = liveSchema + "_retired_" + clock.millis();
         try {
+            Phases phases = new Phases();
             Flyway.configure().dataSource(dataSource).schemas(fresh).defaultSchema(fresh)
                     .locations("classpath:db/migration").load().migrate();
+            phases.end("fresh schema");
             JdbcObservationStore store = JdbcObservationStore.inSchema(jdbc, fresh);
             try (KafkaConsumer<String, byte[]> consumer = consumer()) {
                 List<TopicPartition> partitions = consumer.partitionsFor(Topics.INDICATOR_EVENTS).stream()
@@ -112,23 +118,37 @@ public class ObservationRebuild {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 long target = end.values().stream().mapToLong(Long::longValue).sum();
                 Counts counts = new Counts(target);
-                replayUntil(consumer, store, end, counts);
+                // The bulk of the log, appended in batches and numbered once; the catch-up below folds the
+                // few events that follow one by one, as the live projector does.
+                replayUntil(consumer, end, counts, batch -> appendAll(store, batch, counts));
+                phases.end("replay");
+                transactions.executeWithoutResult(tx -> store.numberRevisions());
+                phases.end("revisions");
 
                 MessageListenerContainer live = listeners.getListenerContainer(LIVE_LISTENER);
                 live.pause();
                 try {
                     awaitPaused(live);
-                    replayUntil(consumer, store, committedOffsets(partitions), counts);
+                    phases.end("pause live projector");
+                    replayUntil(consumer, committedOffsets(partitions), counts, batch -> apply(store, batch, counts));
+                    phases.end("catch-up");
                     swap(fresh, retired);
+                    phases.end("swap");
                 } finally {
                     live.resume();
                 }
             }
-            jdbc.sql("drop schema if exists " + retired + " cascade").update();
-            jdbc.sql("drop schema if exists " + fresh + " cascade").update();
+            // The rebuilt model serves from the swap on; dropping the retired table is clean-up.
             status.updateAndGet(s -> s.finished(RebuildStatus.SWAPPED, clock.instant(), null));
-            log.info("rebuilt {}: {} events applied, {} skipped", PROJECTION, status.get().applied(),
-                    status.get().skipped());
+            log.info("rebuilt {}: {} events applied, {} skipped; {}", PROJECTION, status.get().applied(),
+                    status.get().skipped(), phases);
+            try {
+                jdbc.sql("drop schema if exists " + retired + " cascade").update();
+                jdbc.sql("drop schema if exists " + fresh + " cascade").update();
+            } catch (RuntimeException e) {
+                log.warn("rebuild of {} swapped in; dropping schemas {} and {} failed, drop them by hand",
+                        PROJECTION, retired, fresh, e);
+            }
         } catch (RuntimeException e) {
             log.error("rebuild of {} failed; the live read model is untouched", PROJECTION, e);
             jdbc.sql("drop schema if exists " + fresh + " cascade").update();
@@ -145,8 +165,8 @@ public class ObservationRebuild {
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private void replayUntil(KafkaConsumer<String, byte[]> consumer, JdbcObservationStore store,
-            Map<TopicPartition, Long> until, Counts counts) {
+    private void replayUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> until, Counts counts,
+            Consumer<List<ObservationReported>> fold) {
         CloudEventDeserializer events = new CloudEventDeserializer();
         while (until.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             List<ObservationReported> batch = new ArrayList<>();
@@ -160,8 +180,25 @@ public class ObservationRebuild {
                     counts.skipped++; // the live projector dead-lettered it too
                 }
             }
-            apply(store, batch, counts);
+            fold.accept(batch);
             status.updateAndGet(s -> s.progress(counts.applied, counts.skipped, counts.target));
+        }
+    }
+
+    /** Appends a batch in one transaction; a batch that fails is appended record by record to isolate the bad one. */
+    private void appendAll(JdbcObservationStore store, List<ObservationReported> batch, Counts counts) {
+        try {
+            transactions.executeWithoutResult(tx -> store.appendAll(batchJdbc, batch));
+            counts.applied += batch.size();
+        } catch (RuntimeException batchFailed) {
+            for (ObservationReported event : batch) {
+                try {
+                    transactions.executeWithoutResult(tx -> store.appendAll(batchJdbc, List.of(event)));
+                    counts.applied++;
+                } catch (RuntimeException eventFailed) {
+                    counts.skipped++;
+                }
+            }
         }
     }
 
@@ -204,7 +241,7 @@ public class ObservationRebuild {
                 throw new IllegalStateException("the live projector did not pause within 60 s");
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -219,6 +256,24 @@ public class ObservationRebuild {
             jdbc.sql("alter table " + liveSchema + ".observation set schema " + retired).update();
             jdbc.sql("alter table " + fresh + ".observation set schema " + liveSchema).update();
         });
+    }
+
+    /** Where a rebuild's time went, for its log line. */
+    private static final class Phases {
+        private final StringBuilder done = new StringBuilder();
+        private long since = System.nanoTime();
+
+        void end(String phase) {
+            long now = System.nanoTime();
+            done.append(done.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - since) / 1_000_000)
+                    .append(" ms");
+            since = now;
+        }
+
+        @Override
+        public String toString() {
+            return done.toString();
+        }
     }
 
     private static final class Counts {

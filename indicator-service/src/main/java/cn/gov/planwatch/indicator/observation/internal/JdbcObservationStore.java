@@ -5,6 +5,7 @@ import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.indicator.observation.Observation;
 import cn.gov.planwatch.indicator.observation.ObservationHistory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -63,6 +64,49 @@ public class JdbcObservationStore implements ObservationHistory {
                 .params(e.indicator(), e.period()).update();
         jdbc.sql("update " + table + " set current = true where event_id = ?").params(e.eventId()).update();
         return true;
+    }
+
+    /**
+     * Rebuild only, into a fresh table that nothing else writes: appends events in log order as one JDBC batch,
+     * with revision 0 and not current; {@link #numberRevisions()} then sets both for the whole table at once.
+     * Three statements per event made a rebuild a twentieth of the broker's read rate (perf/run-benchmarks.sh).
+     * A redelivered event is skipped by its key here too.
+     */
+    public void appendAll(JdbcOperations batch, List<ObservationReported> events) {
+        batch.batchUpdate("""
+                insert into %s (event_id, indicator, period, value, comment, source, agency,
+                    client_id, trace_id, recorded_at, unit, unit_confirmed, revision, current)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false)
+                on conflict (event_id) do nothing
+                """.formatted(table), events, events.size(), (statement, e) -> {
+            statement.setObject(1, e.eventId());
+            statement.setString(2, e.indicator());
+            statement.setString(3, e.period());
+            statement.setBigDecimal(4, e.value());
+            statement.setString(5, e.comment());
+            statement.setString(6, e.source());
+            statement.setString(7, e.agency());
+            statement.setString(8, e.clientId());
+            statement.setString(9, e.traceId());
+            statement.setTimestamp(10, Timestamp.from(e.recordedAt()));
+            statement.setString(11, e.unit());
+            statement.setBoolean(12, e.unitConfirmed());
+        });
+    }
+
+    /**
+     * What {@link #apply} gives event by event, set for the whole table: revisions count a period's reports in log
+     * order (the {@code seq} order of appending), and the last one is current.
+     */
+    public void numberRevisions() {
+        jdbc.sql("""
+                update %s o set revision = n.revision, current = n.revision = n.reports
+                  from (select event_id,
+                               row_number() over (partition by indicator, period order by seq) as revision,
+                               count(*) over (partition by indicator, period) as reports
+                          from %s) n
+                 where o.event_id = n.event_id
+                """.formatted(table, table)).update();
     }
 
     @Override
