@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Starts the whole product on real local infrastructure: PostgreSQL, a Kafka broker, then the services group by
@@ -81,8 +83,7 @@ public final class Launcher {
             claimDataDir();
             stopLeftovers();
             LocalPorts.requireFree(LocalPorts.of(layout));
-            startPostgres();
-            startKafka();
+            startPostgresAndKafka();
             for (List<ServiceSpec> group : layout.startGroups()) {
                 startGroup(group);
             }
@@ -156,6 +157,31 @@ public final class Launcher {
                         entry.name(), entry.pid(), seconds(begin));
             }
             pidFiles.delete(entry.name());
+        }
+    }
+
+    /**
+     * The two are independent, and each spends most of its start waiting (initdb and pg_ctl; a JVM that formats
+     * storage, then a broker), so they start side by side: about three seconds less before the services can start.
+     */
+    private void startPostgresAndKafka() {
+        CompletableFuture<Void> postgres = CompletableFuture.runAsync(this::startPostgres, runnable -> {
+            Thread thread = new Thread(runnable, "postgres-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        try {
+            startKafka();
+        } finally {
+            // Whatever happened to Kafka, PostgreSQL's start is over (and it is in the stack) before anyone stops it.
+            try {
+                postgres.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
         }
     }
 

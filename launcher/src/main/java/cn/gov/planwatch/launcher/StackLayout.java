@@ -32,8 +32,10 @@ public record StackLayout(
      * of it answers healthy. Adding a service is one entry here.
      */
     public static final List<List<ServiceSpec>> DEFAULT_START_GROUPS = List.of(
-            List.of(new ServiceSpec("auth-server", 9000)),
-            List.of(new ServiceSpec("indicator-service", 8081),
+            // Nothing needs the auth server to start: services fetch its keys on the first token they see. Only
+            // the gateway waits for it (for the login client the auth server writes on its first start).
+            List.of(new ServiceSpec("auth-server", 9000),
+                    new ServiceSpec("indicator-service", 8081),
                     new ServiceSpec("programme-service", 8082),
                     new ServiceSpec("reporting-service", 8083)),
             List.of(new ServiceSpec("gateway", 8080)));

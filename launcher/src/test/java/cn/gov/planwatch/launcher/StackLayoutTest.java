@@ -48,12 +48,11 @@ class StackLayoutTest {
     }
 
     @Test
-    void startsTheAuthServerFirstThenTheBackendServicesTogetherAndTheGatewayLast() {
+    void startsTheAuthServerAndTheBackendServicesTogetherAndTheGatewayLast() {
         StackLayout layout = StackLayout.from(Map.of(), new Properties(), ROOT, LIB);
 
         assertThat(layout.startGroups()).containsExactly(
-                List.of(new ServiceSpec("auth-server", 9000)),
-                List.of(new ServiceSpec("indicator-service", 8081), new ServiceSpec("programme-service", 8082),
+                List.of(new ServiceSpec("auth-server", 9000), new ServiceSpec("indicator-service", 8081), new ServiceSpec("programme-service", 8082),
                         new ServiceSpec("reporting-service", 8083)),
                 List.of(new ServiceSpec("gateway", 8080)));
         assertThat(new ServiceSpec("gateway", 8080).jar(ROOT))
