@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -120,10 +121,17 @@ public class ObservationRebuild {
                 Counts counts = new Counts(target);
                 // The bulk of the log, appended in batches and numbered once; the catch-up below folds the
                 // few events that follow one by one, as the live projector does.
-                replayUntil(consumer, end, counts, batch -> appendAll(store, batch, counts));
+                PeriodRevisions revisions = new PeriodRevisions();
+                replayUntil(consumer, end, counts, batch -> appendAll(store, batch, revisions, counts));
                 phases.end("replay");
-                transactions.executeWithoutResult(tx -> store.numberRevisions());
-                phases.end("revisions");
+                transactions.executeWithoutResult(tx -> {
+                    if (revisions.exact) {
+                        store.markCurrent(revisions.newest.values());
+                    } else {
+                        store.numberRevisions();
+                    }
+                });
+                phases.end(revisions.exact ? "current flags" : "revisions renumbered");
 
                 MessageListenerContainer live = listeners.getListenerContainer(LIVE_LISTENER);
                 live.pause();
@@ -186,19 +194,46 @@ public class ObservationRebuild {
     }
 
     /** Appends a batch in one transaction; a batch that fails is appended record by record to isolate the bad one. */
-    private void appendAll(JdbcObservationStore store, List<ObservationReported> batch, Counts counts) {
+    private void appendAll(JdbcObservationStore store, List<ObservationReported> batch, PeriodRevisions revisions,
+            Counts counts) {
+        int[] numbers = revisions.number(batch);
         try {
-            transactions.executeWithoutResult(tx -> store.appendAll(batchJdbc, batch));
+            int added = transactions.execute(tx -> store.appendAll(batchJdbc, batch, numbers));
+            revisions.exact &= added == batch.size();
             counts.applied += batch.size();
         } catch (RuntimeException batchFailed) {
-            for (ObservationReported event : batch) {
+            revisions.exact = false;
+            for (int i = 0; i < batch.size(); i++) {
+                List<ObservationReported> one = List.of(batch.get(i));
+                int[] number = {numbers[i]};
                 try {
-                    transactions.executeWithoutResult(tx -> store.appendAll(batchJdbc, List.of(event)));
+                    transactions.executeWithoutResult(tx -> store.appendAll(batchJdbc, one, number));
                     counts.applied++;
                 } catch (RuntimeException eventFailed) {
                     counts.skipped++;
                 }
             }
+        }
+    }
+
+    /**
+     * Counts each period's reports in log order while the log is appended, as the live projector's revisions do. Exact
+     * as long as every event appended was new; a redelivered or unreadable one makes the rebuild renumber the table.
+     */
+    private static final class PeriodRevisions {
+        final Map<String, Integer> count = new HashMap<>();
+        final Map<String, UUID> newest = new HashMap<>();
+        boolean exact = true;
+
+        int[] number(List<ObservationReported> batch) {
+            int[] numbers = new int[batch.size()];
+            for (int i = 0; i < numbers.length; i++) {
+                ObservationReported e = batch.get(i);
+                String period = e.indicator() + '\u0000' + e.period();
+                numbers[i] = count.merge(period, 1, Integer::sum);
+                newest.put(period, e.eventId());
+            }
+            return numbers;
         }
     }
 

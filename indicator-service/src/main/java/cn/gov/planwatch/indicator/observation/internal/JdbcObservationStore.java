@@ -10,10 +10,14 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 @Repository
 public class JdbcObservationStore implements ObservationHistory {
@@ -67,36 +71,61 @@ public class JdbcObservationStore implements ObservationHistory {
     }
 
     /**
-     * Rebuild only, into a fresh table that nothing else writes: appends events in log order as one JDBC batch,
-     * with revision 0 and not current; {@link #numberRevisions()} then sets both for the whole table at once.
-     * Three statements per event made a rebuild a twentieth of the broker's read rate (perf/run-benchmarks.sh).
-     * A redelivered event is skipped by its key here too.
+     * Rebuild only, into a fresh table that nothing else writes: appends events in log order in one statement (arrays
+     * unnested in order, so {@code seq} follows the log), with the revisions the caller counted and none current;
+     * {@link #markCurrent} or {@link #numberRevisions()} finishes the table. Three statements per event held a rebuild
+     * to a twentieth of the broker's read rate (perf/run-benchmarks.sh). A redelivered event is skipped by its key.
+     *
+     * @return how many of the events were new
      */
-    public void appendAll(JdbcOperations batch, List<ObservationReported> events) {
-        batch.batchUpdate("""
+    public int appendAll(JdbcOperations batch, List<ObservationReported> events, int[] revisions) {
+        String sql = """
                 insert into %s (event_id, indicator, period, value, comment, source, agency,
                     client_id, trace_id, recorded_at, unit, unit_confirmed, revision, current)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false)
+                select e.event_id, e.indicator, e.period, e.value, e.comment, e.source, e.agency,
+                       e.client_id, e.trace_id, e.recorded_at, e.unit, e.unit_confirmed, e.revision, false
+                  from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
+                       as e(event_id, indicator, period, value, comment, source, agency, client_id, trace_id,
+                            recorded_at, unit, unit_confirmed, revision, n)
+                 order by e.n
                 on conflict (event_id) do nothing
-                """.formatted(table), events, events.size(), (statement, e) -> {
-            statement.setObject(1, e.eventId());
-            statement.setString(2, e.indicator());
-            statement.setString(3, e.period());
-            statement.setBigDecimal(4, e.value());
-            statement.setString(5, e.comment());
-            statement.setString(6, e.source());
-            statement.setString(7, e.agency());
-            statement.setString(8, e.clientId());
-            statement.setString(9, e.traceId());
-            statement.setTimestamp(10, Timestamp.from(e.recordedAt()));
-            statement.setString(11, e.unit());
-            statement.setBoolean(12, e.unitConfirmed());
+                """.formatted(table);
+        Integer[] boxedRevisions = Arrays.stream(revisions).boxed().toArray(Integer[]::new);
+        return batch.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setArray(1, connection.createArrayOf("uuid", column(events, ObservationReported::eventId)));
+            statement.setArray(2, connection.createArrayOf("text", column(events, ObservationReported::indicator)));
+            statement.setArray(3, connection.createArrayOf("text", column(events, ObservationReported::period)));
+            statement.setArray(4, connection.createArrayOf("numeric", column(events, ObservationReported::value)));
+            statement.setArray(5, connection.createArrayOf("text", column(events, ObservationReported::comment)));
+            statement.setArray(6, connection.createArrayOf("text", column(events, ObservationReported::source)));
+            statement.setArray(7, connection.createArrayOf("text", column(events, ObservationReported::agency)));
+            statement.setArray(8, connection.createArrayOf("text", column(events, ObservationReported::clientId)));
+            statement.setArray(9, connection.createArrayOf("text", column(events, ObservationReported::traceId)));
+            statement.setArray(10, connection.createArrayOf("timestamptz",
+                    column(events, e -> Timestamp.from(e.recordedAt()))));
+            statement.setArray(11, connection.createArrayOf("text", column(events, ObservationReported::unit)));
+            statement.setArray(12, connection.createArrayOf("bool",
+                    column(events, ObservationReported::unitConfirmed)));
+            statement.setArray(13, connection.createArrayOf("int4", boxedRevisions));
+            return statement;
         });
+    }
+
+    private static Object[] column(List<ObservationReported> events, Function<ObservationReported, Object> field) {
+        return events.stream().map(field).toArray();
+    }
+
+    /** Rebuild only: makes these events, the newest of their periods, current. */
+    public void markCurrent(Collection<UUID> newest) {
+        jdbc.sql("update " + table + " set current = true where event_id = any(?)")
+                .params((Object) newest.toArray(UUID[]::new)).update();
     }
 
     /**
      * What {@link #apply} gives event by event, set for the whole table: revisions count a period's reports in log
-     * order (the {@code seq} order of appending), and the last one is current.
+     * order (the {@code seq} order of appending), and the last one is current. For a rebuild whose own count went
+     * wrong (a redelivered or unreadable event).
      */
     public void numberRevisions() {
         jdbc.sql("""

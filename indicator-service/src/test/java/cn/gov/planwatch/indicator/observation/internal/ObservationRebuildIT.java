@@ -1,5 +1,17 @@
 package cn.gov.planwatch.indicator.observation.internal;
 
+import cn.gov.planwatch.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
@@ -14,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -108,5 +122,58 @@ class ObservationRebuildIT {
         assertThat(live).containsExactlyElementsOf(CleanReplay.rows(jdbc, clean));
         System.out.printf("[rebuild] %d events applied, %d skipped, %d reads and %d writes during it%n",
                 status.get("applied").asLong(), status.get("skipped").asLong(), reads.get(), writes.get());
+    }
+
+    @Test
+    void aRecordDeliveredTwiceInTheLogIsFoldedOnceAndTheRevisionsStayThoseOfACleanReplay() throws Exception {
+        String bootstrap = RealInfrastructure.shared().kafkaBootstrapServers();
+        HttpCalls reporter = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().reporter("CNIPA"));
+        HttpCalls operator = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().operator());
+        for (int i = 0; i < 5; i++) {
+            assertThat(reporter.postJson("/api/v1/indicators/IND-03/observations",
+                    "{\"period\":\"2022\",\"value\":" + (3100 + i) + "}").statusCode()).isEqualTo(202);
+        }
+        // The second report of 2022 again, byte for byte (a producer's retry after a lost acknowledgement), after
+        // the fifth: a rebuild that counted it would number every later revision one too high.
+        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+             var producer = new KafkaProducer<String, byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                     new StringSerializer(), new ByteArraySerializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INDICATOR_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> reports = new ArrayList<>();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (new String(r.value(), StandardCharsets.UTF_8).contains("\"value\":3101")) {
+                        reports.add(r);
+                    }
+                });
+            }
+            assertThat(reports).hasSize(1);
+            ConsumerRecord<String, byte[]> again = reports.get(0);
+            producer.send(new ProducerRecord<>(again.topic(), again.partition(), again.key(), again.value(),
+                    again.headers())).get();
+            assertThat(reporter.postJson("/api/v1/indicators/IND-03/observations",
+                    "{\"period\":\"2022\",\"value\":3105}").statusCode()).isEqualTo(202);
+        }
+
+        assertThat(operator.post("/api/v1/ops/projections/observations/rebuild", "application/json", "")
+                .statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
+                JSON.readTree(operator.get("/api/v1/ops/projections/observations").body()).get("state").asString()
+                        .equals("SWAPPED"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> CleanReplay.rows(jdbc, "indicator").size()
+                == CleanReplay.distinctEvents(bootstrap));
+        String clean = CleanReplay.intoFreshSchema(bootstrap, dataSource, jdbc, transactions);
+        assertThat(CleanReplay.rows(jdbc, "indicator")).containsExactlyElementsOf(CleanReplay.rows(jdbc, clean));
+        assertThat(jdbc.sql("select max(revision) from indicator.observation where indicator = 'IND-03' and period = '2022'"
+                + " and value between 3100 and 3105").query(Integer.class).single())
+                .as("six reports of 2022 in this test, one of them delivered twice")
+                .isEqualTo(jdbc.sql("select count(*) from indicator.observation where indicator = 'IND-03'"
+                        + " and period = '2022'").query(Integer.class).single());
     }
 }
