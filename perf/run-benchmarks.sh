@@ -8,7 +8,8 @@
 #
 # Settings (environment): PERF_PORT_OFFSET (300), PERF_DURATION (10 s per wrk run), PERF_ROUNDS (2),
 # PERF_CONNECTIONS (16), PERF_FRESHNESS_SECONDS (25), PERF_PRODUCER_RECORDS (50000), PERF_RESTART (1: stop and start
-# again to time a second start), PERF_DOC (docs/benchmarks.md). PLANWATCH_JVM_OPTS, if set, reaches the services.
+# again to time a second start), PERF_HISTORY_EVENTS (30000: reports of history added before the rebuild is timed),
+# PERF_DOC (docs/benchmarks.md). PLANWATCH_JVM_OPTS, if set, reaches the services.
 # `perf/run-benchmarks.sh --report-only` writes the table and the doc again from the last run's raw results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,10 +24,11 @@ FRESHNESS_S=${PERF_FRESHNESS_SECONDS:-25}
 PRODUCER_RECORDS=${PERF_PRODUCER_RECORDS:-50000}
 RECORD_SIZE=650
 RESTART=${PERF_RESTART:-1}
+HISTORY_EVENTS=${PERF_HISTORY_EVENTS:-30000}
 DOC=${PERF_DOC:-docs/benchmarks.md}
 COMMAND="perf/run-benchmarks.sh"
 for v in PERF_PORT_OFFSET PERF_DURATION PERF_ROUNDS PERF_CONNECTIONS PERF_FRESHNESS_SECONDS PERF_PRODUCER_RECORDS \
-         PERF_RESTART; do
+         PERF_RESTART PERF_HISTORY_EVENTS; do
   if [[ -n ${!v:-} ]]; then COMMAND="$v=${!v} $COMMAND"; fi
 done
 
@@ -118,6 +120,17 @@ run_wrk() {
 
 OBSERVE=$GATEWAY/api/v1/indicators/IND-01/observations
 
+# consumer_performance NAME MESSAGES: Kafka's ConsumerPerformance reading MESSAGES records of the indicator topic from
+# its start, in a group of its own; sets CPERF_MSGS, CPERF_RATE (records/s with the group join) and CPERF_FETCH_RATE.
+consumer_performance() {
+  java -Xmx512m -cp "$(java_cp)" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "$KAFKA" \
+    --topic planwatch.indicator-events --messages "$2" --group "perf-$1-$(date +%s)" >"$RESULTS/$1.txt" 2>&1
+  local line; line=$(grep -A1 '^start.time' "$RESULTS/$1.txt" | tail -1)
+  CPERF_MSGS=$(echo "$line" | awk -F', ' '{ print $5 }')
+  CPERF_RATE=$(echo "$line" | awk -F', ' '{ printf "%.1f", $6 }')
+  CPERF_FETCH_RATE=$(echo "$line" | awk -F', ' '{ printf "%.1f", $10 }')
+}
+
 # --- warm-up: every path once for a few seconds, not measured (the JVMs compile the hot paths) ----------------------
 
 log "warm-up"
@@ -168,13 +181,8 @@ BACKLOG=$(field "$RESULTS/drain.txt" backlog)
 DRAIN_RATE=$(field "$RESULTS/drain.txt" rate)
 log "national-view projector: $(field "$RESULTS/drain.txt" folded) of $BACKLOG events in $(field "$RESULTS/drain.txt" seconds) s = $DRAIN_RATE events/s (paused $PAUSE_S s; first fold $FIRST_FOLD_S s after SIGCONT)"
 # Every event of the topic (at least the backlog): a few hundred records would time the JVM's start, not the broker.
-java -Xmx512m -cp "$(java_cp)" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "$KAFKA" \
-  --topic planwatch.indicator-events --messages "$BACKLOG_TARGET" --group "perf-consumer-performance-$(date +%s)" \
-  >"$RESULTS/consumer-performance.txt" 2>&1
-CP_LINE=$(grep -A1 '^start.time' "$RESULTS/consumer-performance.txt" | tail -1)
-CP_MSGS=$(echo "$CP_LINE" | awk -F', ' '{ print $5 }')
-CP_RATE=$(echo "$CP_LINE" | awk -F', ' '{ printf "%.1f", $6 }')
-CP_FETCH_RATE=$(echo "$CP_LINE" | awk -F', ' '{ printf "%.1f", $10 }')
+consumer_performance consumer-performance "$BACKLOG_TARGET"
+CP_MSGS=$CPERF_MSGS CP_RATE=$CPERF_RATE CP_FETCH_RATE=$CPERF_FETCH_RATE
 log "ConsumerPerformance: $CP_MSGS records, $CP_FETCH_RATE records/s fetching ($CP_RATE with the group join)"
 
 # --- 4: freshness under load ----------------------------------------------------------------------------------------
@@ -193,6 +201,43 @@ log "freshness: $(grep PERF_RESULT "$RESULTS/freshness.txt" || cat "$RESULTS/fre
 run_wrk national-view get.lua "$GATEWAY/api/v1/national-view" "$LEAD"
 run_wrk as-of-2026-01-01 get.lua "$GATEWAY/api/v1/national-view?asOf=2026-01-01T00:00:00Z" "$LEAD"
 run_wrk as-of-mid-run get.lua "$GATEWAY/api/v1/national-view?asOf=$MID_RUN_INSTANT" "$LEAD"
+
+# --- 3b: rebuild: the observations read model replayed from offset 0 into a fresh schema, vs ConsumerPerformance ---
+
+# A run's few thousand reports replay in about a second, which would time the rebuild's fixed costs rather than its
+# rate: the topic first gets a history of PERF_HISTORY_EVENTS more reports (copies of this run's, each a new event,
+# see perf/java/history/SeedHistory.java). The national-view projector is paused meanwhile, so that the rebuild
+# shares the machine only with what a rebuild always shares it with; observations' own projector folds the history
+# before the rebuild starts.
+OPERATOR=$(token planwatch-operator)
+RS_PID=$(service_pid reporting-service)
+kill -STOP "$RS_PID"
+log "rebuild: reporting-service paused; appending $HISTORY_EVENTS reports of history to planwatch.indicator-events"
+mkdir -p "$TARGET/history-classes"
+javac -nowarn -cp "$STACK_ROOT/launcher/target/lib/*" -d "$TARGET/history-classes" "$PERF_DIR/java/history/SeedHistory.java"
+java -cp "$TARGET/history-classes:$STACK_ROOT/launcher/target/lib/*" SeedHistory "$KAFKA" planwatch.indicator-events \
+  "$HISTORY_EVENTS" >"$RESULTS/history.txt" 2>&1
+REBUILD_EVENTS=$(settled_count indicator.observation)
+log "rebuild: POST /api/v1/ops/projections/observations/rebuild ($REBUILD_EVENTS events in the log)"
+curl -s -m 30 -X POST -H "Authorization: Bearer $OPERATOR" \
+  "$GATEWAY/api/v1/ops/projections/observations/rebuild" >"$RESULTS/rebuild-start.json"
+for _ in $(seq 1 1200); do
+  curl -s -m 10 -H "Authorization: Bearer $OPERATOR" "$GATEWAY/api/v1/ops/projections/observations" \
+    >"$RESULTS/rebuild.json" || true
+  [[ $(jq -r .state "$RESULTS/rebuild.json" 2>/dev/null) == RUNNING ]] || break
+  sleep 0.5
+done
+REBUILD_STATE=$(jq -r .state "$RESULTS/rebuild.json")
+REBUILD_APPLIED=$(jq -r .applied "$RESULTS/rebuild.json")
+# Whole seconds from the status' instants are too coarse for a rebuild of seconds: take them with their fractions.
+REBUILD_S=$(jq -r '[.startedAt, .finishedAt] | map(capture("T(?<h>[0-9]+):(?<m>[0-9]+):(?<s>[0-9.]+)Z") | (.h|tonumber)*3600 + (.m|tonumber)*60 + (.s|tonumber)) | .[1] - .[0]' "$RESULTS/rebuild.json")
+REBUILD_S=$(calc '%.2f' "$REBUILD_S")
+REBUILD_RATE=$(calc '%.1f' "$REBUILD_APPLIED / $REBUILD_S")
+log "rebuild: $REBUILD_STATE, $REBUILD_APPLIED events in $REBUILD_S s = $REBUILD_RATE events/s"
+consumer_performance consumer-performance-rebuild "$REBUILD_APPLIED"
+CP2_MSGS=$CPERF_MSGS CP2_RATE=$CPERF_RATE CP2_FETCH_RATE=$CPERF_FETCH_RATE
+log "ConsumerPerformance (rebuild's reference): $CP2_MSGS records, $CP2_FETCH_RATE records/s fetching ($CP2_RATE with the group join)"
+kill -CONT "$RS_PID"
 
 # --- 6a: footprint, after the load; evidence from the read models ---------------------------------------------------
 
@@ -231,7 +276,7 @@ GIT_DIRTY=$(git status --porcelain 2>/dev/null | wc -l | tr -d ' ')
 JVM_OPTS_USED=${PLANWATCH_JVM_OPTS:-}
 declare -p RUN_DATE RUN_SECONDS LOAD_BEFORE LOAD_AFTER FIRST_HEALTHY_S FIRST_UP_S SECOND_HEALTHY_S SECOND_UP_S \
   FIRST_STOP_S PP_RPS PP_P50 PP_P99 BACKLOG BACKLOG_TARGET DRAIN_RATE CP_MSGS CP_RATE CP_FETCH_RATE PAUSE_S FIRST_FOLD_S \
-  MID_RUN_INSTANT MID_RUN_FACTS EVENTS_TOTAL JAR_DATES STACK_ROOT COMMAND GIT_HEAD GIT_DIRTY JVM_OPTS_USED DURATION \
+  MID_RUN_INSTANT MID_RUN_FACTS EVENTS_TOTAL REBUILD_STATE REBUILD_APPLIED REBUILD_S REBUILD_RATE HISTORY_EVENTS CP2_MSGS CP2_RATE CP2_FETCH_RATE JAR_DATES STACK_ROOT COMMAND GIT_HEAD GIT_DIRTY JVM_OPTS_USED DURATION \
   ROUNDS CONNS THREADS FRESHNESS_S PRODUCER_RECORDS RECORD_SIZE OFFSET >"$RESULTS/run.env"
 fi
 
@@ -251,6 +296,7 @@ ING_CPU_RATIO=$(calc '%.2f' "$(cpu_total ceiling) / $(cpu_total ingest)")
 GW_CPU_RATIO=$(calc '%.2f' "$(cpu_total read-direct) / $(cpu_total read-gateway)")
 PP_RATIO=$(calc '%.3f' "$ING / $PP_RPS")
 DRAIN_RATIO=$(calc '%.3f' "$DRAIN_RATE / $CP_FETCH_RATE")
+REBUILD_RATIO=$(calc '%.3f' "$REBUILD_RATE / $CP2_FETCH_RATE")
 F=$RESULTS/freshness.txt
 F_P50=$(field "$F" p50_ms) F_P99=$(field "$F" p99_ms) F_N=$(field "$F" samples)
 F_LOAD=$(field "$RESULTS/freshness-load.txt" rps)
@@ -277,7 +323,8 @@ TABLE=$(cat <<EOF
 | 1 | Ingestion through the gateway with auth: \`POST /api/v1/indicators/IND-01/observations\`, CNIPA reporter, period 2023, value varied | $ING reports/s · p50 $(mean_field ingest p50_ms) ms · p99 $(mean_field ingest p99_ms) ms | HTTP ceiling — \`GET /api/v1/me\` with the same bearer token, answered by the gateway itself: $CEIL req/s · p50 $(mean_field ceiling p50_ms) ms · p99 $(mean_field ceiling p99_ms) ms | **$ING_RATIO** (rounds: $(per_round_ratios ingest ceiling); from CPU cost: $ING_CPU_RATIO) | ≥ 0.5 | $(verdict "$ING_RATIO >= 0.5") |
 | 1b | … beside the broker's ceiling | $ING reports/s | Kafka \`ProducerPerformance\`, same broker, $PRODUCER_RECORDS × $RECORD_SIZE B, acks=all, idempotence on: $PP_RPS records/s · p50 $PP_P50 ms · p99 $PP_P99 ms | $PP_RATIO | — | (context) |
 | 2 | Gateway overhead: \`GET /api/v1/indicators/IND-01\`, same token | via gateway $RG req/s · p50 $(mean_field read-gateway p50_ms) ms · p99 $(mean_field read-gateway p99_ms) ms | direct to indicator-service: $RD req/s · p50 $(mean_field read-direct p50_ms) ms · p99 $(mean_field read-direct p99_ms) ms | **$GW_RATIO** (rounds: $(per_round_ratios read-gateway read-direct); from CPU cost: $GW_CPU_RATIO) | ≥ 0.7 | $(verdict "$GW_RATIO >= 0.7") |
-| 3 | Projection (rebuild rate): national-view projector folding a backlog of $BACKLOG events into \`reporting.indicator_fact\` | $DRAIN_RATE events/s | Kafka \`ConsumerPerformance\`, same topic from its start, all $CP_MSGS records: $CP_FETCH_RATE records/s fetching ($CP_RATE incl. group join) | $DRAIN_RATIO | — | (no target set) |
+| 3 | Rebuild: \`POST /api/v1/ops/projections/observations/rebuild\` replays the log from offset 0 into a fresh schema, catches up and swaps it in (${REBUILD_STATE}); the log holds this run's reports and $HISTORY_EVENTS of history | $REBUILD_APPLIED events in $REBUILD_S s = $REBUILD_RATE events/s | Kafka \`ConsumerPerformance\`, same topic from its start, $CP2_MSGS records: $CP2_FETCH_RATE records/s fetching ($CP2_RATE incl. group join) | **$REBUILD_RATIO** | ≥ 0.25 | $(verdict "$REBUILD_RATIO >= 0.25") |
+| 3b | Projection: the live national-view projector folding a backlog of $BACKLOG events into \`reporting.indicator_fact\` (one transaction per event, as in normal running) | $DRAIN_RATE events/s | Kafka \`ConsumerPerformance\`, same topic from its start, all $CP_MSGS records: $CP_FETCH_RATE records/s fetching ($CP_RATE incl. group join) | $DRAIN_RATIO | — | (context) |
 | 4 | Freshness: 202 → visible in \`GET /api/v1/national-view\` | p50 $F_P50 ms · p99 $F_P99 ms · max $(field "$F" max_ms) ms ($F_N samples, $(field "$F" not_visible_in_15s) not visible within 15 s) | under $F_LOAD reports/s of background load (wrk, $CONNS connections, the most this machine sustained) + $F_PROBES probes/s | — | p99 ≤ 1 s at 500 reports/s | $F_VERDICT |
 | 5a | National view, $CONNS concurrent readers, lead token | $(row_wrk national-view) | | — | — | (no target set) |
 | 5b | … \`?asOf=2026-01-01T00:00:00Z\` (before any event of the run) | $(row_wrk as-of-2026-01-01) | | — | — | (no target set) |
@@ -344,7 +391,7 @@ if grep -q 'Seq Scan' "$RESULTS/explain.txt"; then
 the cost of a fold grows linearly with every fact ever recorded, and a rebuild from offset 0 is quadratic in the
 length of the log. At this run's $EVENTS_TOTAL rows the look-up alone takes
 $(grep 'Execution Time' "$RESULTS/explain.txt" | awk '{ print $3 }' | paste -sd/) ms (observation/indicator_fact), against
-$(calc '%.1f' "1000 / $DRAIN_RATE") ms per event for the whole fold at the rate of row 3 (measured earlier, on fewer rows):
+$(calc '%.1f' "1000 / $DRAIN_RATE") ms per event for the whole fold at the rate of row 3b (measured earlier, on fewer rows):
 the projection rate and the freshness fall as history accumulates."
 fi
 mkdir -p "$(dirname "$DOC")"
@@ -417,6 +464,8 @@ $(cat "$RESULTS/explain.txt")
 
 $SCAN_NOTE
 
+$(if [[ -f $PERF_DIR/before-after.md ]]; then cat "$PERF_DIR/before-after.md"; fi)
+
 ## Method
 
 - **Load tool**: \`wrk\` (Debian package), $THREADS threads, $CONNS connections, \`--latency\`, closed loop (each
@@ -449,19 +498,25 @@ $SCAN_NOTE
 - **2 — gateway overhead**: the same authenticated read, alternating through the gateway (port $((8080 + OFFSET)))
   and straight to indicator-service (port $((8081 + OFFSET))), same token. Both services share the same 2 cores,
   so the ratio reflects the gateway's CPU cost per request as much as its latency.
-- **3 — projection rate**: there is no rebuild endpoint, and a fresh consumer group for a projector cannot be had
-  without a change, so the rate is measured on the live projector: reporting-service's JVM is paused with
-  \`SIGSTOP\` while wrk reports for $DURATION s (the events wait in Kafka; ingestion does not involve
-  reporting-service), the backlog is counted once indicator-service's projector has folded the same events
-  (\`indicator.observation\`), then \`perf/java/Db.java drain\` sends \`SIGCONT\` and counts
-  \`reporting.indicator_fact\` every 20 ms until it holds every event: rate = backlog ÷ time from SIGCONT. The pause
-  ($PAUSE_S s in this run) is kept well under the consumer's session timeout (45 s), so the group does not
-  rebalance: the first event was folded $FIRST_FOLD_S s after SIGCONT. The reference is
-  \`org.apache.kafka.tools.ConsumerPerformance\` reading the same topic from its start with a new group — all of it
-  ($BACKLOG_TARGET records, the backlog and everything before it), since a few hundred records would time the
-  tool's own start rather than the broker; "fetching" excludes its group join. The projector runs one database transaction per event and,
-  per event, the revision look-up shown under *Evidence*, whose cost grows with the table: the figure depends on how
-  many facts the run has accumulated ($EVENTS_TOTAL at the end of this one).
+- **3 — rebuild**: \`POST /api/v1/ops/projections/observations/rebuild\` through the gateway with the operator's
+  token, then \`GET /api/v1/ops/projections/observations\` every 0.5 s until it is no longer RUNNING; the rate is
+  the events it applied ÷ (its \`finishedAt\` − \`startedAt\`), so it includes the fresh schema's migrations, the
+  replay, numbering the revisions, pausing the live projector, the catch-up and the swap (indicator-service logs
+  each phase's time). A run's own reports are a few thousand and replay in about a second — the fixed costs would
+  dominate — so $HISTORY_EVENTS more reports are appended to the topic first (\`perf/java/history/SeedHistory.java\`:
+  copies of this run's reports, each under a new event id, i.e. later revisions of the same periods), with
+  reporting-service paused (\`SIGSTOP\`) until the reference below is measured, and observations' live projector
+  allowed to fold them before the rebuild starts. The reference is \`org.apache.kafka.tools.ConsumerPerformance\`
+  reading the same number of records of the same topic from its start with a new group; "fetching" excludes its
+  group join, and the ratio is taken against it, the stricter of its two rates.
+- **3b — live projection**: reporting-service's JVM is paused with \`SIGSTOP\` while wrk reports for $DURATION s (the
+  events wait in Kafka; ingestion does not involve reporting-service), the backlog is counted once
+  indicator-service's projector has folded the same events (\`indicator.observation\`), then
+  \`perf/java/Db.java drain\` sends \`SIGCONT\` and counts \`reporting.indicator_fact\` every 20 ms until it holds
+  every event: rate = backlog ÷ time from SIGCONT. The pause ($PAUSE_S s in this run) is kept well under the
+  consumer's session timeout (45 s), so the group does not rebalance: the first event was folded $FIRST_FOLD_S s
+  after SIGCONT. Reference: ConsumerPerformance over the whole topic at that point ($BACKLOG_TARGET records). The
+  live projector runs one database transaction per event, as it must to answer for each event on its own.
 - **4 — freshness**: \`perf/java/Freshness.java\` (JDK HttpClient) runs three probe loops, on IND-02, IND-03 and IND-04, while
   wrk reports IND-01 at the most the machine sustains. A probe sends a report with a value no other report has,
   takes the time of its 202, then polls \`GET /api/v1/national-view\` (lead token) every 20 ms until the report's
@@ -488,7 +543,7 @@ $SCAN_NOTE
   on exit, whatever the exit.
 - Raw output of every step: \`perf/target/results/\` (not committed); \`perf/run-benchmarks.sh --report-only\`
   writes this file again from them.
-- **Faults** are exercised by \`perf/fault-suite.sh\` (broker killed with SIGKILL under a steady stream of reports;
-  invariants checked in both read models); it prints its own counts and is not part of this run.
+- **Faults** are exercised by \`perf/fault-suite.sh\`, which prints its own counts and writes
+  \`docs/fault-suite.md\`; it is not part of this run.
 EOF
 log "wrote $DOC"
