@@ -34,9 +34,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -52,7 +56,7 @@ public class ObservationRebuild {
 
     public static final String PROJECTION = "observations";
     static final String LIVE_LISTENER = "indicator-observations";
-    private static final int BATCH = 500;
+    private static final int BATCH = 2000;
     private static final Logger log = LoggerFactory.getLogger(ObservationRebuild.class);
 
     private final DataSource dataSource;
@@ -122,7 +126,14 @@ public class ObservationRebuild {
                 // The bulk of the log, appended in batches and numbered once; the catch-up below folds the
                 // few events that follow one by one, as the live projector does.
                 PeriodRevisions revisions = new PeriodRevisions();
-                replayUntil(consumer, end, counts, batch -> appendAll(store, batch, revisions, counts));
+                try (BatchAppender appender = new BatchAppender()) {
+                    replayUntil(consumer, end, counts, batch -> {
+                        int[] numbers = revisions.number(batch); // in log order, on this thread
+                        appender.submit(() -> appendAll(store, batch, numbers, revisions, counts));
+                    });
+                    appender.awaitLast();
+                }
+                status.updateAndGet(s -> s.progress(counts.applied.get(), counts.skipped.get(), counts.target));
                 phases.end("replay");
                 transactions.executeWithoutResult(tx -> {
                     if (revisions.exact) {
@@ -185,22 +196,21 @@ public class ObservationRebuild {
                         batch.add(reported);
                     }
                 } catch (RuntimeException unreadable) {
-                    counts.skipped++; // the live projector dead-lettered it too
+                    counts.skipped.incrementAndGet(); // the live projector dead-lettered it too
                 }
             }
             fold.accept(batch);
-            status.updateAndGet(s -> s.progress(counts.applied, counts.skipped, counts.target));
+            status.updateAndGet(s -> s.progress(counts.applied.get(), counts.skipped.get(), counts.target));
         }
     }
 
     /** Appends a batch in one transaction; a batch that fails is appended record by record to isolate the bad one. */
-    private void appendAll(JdbcObservationStore store, List<ObservationReported> batch, PeriodRevisions revisions,
-            Counts counts) {
-        int[] numbers = revisions.number(batch);
+    private void appendAll(JdbcObservationStore store, List<ObservationReported> batch, int[] numbers,
+            PeriodRevisions revisions, Counts counts) {
         try {
             int added = transactions.execute(tx -> store.appendAll(batchJdbc, batch, numbers));
             revisions.exact &= added == batch.size();
-            counts.applied += batch.size();
+            counts.applied.addAndGet(batch.size());
         } catch (RuntimeException batchFailed) {
             revisions.exact = false;
             for (int i = 0; i < batch.size(); i++) {
@@ -208,11 +218,46 @@ public class ObservationRebuild {
                 int[] number = {numbers[i]};
                 try {
                     transactions.executeWithoutResult(tx -> store.appendAll(batchJdbc, one, number));
-                    counts.applied++;
+                    counts.applied.incrementAndGet();
                 } catch (RuntimeException eventFailed) {
-                    counts.skipped++;
+                    counts.skipped.incrementAndGet();
                 }
             }
+        }
+    }
+
+    /**
+     * Appends batches on a thread of its own, one at a time, while the next batch is read and decoded: the broker and
+     * JSON on one core, PostgreSQL on the other, instead of taking turns. At most one batch waits, so memory stays at
+     * two batches; a failure surfaces at the next submit or at {@link #awaitLast()}.
+     */
+    private static final class BatchAppender implements AutoCloseable {
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "observations-rebuild-append");
+            t.setDaemon(true);
+            return t;
+        });
+        private Future<?> last = CompletableFuture.completedFuture(null);
+
+        void submit(Runnable append) {
+            awaitLast();
+            last = thread.submit(append);
+        }
+
+        void awaitLast() {
+            try {
+                last.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while appending", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            }
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
         }
     }
 
@@ -223,7 +268,7 @@ public class ObservationRebuild {
     private static final class PeriodRevisions {
         final Map<String, Integer> count = new HashMap<>();
         final Map<String, UUID> newest = new HashMap<>();
-        boolean exact = true;
+        volatile boolean exact = true;
 
         int[] number(List<ObservationReported> batch) {
             int[] numbers = new int[batch.size()];
@@ -241,14 +286,14 @@ public class ObservationRebuild {
     private void apply(JdbcObservationStore store, List<ObservationReported> batch, Counts counts) {
         try {
             transactions.executeWithoutResult(tx -> batch.forEach(store::apply));
-            counts.applied += batch.size();
+            counts.applied.addAndGet(batch.size());
         } catch (RuntimeException batchFailed) {
             for (ObservationReported event : batch) {
                 try {
                     transactions.executeWithoutResult(tx -> store.apply(event));
-                    counts.applied++;
+                    counts.applied.incrementAndGet();
                 } catch (RuntimeException eventFailed) {
-                    counts.skipped++;
+                    counts.skipped.incrementAndGet();
                 }
             }
         }
@@ -311,10 +356,11 @@ public class ObservationRebuild {
         }
     }
 
+    /** Written by the replay and the appender threads, read for the status. */
     private static final class Counts {
         final long target;
-        long applied;
-        long skipped;
+        final AtomicLong applied = new AtomicLong();
+        final AtomicLong skipped = new AtomicLong();
 
         Counts(long target) {
             this.target = target;
