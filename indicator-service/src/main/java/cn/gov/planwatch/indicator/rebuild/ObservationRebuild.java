@@ -153,12 +153,13 @@ public class ObservationRebuild {
                     phases.end("catch-up");
                     swap(fresh, retired);
                     phases.end("swap");
+                    // The rebuilt model serves from the swap on: resuming the live projector, closing the replay's
+                    // consumer and dropping the retired table are clean-up.
+                    status.updateAndGet(s -> s.finished(RebuildStatus.SWAPPED, clock.instant(), null));
                 } finally {
                     live.resume();
                 }
             }
-            // The rebuilt model serves from the swap on; dropping the retired table is clean-up.
-            status.updateAndGet(s -> s.finished(RebuildStatus.SWAPPED, clock.instant(), null));
             log.info("rebuilt {}: {} events applied, {} skipped; {}", PROJECTION, status.get().applied(),
                     status.get().skipped(), phases);
             try {
