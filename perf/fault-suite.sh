@@ -362,7 +362,7 @@ prove_redelivery() { # dir
     [[ $once == "$n" ]] || BROKEN+=("a redelivered event is not exactly once in ${f#*:} ($once of $n)")
   done
   db revisions-unchanged "$dir/revisions-before.csv" >"$dir/revisions-unchanged.txt" 2>&1 ||
-    BROKEN+=("revisions changed by the redeliveries: $(field "$dir/revisions-unchanged.txt" changed) rows")
+    BROKEN+=("revisions or current flags changed by the redeliveries: $(field "$dir/revisions-unchanged.txt" changed) rows")
   copies=$(field "$dir/redeliver.txt" copies_produced)
   skipped_r=$(redelivered_counter reporting-service national-view-indicators)
   skipped_i=$(( $(redelivered_counter indicator-service indicator-observations) - SKIPPED_I_BEFORE ))
@@ -370,7 +370,7 @@ prove_redelivery() { # dir
   # it skipped at least every rewound record (and the copies it had not yet read before it stopped).
   [[ $skipped_i == "$copies" ]] || BROKEN+=("indicator-service skipped $skipped_i redeliveries, not the $copies copies")
   (( skipped_r >= REWOUND )) || BROKEN+=("reporting-service skipped $skipped_r redeliveries, fewer than the $REWOUND rewound records")
-  FAULT_COUNTS="picked $n events, produced $copies copies, rewound $REWOUND records; skipped: indicator-service $skipped_i, restarted reporting-service $skipped_r; revisions unchanged in $(field "$dir/revisions-unchanged.txt" revisions_unchanged) rows"
+  FAULT_COUNTS="picked $n events, produced $copies copies, rewound $REWOUND records; skipped: indicator-service $skipped_i, restarted reporting-service $skipped_r; revisions unchanged in $(field "$dir/revisions-unchanged.txt" revisions_unchanged) rows, current flags in $(field "$dir/revisions-unchanged.txt" current_flags_unchanged) (the others' periods got newer reports)"
   WINDOW_CELL="$copies+$REWOUND / $skipped_r / $skipped_i"
 }
 

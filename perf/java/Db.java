@@ -29,7 +29,7 @@ import java.util.Set;
  *   <li>{@code present TABLE FILE} — whether each event id listed in FILE (the last CSV field of each line) is in
  *       TABLE exactly once.</li>
  *   <li>{@code revisions OUT} / {@code revisions-unchanged FILE} — every row's revision and current flag in both
- *       indicator read models, saved; later, that each saved row still has its revision.</li>
+ *       indicator read models, saved; later, that each saved row still has them (see {@link #revisionsUnchanged}).</li>
  *   <li>{@code exec SQL} — runs one statement (create database …, drop database …).</li>
  * </ul>
  */
@@ -243,10 +243,11 @@ public class Db {
     static void revisions(Connection db, Path out) throws Exception {
         List<String> lines = new ArrayList<>();
         for (String table : INDICATOR_READ_MODELS) {
-            try (Statement s = db.createStatement();
-                 ResultSet rs = s.executeQuery("select event_id::text, revision from " + table)) {
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                    "select event_id::text, revision, current, indicator || '/' || period from " + table)) {
                 while (rs.next()) {
-                    lines.add(table + "," + rs.getString(1) + "," + rs.getInt(2));
+                    lines.add(table + "," + rs.getString(1) + "," + rs.getInt(2) + "," + rs.getBoolean(3) + ","
+                            + rs.getString(4));
                 }
             }
         }
@@ -254,31 +255,52 @@ public class Db {
         System.out.println("PERF_RESULT rows_saved=" + lines.size());
     }
 
-    /** Every row saved by {@link #revisions} is still there, once, with the same revision. */
+    /**
+     * Every row saved by {@link #revisions} is still there, once, with the same revision; and with the same current
+     * flag, unless its indicator and period got a newer report since (the stream's own period does).
+     */
     static boolean revisionsUnchanged(Connection db, Path file) throws Exception {
-        Map<String, Integer> now = new HashMap<>();
+        record Row(int revision, boolean current, String key) {
+        }
+        Map<String, Row> now = new HashMap<>();
+        Map<String, Integer> rowsPerKey = new HashMap<>();
         for (String table : INDICATOR_READ_MODELS) {
-            try (Statement s = db.createStatement();
-                 ResultSet rs = s.executeQuery("select event_id::text, revision from " + table)) {
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                    "select event_id::text, revision, current, indicator || '/' || period from " + table)) {
                 while (rs.next()) {
-                    now.put(table + "," + rs.getString(1), rs.getInt(2));
+                    String key = table + "," + rs.getString(4);
+                    now.put(table + "," + rs.getString(1), new Row(rs.getInt(2), rs.getBoolean(3), key));
+                    rowsPerKey.merge(key, 1, Integer::sum);
                 }
             }
         }
-        int same = 0, changed = 0;
+        Map<String, Integer> rowsPerKeyBefore = new HashMap<>();
+        List<String[]> saved = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
-            int comma = line.lastIndexOf(',');
-            Integer revision = now.get(line.substring(0, comma));
-            if (revision != null && revision == Integer.parseInt(line.substring(comma + 1))) {
+            String[] f = line.split(",");
+            saved.add(f);
+            rowsPerKeyBefore.merge(f[0] + "," + f[4], 1, Integer::sum);
+        }
+        int same = 0, currentKept = 0, changed = 0;
+        for (String[] f : saved) {
+            Row row = now.get(f[0] + "," + f[1]);
+            String key = f[0] + "," + f[4];
+            boolean newerReports = !rowsPerKey.getOrDefault(key, 0).equals(rowsPerKeyBefore.get(key));
+            boolean ok = row != null && row.revision() == Integer.parseInt(f[2])
+                    && (newerReports || row.current() == Boolean.parseBoolean(f[3]));
+            if (ok) {
                 same++;
+                currentKept += newerReports ? 0 : 1;
             } else {
                 changed++;
                 if (changed <= 10) {
-                    System.err.println("revision changed or row gone: " + line + " now " + revision);
+                    System.err.println("revision or current flag changed, or row gone: " + String.join(",", f)
+                            + " now " + row);
                 }
             }
         }
-        System.out.println("PERF_RESULT revisions_unchanged=" + same + " changed=" + changed);
+        System.out.println("PERF_RESULT revisions_unchanged=" + same + " current_flags_unchanged=" + currentKept
+                + " changed=" + changed);
         return changed == 0;
     }
 
