@@ -29,10 +29,14 @@ import java.util.regex.Pattern;
  * <p>Every report is identifiable without its answer: report n carries a value no other report of the run has
  * ({@code base + n / 10000}) on its indicator, so the read models can be asked about it by (indicator, value) even
  * when the client never learnt its eventId. Writes one CSV line per report to OUT:
- * {@code n,indicator,value,sent_ms,answered_ms,status,eventId,retryAfter,error} (status 0 = no HTTP answer), and
- * prints a PERF_RESULT summary and a per-second timeline of outcomes.
+ * {@code n,indicator,value,sent_ms,answered_ms,status,eventId,retryAfter,error,problem} (status 0 = no HTTP answer;
+ * problem = the answer was {@code application/problem+json}), and prints a PERF_RESULT summary and a per-second
+ * timeline of outcomes. Reports are for period 2023 unless an argument {@code period=YYYY} says otherwise. With
+ * {@code stop=FILE} the stream also ends, before SECONDS, as soon as FILE exists (the fault suite ends it once the
+ * stack has recovered).
  *
- * <p>Usage: java SteadyReports.java GATEWAY ISSUER CLIENT_ID SECRET RATE SECONDS OUT CODE=BASE [CODE=BASE …]
+ * <p>Usage: java SteadyReports.java GATEWAY ISSUER CLIENT_ID SECRET RATE SECONDS OUT [period=YYYY] [stop=FILE]
+ * CODE=BASE …
  */
 public class SteadyReports {
 
@@ -40,7 +44,7 @@ public class SteadyReports {
     static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     record Outcome(int n, String indicator, String value, long sentMs, long answeredMs, int status, String eventId,
-                   String retryAfter, String error) {
+                   String retryAfter, String error, boolean problem) {
     }
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -55,9 +59,19 @@ public class SteadyReports {
         int seconds = Integer.parseInt(args[5]);
         Path out = Path.of(args[6]);
         List<String[]> indicators = new ArrayList<>();
+        String period = "2023";
+        Path stopFile = null;
         for (int i = 7; i < args.length; i++) {
-            indicators.add(args[i].split("="));
+            if (args[i].startsWith("period=")) {
+                period = args[i].substring("period=".length());
+            } else if (args[i].startsWith("stop=")) {
+                stopFile = Path.of(args[i].substring("stop=".length()));
+            } else {
+                indicators.add(args[i].split("="));
+            }
         }
+        String reportedPeriod = period;
+        Path stop = stopFile;
         token = fetchToken(issuer, clientId, secret);
 
         long begin = System.currentTimeMillis();
@@ -68,16 +82,21 @@ public class SteadyReports {
         int total = rate * seconds;
         CompletableFuture<Void> allSent = new CompletableFuture<>();
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger sentCount = new AtomicInteger();
         clock.scheduleAtFixedRate(() -> {
+            if (allSent.isDone()) {
+                return;
+            }
             int n = next.incrementAndGet();
-            if (n > total) {
+            if (n > total || stop != null && n % rate == 0 && Files.exists(stop)) {
                 allSent.complete(null);
                 return;
             }
+            sentCount.set(n);
             String[] indicator = indicators.get(n % indicators.size());
             String value = new java.math.BigDecimal(indicator[1])
                     .add(java.math.BigDecimal.valueOf(n, 4)).toPlainString();
-            String body = "{\"period\":\"2023\",\"value\":" + value + ",\"comment\":\"fault suite report " + n
+            String body = "{\"period\":\"" + reportedPeriod + "\",\"value\":" + value + ",\"comment\":\"fault suite report " + n
                     + "\",\"source\":\"perf/java/SteadyReports.java\"}";
             long sent = System.currentTimeMillis();
             CompletableFuture<Void> done = send(gateway, indicator[0], body)
@@ -98,13 +117,15 @@ public class SteadyReports {
                         if (failure != null) {
                             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                             outcomes.add(new Outcome(n, indicator[0], value, sent - begin, answered - begin, 0, "",
-                                    "", cause.getClass().getSimpleName()));
+                                    "", cause.getClass().getSimpleName(), false));
                         } else {
                             Matcher id = EVENT_ID.matcher(answer.body());
                             outcomes.add(new Outcome(n, indicator[0], value, sent - begin, answered - begin,
                                     answer.statusCode(),
                                     answer.statusCode() == 202 && id.find() ? id.group(1) : "",
-                                    answer.headers().firstValue("Retry-After").orElse(""), ""));
+                                    answer.headers().firstValue("Retry-After").orElse(""), "",
+                                    answer.headers().firstValue("Content-Type").orElse("")
+                                            .startsWith("application/problem+json")));
                         }
                         return null;
                     });
@@ -126,16 +147,20 @@ public class SteadyReports {
 
         List<Outcome> sorted = outcomes.stream().sorted((a, b) -> Integer.compare(a.n(), b.n())).toList();
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-            csv.println("n,indicator,value,sent_ms,answered_ms,status,eventId,retryAfter,error");
+            csv.println("n,indicator,value,sent_ms,answered_ms,status,eventId,retryAfter,error,problem");
             for (Outcome o : sorted) {
-                csv.printf(Locale.ROOT, "%d,%s,%s,%d,%d,%d,%s,%s,%s%n", o.n(), o.indicator(), o.value(), o.sentMs(),
-                        o.answeredMs(), o.status(), o.eventId(), o.retryAfter(), o.error());
+                csv.printf(Locale.ROOT, "%d,%s,%s,%d,%d,%d,%s,%s,%s,%s%n", o.n(), o.indicator(), o.value(),
+                        o.sentMs(), o.answeredMs(), o.status(), o.eventId(), o.retryAfter(), o.error(), o.problem());
             }
         }
         Map<String, Integer> byOutcome = new TreeMap<>();
         Map<Long, Map<String, Integer>> timeline = new TreeMap<>();
         int withRetryAfter = 0;
+        int refusalsNotProblem = 0;
         for (Outcome o : sorted) {
+            if (o.status() != 0 && o.status() != 202 && !o.problem()) {
+                refusalsNotProblem++;
+            }
             String kind = o.status() == 0 ? "no-answer:" + o.error() : Integer.toString(o.status());
             byOutcome.merge(kind, 1, Integer::sum);
             if (o.status() == 503 && !o.retryAfter().isEmpty()) {
@@ -150,9 +175,11 @@ public class SteadyReports {
         byOutcome.forEach((kind, count) -> kinds.append(kinds.length() == 0 ? "" : ";").append(kind).append('×')
                 .append(count));
         System.out.printf(Locale.ROOT, "PERF_RESULT sent=%d answered=%d accepted=%d status_503=%d"
-                        + " status_503_with_retry_after=%d outcomes=%s token_refreshes=%d begin_epoch_ms=%d%n",
-                total, sorted.size(), accepted, byOutcome.getOrDefault("503", 0), withRetryAfter, kinds,
-                tokenRefreshes.get(), begin);
+                        + " status_503_with_retry_after=%d not_problem_json=%d outcomes=%s token_refreshes=%d"
+                        + " begin_epoch_ms=%d%n",
+                sentCount.get(), sorted.size(), accepted, byOutcome.getOrDefault("503", 0), withRetryAfter,
+                refusalsNotProblem,
+                kinds, tokenRefreshes.get(), begin);
     }
 
     static CompletableFuture<HttpResponse<String>> send(String gateway, String code, String body) {

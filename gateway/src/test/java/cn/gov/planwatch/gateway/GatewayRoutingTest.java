@@ -9,8 +9,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayRoutingTest {
 
     private static final HttpServer INDICATOR_SERVICE = startIndicatorServiceStandIn();
+    private static final ServerSocket DYING_REPORTING_SERVICE = startDyingServiceStandIn();
     private static final TestIssuer ISSUER = TestIssuer.shared();
 
     @DynamicPropertySource
@@ -36,11 +40,14 @@ class GatewayRoutingTest {
             closedPort = socket.getLocalPort();
         }
         registry.add("planwatch.services.programme-service", () -> "http://localhost:" + closedPort);
+        registry.add("planwatch.services.reporting-service",
+                () -> "http://localhost:" + DYING_REPORTING_SERVICE.getLocalPort());
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         INDICATOR_SERVICE.stop(0);
+        DYING_REPORTING_SERVICE.close();
     }
 
     @LocalServerPort
@@ -67,6 +74,20 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aServiceThatDiesWhileAnsweringIsA502ProblemNotA503() throws Exception {
+        // reset: killed with data unread (the kernel answers RST); close: gone after reading the request (FIN).
+        for (String death : new String[] {"reset", "close"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/national-view?die=" + death))
+                    .header("Authorization", "Bearer " + ISSUER.lead()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(death).isEqualTo(502);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).as(death).contains("\"type\":\"https://planwatch.cn/problems/service-failed\"")
+                    .contains("unknown");
+        }
+    }
+
+    @Test
     void aPathWithoutRouteIsA404Problem() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/nowhere")).GET());
         assertThat(response.statusCode()).isEqualTo(404);
@@ -81,6 +102,38 @@ class GatewayRoutingTest {
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         request.header("Authorization", "Bearer " + ISSUER.reporter("SAMR"));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A service that accepts the connection, reads the request and dies before answering: with a reset when the
+     * request asks {@code die=reset}, with an orderly close otherwise.
+     */
+    private static ServerSocket startDyingServiceStandIn() {
+        try {
+            ServerSocket server = new ServerSocket(0);
+            Thread accepting = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket socket = server.accept()) {
+                        BufferedReader request = new BufferedReader(
+                                new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                        String requestLine = request.readLine();
+                        for (String header = requestLine; header != null && !header.isEmpty(); ) {
+                            header = request.readLine();
+                        }
+                        if (requestLine != null && requestLine.contains("die=reset")) {
+                            socket.setSoLinger(true, 0);
+                        }
+                    } catch (IOException e) {
+                        // closed by the test, or the gateway went away first
+                    }
+                }
+            }, "dying-service");
+            accepting.setDaemon(true);
+            accepting.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A real HTTP server that echoes what reached it, standing in for indicator-service. */

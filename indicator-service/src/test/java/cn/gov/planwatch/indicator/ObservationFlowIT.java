@@ -8,6 +8,8 @@ import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,9 @@ class ObservationFlowIT {
 
     @Autowired
     KafkaTemplate<String, PlanEvent> kafka;
+
+    @Autowired
+    MeterRegistry meters;
 
     private static final TestTokens TOKENS = TestTokens.shared();
 
@@ -156,7 +161,8 @@ class ObservationFlowIT {
     }
 
     @Test
-    void aRedeliveredEventIsAppliedOnce() throws Exception {
+    void aRedeliveredEventIsAppliedOnceAndCountedAsRedelivered() throws Exception {
+        double redeliveredBefore = redelivered();
         ObservationReported event = new ObservationReported(UUID.randomUUID(), "IND-04", "2021",
                 new BigDecimal("6.5"), null, null, "CNIPA", "test", null, Instant.parse("2023-02-01T00:00:00Z"), "100m-cny", false);
         kafka.send(Topics.INDICATOR_EVENTS, event.partitionKey(), event).get();
@@ -173,6 +179,13 @@ class ObservationFlowIT {
                 .params(event.eventId()).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select revision from indicator.observation where event_id = ?")
                 .params(event.eventId()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(redelivered() - redeliveredBefore).as("the second copy, skipped").isEqualTo(1);
+    }
+
+    private double redelivered() {
+        Counter counter = meters.find("planwatch.projection.redelivered").tag("listener", "indicator-observations")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -6,6 +6,8 @@ import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
 import cn.gov.planwatch.testsupport.TestTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,12 +39,16 @@ class NationalViewProjectionIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void foldsReportsAndRevisionsOnceAndAnswersAsOfAnInstantBetweenThem() throws Exception {
         HttpCalls anonymous = new HttpCalls("http://localhost:" + port);
         HttpCalls http = anonymous.withToken(TestTokens.shared().lead());
         ObservationReported first = report("IND-03", "2022", "2600", "2023-03-01T00:00:00Z");
         ObservationReported revision = report("IND-03", "2022", "2650", "2023-06-01T00:00:00Z");
+        double redeliveredBefore = redelivered();
         send(first);
         send(first); // redelivered
         send(revision);
@@ -61,6 +67,7 @@ class NationalViewProjectionIT {
         assertThat(live.get("freshness").get("newestEventAt").asString()).isEqualTo("2023-06-01T00:00:00Z");
         assertThat(jdbc.sql("select count(*) from reporting.indicator_fact where indicator = 'IND-03'")
                 .query(Long.class).single()).as("the redelivered event is folded once").isEqualTo(2);
+        assertThat(redelivered() - redeliveredBefore).as("the second copy, counted as skipped").isEqualTo(1);
 
         JsonNode between = JSON.readTree(http.get("/api/v1/national-view?asOf=2023-04-01T00:00:00Z").body());
         assertThat(between.get("asOf").asString()).isEqualTo("2023-04-01T00:00:00Z");
@@ -78,6 +85,12 @@ class NationalViewProjectionIT {
                 .statusCode()).as("a reporter may not see the national view").isEqualTo(403);
         assertThat(anonymous.withToken(TestTokens.shared().operator()).get("/api/v1/national-view").statusCode())
                 .isEqualTo(200);
+    }
+
+    private double redelivered() {
+        Counter counter = meters.find("planwatch.projection.redelivered").tag("listener", "national-view-indicators")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void send(ObservationReported event) throws Exception {

@@ -14,13 +14,15 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Answers every failure of the gateway itself as {@code application/problem+json}: no route (404), a
- * service that is down (503 with Retry-After), a service too slow (504). Never an HTML page or a trace.
+ * service that is down (503 with Retry-After), a service that failed while answering (502), a service too
+ * slow (504). Never an HTML page or a trace.
  */
 @Component
 @Order(-2)
@@ -70,6 +72,15 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         if (cause(failure, TimeoutException.class) != null) {
             return ProblemResponses.problem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timeout",
                     "The service behind this path did not answer in time.");
+        }
+        if (cause(failure, IOException.class) != null) {
+            // Connected, then the connection was reset or closed before the answer was complete: the service crashed
+            // or was killed while handling the request, which may or may not have taken effect. Not a 503 (which
+            // promises that nothing was recorded), and not a 500: the gateway itself did not fail.
+            log.warn("the service failed while answering: {}", failure.toString());
+            return ProblemResponses.problem(HttpStatus.BAD_GATEWAY, "service-failed", "Service failed",
+                    "The service behind this path failed while answering; whether the request took effect is unknown."
+                            + " Send it again with the same Idempotency-Key to be sure it is recorded once.");
         }
         log.error("gateway failure", failure);
         return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

@@ -4,6 +4,7 @@ import cn.gov.planwatch.contracts.EventType;
 import cn.gov.planwatch.contracts.EventTypes;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.platform.problem.ProblemAnswers;
 import cn.gov.planwatch.platform.problem.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -11,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,6 +53,10 @@ public class EventLog {
     public <E extends PlanEvent> CompletableFuture<E> append(E event) {
         EventType type = EventTypes.writtenFor(event);
         String topic = type.topic();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(ProblemAnswers.RECORDING_ATTEMPTED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
         CompletableFuture<?> sent;
         try {
             sent = template.send(topic, event.partitionKey(), event);

@@ -30,6 +30,12 @@ import java.util.stream.Collectors;
 public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
+    /**
+     * Request attribute set by whatever starts recording (the event log, when a request hands it an event): from then
+     * on a failure of the request can no longer be answered "nothing was recorded".
+     */
+    public static final String RECORDING_ATTEMPTED = ProblemAnswers.class.getName() + ".recordingAttempted";
+
     /** Refused writes, as structured security events: who, what, why — never the body. */
     private static final Logger security = LoggerFactory.getLogger("planwatch.security");
 
@@ -60,7 +66,15 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        // The database is down or restarting, and this request has not handed anything to the event log: it
+        // recorded nothing, which a 503 promises. After an append the outcome is not ours to deny: a 500 stays.
+        if (DatabaseOutage.causedBy(e) && request.getAttribute(RECORDING_ATTEMPTED) == null) {
+            log.warn("database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.toString());
+            return problem(Problems.databaseUnavailable(
+                    "The database cannot be reached now; nothing was recorded. Try again later."));
+        }
         log.error("unexpected failure answering a request", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server failed to answer; the failure is logged.");

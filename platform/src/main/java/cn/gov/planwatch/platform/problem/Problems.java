@@ -47,6 +47,11 @@ public final class Problems {
                 "Event log unavailable", detail, List.of(), 5L);
     }
 
+    public static ProblemException databaseUnavailable(String detail) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, TYPE_PREFIX + "database-unavailable",
+                "Database unavailable", detail, List.of(), 5L);
+    }
+
     private Problems() {
     }
 }

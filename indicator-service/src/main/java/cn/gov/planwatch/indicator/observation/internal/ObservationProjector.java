@@ -3,6 +3,8 @@ package cn.gov.planwatch.indicator.observation.internal;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.platform.observability.Redeliveries;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,15 +19,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ObservationProjector {
 
+    static final String LISTENER = "indicator-observations";
+
     private static final Logger log = LoggerFactory.getLogger(ObservationProjector.class);
 
     private final JdbcObservationStore store;
+    private final MeterRegistry meters;
 
-    ObservationProjector(JdbcObservationStore store) {
+    ObservationProjector(JdbcObservationStore store, MeterRegistry meters) {
         this.store = store;
+        this.meters = meters;
     }
 
-    @KafkaListener(id = "indicator-observations", idIsGroup = false, topics = Topics.INDICATOR_EVENTS)
+    @KafkaListener(id = LISTENER, idIsGroup = false, topics = Topics.INDICATOR_EVENTS)
     @Transactional
     void on(PlanEvent event) {
         if (event instanceof ObservationReported reported) {
@@ -33,6 +39,9 @@ class ObservationProjector {
             // The log line carries the event's trace id (listener observation), to follow a report end to end.
             log.info("{} {} {}/{} trace={}", applied ? "applied" : "already applied", reported.eventId(),
                     reported.indicator(), reported.period(), reported.traceId());
+            if (!applied) {
+                Redeliveries.count(meters, LISTENER);
+            }
         }
     }
 }

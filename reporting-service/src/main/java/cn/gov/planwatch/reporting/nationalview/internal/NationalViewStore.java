@@ -46,8 +46,11 @@ public class NationalViewStore {
         this.clock = clock;
     }
 
-    /** Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. */
-    void fold(ObservationReported e) {
+    /**
+     * Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. Returns false
+     * when the event was already applied (a redelivery).
+     */
+    boolean fold(ObservationReported e) {
         int inserted = jdbc.sql("""
                 insert into reporting.indicator_fact (event_id, indicator, period, value, agency, client_id,
                     recorded_at, revision, current)
@@ -62,7 +65,7 @@ public class NationalViewStore {
                 .param("recordedAt", Timestamp.from(e.recordedAt()))
                 .update();
         if (inserted == 0) {
-            return;
+            return false;
         }
         jdbc.sql("update reporting.indicator_fact set current = false where indicator = ? and period = ? and current")
                 .params(e.indicator(), e.period()).update();
@@ -73,6 +76,7 @@ public class NationalViewStore {
             refreshStatus(indicator.get());
         }
         recordApplied(e.recordedAt());
+        return true;
     }
 
     /** Counts one more event folded into the view (of any kind), for its freshness. */

@@ -12,6 +12,11 @@ import org.springframework.stereotype.Component;
 class DeadLetterRecorder {
 
     static final String GROUP = "reporting-service.dead-letters";
+    /**
+     * A second instance that replays the log into another database (a rebuild, the fault suite's clean replay)
+     * names its own group here, so that it neither takes dead letters from the live instance nor commits for it.
+     */
+    static final String GROUP_SETTING = "${planwatch.dead-letters.group-id:" + GROUP + "}";
 
     private final DeadLetterStore store;
 
@@ -19,7 +24,7 @@ class DeadLetterRecorder {
         this.store = store;
     }
 
-    @KafkaListener(id = "dead-letters", groupId = GROUP,
+    @KafkaListener(id = "dead-letters", groupId = GROUP_SETTING,
             topics = "#{T(cn.gov.planwatch.reporting.ops.internal.StreamTopics).deadLetterTopics()}",
             containerFactory = OpsConfiguration.DEAD_LETTER_CONTAINER_FACTORY)
     void on(ConsumerRecord<byte[], byte[]> record) {
