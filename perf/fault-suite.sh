@@ -25,7 +25,9 @@
 #   redelivery — Redeliver produces a few hundred records already in the log again, byte for byte, some twice, in
 #                shuffled order; then reporting-service is stopped, its group rewound by PERF_FAULT_REWIND records per
 #                partition (kafka-tools' ConsumerGroupCommand) and started again, so it re-reads a range it applied.
-#                Every row's revision must be unchanged.
+#                Every row's revision must be unchanged, and its current flag where no newer report came meanwhile;
+#                indicator-service must have skipped exactly the copies, the restarted reporting-service at least the
+#                rewound records.
 #   postgres   — PostgreSQL stopped abruptly (SIGQUIT to the postmaster: what pg_ctl stop -m immediate does) for
 #                PERF_FAULT_DOWN_SECONDS, then started with the command line in postmaster.opts.
 #   broker     — the Kafka broker killed with SIGKILL for PERF_FAULT_DOWN_SECONDS, then started with the launcher's
@@ -41,9 +43,13 @@
 # Prints one table at the end and writes it to docs/fault-suite.md; exits non-zero if any invariant broke in any run.
 # Everything it starts is stopped by pid on exit.
 #
+# The stream is open loop, so it must stay below what the stack sustains or a scenario measures overload instead of its
+# fault: each run's stack is warmed up with wrk first, and the rate is lowered to 60 % of what wrk reached when
+# PERF_FAULT_RATE is more than that (the table shows the rate used).
+#
 # Settings: PERF_PORT_OFFSET (300; use your own), PERF_FAULT_RATE (30), PERF_FAULT_SECONDS (45: the shortest stream),
-# PERF_FAULT_AFTER_RECOVERY (15: the stream goes on this long after the stack recovered), PERF_FAULT_KILL_AFTER (10), PERF_FAULT_DOWN_SECONDS (8), PERF_FAULT_WINDOW_TRIES (400), PERF_FAULT_REDELIVER (300),
-# PERF_FAULT_REWIND (150), PERF_FAULT_REPLAY_PORT (8490: the replay instances take it and the next),
+# PERF_FAULT_AFTER_RECOVERY (15: the stream goes on this long after the stack recovered), PERF_FAULT_KILL_AFTER (10),
+# PERF_FAULT_DOWN_SECONDS (8), PERF_FAULT_WINDOW_TRIES (400), PERF_FAULT_REDELIVER (300), PERF_FAULT_REWIND (150), PERF_FAULT_REPLAY_PORT (8490: the replay instances take it and the next),
 # PERF_FAULT_SCENARIO (one scenario, when none is named on the command line), PERF_FAULT_DOC (docs/fault-suite.md;
 # empty: no document).
 set -euo pipefail
@@ -579,6 +585,8 @@ rm -rf "$SUITE"
 mkdir -p "$SUITE"
 SUITE_BEGIN=$(date +%s)
 SUITE_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+# The code the suite ran: taken at its start (the jars were built from the working tree).
+COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs/fault-suite.md' || echo "+uncommitted changes")
 
 SUPERVISED=()
 for s in "${SCENARIOS[@]}"; do [[ $s == stack ]] || SUPERVISED+=("$s"); done
@@ -612,7 +620,6 @@ details() {
   awk -F'\t' '{ printf "- run %s, %s: %s\n", $1, $2, $17 }' "$SUMMARY"
 }
 FAILED=$(awk -F'\t' '$14 != "PASS"' "$SUMMARY" | wc -l)
-COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs/fault-suite.md' || echo "+uncommitted changes")
 echo
 echo "PlanWatch fault suite: $RUNS run(s) × ${SCENARIOS[*]} in $((SUITE_S / 60)) min $((SUITE_S % 60)) s; commit $COMMIT;"
 echo "$(date -u +%FT%TZ); $(nproc) cores, load average at the start $SUITE_LOAD, now $(cut -d' ' -f1-3 /proc/loadavg)"
