@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * <p>Every report is identifiable without its answer: report n carries a value no other report of the run has
  * ({@code base + n / 10000}) on its indicator, so the read models can be asked about it by (indicator, value) even
  * when the client never learnt its eventId. Writes one CSV line per report to OUT:
- * {@code n,indicator,value,sent_ms,answered_ms,status,eventId,retryAfter,error,problem} (status 0 = no HTTP answer;
- * problem = the answer was {@code application/problem+json}), and prints a PERF_RESULT summary and a per-second
+ * {@code n,indicator,value,sent_ms,answered_ms,status,eventId,retryAfter,error,problem,problemType} (status 0 = no
+ * HTTP answer; problem = the answer was {@code application/problem+json}, problemType the last segment of its type),
+ * and prints a PERF_RESULT summary and a per-second
  * timeline of outcomes. Reports are for period 2023 unless an argument {@code period=YYYY} says otherwise. With
  * {@code stop=FILE} the stream also ends, before SECONDS, as soon as FILE exists (the fault suite ends it once the
  * stack has recovered).
@@ -42,9 +43,10 @@ public class SteadyReports {
 
     static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*/problems/([a-z0-9-]+)\"");
 
     record Outcome(int n, String indicator, String value, long sentMs, long answeredMs, int status, String eventId,
-                   String retryAfter, String error, boolean problem) {
+                   String retryAfter, String error, boolean problem, String problemType) {
     }
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -117,7 +119,7 @@ public class SteadyReports {
                         if (failure != null) {
                             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                             outcomes.add(new Outcome(n, indicator[0], value, sent - begin, answered - begin, 0, "",
-                                    "", cause.getClass().getSimpleName(), false));
+                                    "", cause.getClass().getSimpleName(), false, ""));
                         } else {
                             Matcher id = EVENT_ID.matcher(answer.body());
                             outcomes.add(new Outcome(n, indicator[0], value, sent - begin, answered - begin,
@@ -125,7 +127,7 @@ public class SteadyReports {
                                     answer.statusCode() == 202 && id.find() ? id.group(1) : "",
                                     answer.headers().firstValue("Retry-After").orElse(""), "",
                                     answer.headers().firstValue("Content-Type").orElse("")
-                                            .startsWith("application/problem+json")));
+                                            .startsWith("application/problem+json"), problemType(answer.body())));
                         }
                         return null;
                     });
@@ -147,10 +149,11 @@ public class SteadyReports {
 
         List<Outcome> sorted = outcomes.stream().sorted((a, b) -> Integer.compare(a.n(), b.n())).toList();
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-            csv.println("n,indicator,value,sent_ms,answered_ms,status,eventId,retryAfter,error,problem");
+            csv.println("n,indicator,value,sent_ms,answered_ms,status,eventId,retryAfter,error,problem,problemType");
             for (Outcome o : sorted) {
-                csv.printf(Locale.ROOT, "%d,%s,%s,%d,%d,%d,%s,%s,%s,%s%n", o.n(), o.indicator(), o.value(),
-                        o.sentMs(), o.answeredMs(), o.status(), o.eventId(), o.retryAfter(), o.error(), o.problem());
+                csv.printf(Locale.ROOT, "%d,%s,%s,%d,%d,%d,%s,%s,%s,%s,%s%n", o.n(), o.indicator(), o.value(),
+                        o.sentMs(), o.answeredMs(), o.status(), o.eventId(), o.retryAfter(), o.error(), o.problem(),
+                        o.problemType());
             }
         }
         Map<String, Integer> byOutcome = new TreeMap<>();
@@ -161,7 +164,10 @@ public class SteadyReports {
             if (o.status() != 0 && o.status() != 202 && !o.problem()) {
                 refusalsNotProblem++;
             }
-            String kind = o.status() == 0 ? "no-answer:" + o.error() : Integer.toString(o.status());
+            // 5xx other than 503 say which problem they are: a service's "outcome unknown" from a gateway's timeout.
+            String kind = o.status() == 0 ? "no-answer:" + o.error()
+                    : o.status() >= 500 && o.status() != 503 && !o.problemType().isEmpty()
+                            ? o.status() + ":" + o.problemType() : Integer.toString(o.status());
             byOutcome.merge(kind, 1, Integer::sum);
             if (o.status() == 503 && !o.retryAfter().isEmpty()) {
                 withRetryAfter++;
@@ -180,6 +186,11 @@ public class SteadyReports {
                 sentCount.get(), sorted.size(), accepted, byOutcome.getOrDefault("503", 0), withRetryAfter,
                 refusalsNotProblem,
                 kinds, tokenRefreshes.get(), begin);
+    }
+
+    static String problemType(String body) {
+        Matcher type = PROBLEM_TYPE.matcher(body == null ? "" : body);
+        return type.find() ? type.group(1) : "";
     }
 
     static CompletableFuture<HttpResponse<String>> send(String gateway, String code, String body) {

@@ -7,6 +7,7 @@ import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.platform.problem.ProblemAnswers;
 import cn.gov.planwatch.platform.problem.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,7 +22,8 @@ import java.util.concurrent.CompletionException;
 /**
  * Appends events to their topic. The future completes only once the broker has acknowledged the
  * record to every in-sync replica (acks=all, idempotent producer) — that is what a 202 promises —
- * and fails with a 503 problem when the log cannot take it. Nothing blocks a request thread.
+ * and fails with a 503 problem when the log cannot take it, or a 504 problem when the log did not
+ * confirm a record that may have reached it. Nothing blocks a request thread.
  */
 public class EventLog {
 
@@ -64,18 +66,48 @@ public class EventLog {
             // send() itself throws when the producer cannot even get the topic's metadata in max.block.ms.
             sent = CompletableFuture.failedFuture(e);
         }
+        // Failed before send() returned: the record never reached the producer's buffer, let alone the broker.
+        boolean failedBeforeSending = sent.isCompletedExceptionally();
         return sent.handle((result, failure) -> {
             if (failure != null) {
+                boolean unconfirmed = mayHaveReachedTheBroker(failedBeforeSending, failure);
                 meters.counter("planwatch.events.rejected", "type", type.ceType(), "reason", reason(failure))
                         .increment();
-                log.warn("event log refused {} {}: {}", event.getClass().getSimpleName(), event.eventId(),
-                        failure.getMessage());
-                throw new CompletionException(Problems.eventLogUnavailable(
-                        "The event log cannot take the report now; nothing was recorded. Try again later."));
+                log.warn("event log {} {} {}: {}", unconfirmed ? "did not confirm" : "refused",
+                        event.getClass().getSimpleName(), event.eventId(), failure.getMessage());
+                throw new CompletionException(unconfirmed
+                        ? Problems.eventLogUnconfirmed("The event log did not confirm the report in time: it may or"
+                                + " may not have been recorded. Send it again with the same Idempotency-Key to have"
+                                + " it recorded once.")
+                        : Problems.eventLogUnavailable(
+                                "The event log cannot take the report now; nothing was recorded. Try again later."));
             }
             meters.counter("planwatch.events.accepted", "type", type.ceType()).increment();
             return event;
         });
+    }
+
+    /**
+     * Whether a failed send may all the same have left the record in the log. A record in flight when the broker
+     * died can be in its log without an acknowledgement ever coming back (the fault suite found one, after a broker
+     * killed with SIGKILL came back): the producer then gives up with a timeout, or another retriable error. Such a
+     * failure must not be answered "nothing was recorded". Only a send refused before it left (no metadata in
+     * max.block.ms, a record too large for the producer) or a broker's definite refusal (not retriable) is known to
+     * have recorded nothing.
+     */
+    static boolean mayHaveReachedTheBroker(boolean failedBeforeSending, Throwable failure) {
+        if (failedBeforeSending) {
+            return false;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The innermost cause's class: a small, stable set of values (timeouts, authorization, size …). */

@@ -47,6 +47,12 @@ public final class Problems {
                 "Event log unavailable", detail, List.of(), 5L);
     }
 
+    /** The outcome is unknown: not a 503, which promises that nothing was recorded. */
+    public static ProblemException eventLogUnconfirmed(String detail) {
+        return new ProblemException(HttpStatus.GATEWAY_TIMEOUT, TYPE_PREFIX + "event-log-unconfirmed",
+                "Event log did not confirm", detail, List.of(), null);
+    }
+
     public static ProblemException databaseUnavailable(String detail) {
         return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, TYPE_PREFIX + "database-unavailable",
                 "Database unavailable", detail, List.of(), 5L);
