@@ -80,7 +80,7 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
             log.warn("the service failed while answering: {}", failure.toString());
             return ProblemResponses.problem(HttpStatus.BAD_GATEWAY, "service-failed", "Service failed",
                     "The service behind this path failed while answering; whether the request took effect is unknown."
-                            + " Send it again with the same Idempotency-Key to be sure it is recorded once.");
+                            + " Look it up before sending it again; a resend may record it a second time.");
         }
         log.error("gateway failure", failure);
         return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
