@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -45,6 +46,9 @@ class ObservationFlowIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Value("${spring.kafka.consumer.group-id}")
+    String groupId;
 
     private static final TestTokens TOKENS = TestTokens.shared();
 
@@ -97,6 +101,8 @@ class ObservationFlowIT {
 
     @Test
     void badInputGetsAProblemAnswerAndNothingReachesTheLog() {
+        TopicOffsets.awaitConsumed(RealInfrastructure.shared().kafkaBootstrapServers(), Topics.INDICATOR_EVENTS,
+                groupId, Duration.ofSeconds(30));
         long before = TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(),
                 Topics.INDICATOR_EVENTS);
         long rowsBefore = jdbc.sql("select count(*) from indicator.observation").query(Long.class).single();

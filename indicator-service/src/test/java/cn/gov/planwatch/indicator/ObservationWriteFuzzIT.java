@@ -8,6 +8,7 @@ import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JacksonException;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,6 +42,9 @@ class ObservationWriteFuzzIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Value("${spring.kafka.consumer.group-id}")
+    String groupId;
+
     record Case(String contentType, String body) {
     }
 
@@ -47,6 +52,8 @@ class ObservationWriteFuzzIT {
     void everyHostileBodyIsRefusedWithAProblemAndRecordsNothing() {
         HttpCalls http = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().reporter("CNIPA"));
         String bootstrap = RealInfrastructure.shared().kafkaBootstrapServers();
+        // Another test's report may still be on its way into the read model; count only once it has landed.
+        TopicOffsets.awaitConsumed(bootstrap, Topics.INDICATOR_EVENTS, groupId, Duration.ofSeconds(30));
         long recordsBefore = TopicOffsets.endOffsetSum(bootstrap, Topics.INDICATOR_EVENTS);
         long rowsBefore = rows();
 
