@@ -71,7 +71,8 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         }
         if (cause(failure, TimeoutException.class) != null) {
             return ProblemResponses.problem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timeout",
-                    "The service behind this path did not answer in time.");
+                    "The service behind this path did not answer in time; whether the request took effect is unknown."
+                            + " Send it again with the same Idempotency-Key to have it recorded once.");
         }
         if (cause(failure, IOException.class) != null) {
             // Connected, then the connection was reset or closed before the answer was complete: the service crashed
@@ -80,7 +81,8 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
             log.warn("the service failed while answering: {}", failure.toString());
             return ProblemResponses.problem(HttpStatus.BAD_GATEWAY, "service-failed", "Service failed",
                     "The service behind this path failed while answering; whether the request took effect is unknown."
-                            + " Look it up before sending it again; a resend may record it a second time.");
+                            + " Send it again with the same Idempotency-Key to have it recorded once; without a key, look it"
+                            + " up before sending it again.");
         }
         log.error("gateway failure", failure);
         return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

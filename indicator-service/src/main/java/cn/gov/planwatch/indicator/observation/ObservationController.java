@@ -54,10 +54,9 @@ class ObservationController {
                     Indicator indicator = rules.indicator(code);
                     ReportingPeriod period = rules.check(caller, indicator, request);
                     quarterLocks.requireOpen(caller.agency(), period); // 409 once the lead accepted that quarter
-                    return recorder.record(caller, indicator, period, request)
-                            .thenApply(event -> ResponseEntity.accepted().body(
-                                    new Accepted(event.eventId(), event.indicator(), event.period(), "ACCEPTED")));
-                });
+                    return recorder.record(caller, indicator, period, request);
+                }, event -> ResponseEntity.accepted().body(
+                        new Accepted(event.eventId(), event.indicator(), event.period(), "ACCEPTED")));
     }
 
     @GetMapping("/api/v1/indicators/{code}/observations")

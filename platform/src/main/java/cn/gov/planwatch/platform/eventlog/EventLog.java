@@ -76,11 +76,10 @@ public class EventLog {
                 log.warn("event log {} {} {}: {}", unconfirmed ? "did not confirm" : "refused",
                         event.getClass().getSimpleName(), event.eventId(), failure.getMessage());
                 throw new CompletionException(unconfirmed
-                        // Not "resend with the same Idempotency-Key": the key is released on failure, so a resend
-                        // would be a new event (see the README's note on unknown outcomes).
+                        // The claimed key keeps this event's id, so a keyed resend appends the same id: recorded once.
                         ? Problems.eventLogUnconfirmed("The event log did not confirm the report in time: it may or"
-                                + " may not have been recorded. Look it up before sending it again; a resend may"
-                                + " record it a second time.")
+                                + " may not have been recorded. Send it again with the same Idempotency-Key to have it"
+                                + " recorded once; without a key, look it up before sending it again.")
                         : Problems.eventLogUnavailable(
                                 "The event log cannot take the report now; nothing was recorded. Try again later."));
             }

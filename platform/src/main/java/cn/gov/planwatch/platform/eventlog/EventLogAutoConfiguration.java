@@ -28,6 +28,8 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,9 +45,10 @@ public class EventLogAutoConfiguration {
     /** Services that take writes keep an {@code idempotency_record} table in their own schema. */
     @Bean
     @ConditionalOnProperty("spring.flyway.default-schema")
-    IdempotentWrites idempotentWrites(JdbcClient jdbc, JsonMapper json,
-            @Value("${spring.flyway.default-schema}") String schema) {
-        return new IdempotentWrites(jdbc, json, schema);
+    IdempotentWrites idempotentWrites(JdbcClient jdbc, JsonMapper json, Clock clock,
+            @Value("${spring.flyway.default-schema}") String schema,
+            @Value("${planwatch.idempotency.abandoned-after:2m}") Duration abandonedAfter) {
+        return new IdempotentWrites(jdbc, json, schema, clock, abandonedAfter);
     }
 
     @Bean

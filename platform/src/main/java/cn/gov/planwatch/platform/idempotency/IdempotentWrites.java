@@ -1,18 +1,31 @@
 package cn.gov.planwatch.platform.idempotency;
 
+import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.eventlog.EventIds;
+import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -22,6 +35,12 @@ import java.util.regex.Pattern;
  * new; the same key with a different request is a 422; a retry while the first is still in flight is a
  * 409. Keys are scoped to the OAuth client. The key is claimed in the database before the write, so two
  * concurrent retries cannot both append an event.
+ *
+ * <p>The claim also fixes the id of the event the write appends ({@link EventIds}). When the first attempt's
+ * outcome is unknown — the log did not confirm it (504), or the service died while answering (the claim is
+ * left behind, and taken over once it is older than any request can last) — a resend under the same key runs
+ * the write again with that same id: every read model applies an event id once, so the report is recorded
+ * once whether or not the first attempt reached the log.
  */
 public class IdempotentWrites {
 
@@ -33,77 +52,145 @@ public class IdempotentWrites {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final String table;
+    private final Clock clock;
+    private final Duration abandonedAfter;
 
-    public IdempotentWrites(JdbcClient jdbc, JsonMapper json, String schema) {
+    /**
+     * @param abandonedAfter how long a claim may stay in flight before a resend may take it over: longer than
+     *                       any request can last (its waits for a connection, a lock and the log's
+     *                       acknowledgement), so that a live first attempt is never run a second time beside it
+     */
+    public IdempotentWrites(JdbcClient jdbc, JsonMapper json, String schema, Clock clock, Duration abandonedAfter) {
         this.jdbc = jdbc;
         this.json = json;
         this.table = schema + ".idempotency_record";
+        this.clock = clock;
+        this.abandonedAfter = abandonedAfter;
     }
 
     /**
      * Runs {@code write} once per (client, key). {@code request} is what identifies the request besides
-     * its path: the bound body, whose canonical JSON is fingerprinted.
+     * its path: the bound body, whose canonical JSON is fingerprinted. {@code write} appends one event, whose
+     * id it takes from {@link EventIds#next()}; {@code answer} turns the acknowledged event into the answer.
      */
-    public <T> CompletableFuture<ResponseEntity<T>> once(Caller caller, String key, String path, Object request,
-            Class<T> answerType, Supplier<CompletableFuture<ResponseEntity<T>>> write) {
+    public <E extends PlanEvent, T> CompletableFuture<ResponseEntity<T>> once(Caller caller, String key, String path,
+            Object request, Class<T> answerType, Supplier<CompletableFuture<E>> write,
+            Function<? super E, ResponseEntity<T>> answer) {
         if (key == null) {
-            return write.get();
+            return write.get().thenApply(answer);
         }
         if (!KEY.matcher(key).matches()) {
             throw Problems.invalidField(HEADER, "must be 1–255 visible ASCII characters");
         }
         String client = caller.clientId() == null ? "-" : caller.clientId();
         String fingerprint = fingerprint(path, request);
-        int claimed = jdbc.sql("insert into " + table + " (client_id, key, fingerprint, state) values (?, ?, ?, "
-                + "'PENDING') on conflict do nothing").params(client, key, fingerprint).update();
-        if (claimed == 0) {
-            return CompletableFuture.completedFuture(earlierAnswer(client, key, fingerprint, answerType));
+        UUID eventId = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what timestamptz keeps
+        int claimed = jdbc.sql("insert into " + table + " (client_id, key, fingerprint, state, event_id, claimed_at)"
+                        + " values (?, ?, ?, 'PENDING', ?, ?) on conflict do nothing")
+                .params(client, key, fingerprint, eventId, Timestamp.from(now)).update();
+        if (claimed == 1) {
+            return run(client, key, eventId, false, write, answer);
+        }
+        Stored stored = stored(client, key);
+        if (!stored.fingerprint().equals(fingerprint)) {
+            throw Problems.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was already used with a different request; nothing was recorded.");
+        }
+        if (stored.state().equals("DONE")) {
+            return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.valueOf(stored.status()))
+                    .header(REPLAYED_HEADER, "true").body(json.readValue(stored.answer(), answerType)));
+        }
+        Instant abandonedAt = stored.claimedAt().plus(abandonedAfter);
+        if (stored.state().equals("PENDING") && now.isBefore(abandonedAt)) {
+            throw inFlight(abandonedAt, now);
+        }
+        // UNCERTAIN, or a claim whose request died with its service: settle it with the same event id.
+        return takeOver(client, key, stored, now, write, answer);
+    }
+
+    /** Runs the write again with the first attempt's event id; one resend at a time wins the claim. */
+    private <E extends PlanEvent, T> CompletableFuture<ResponseEntity<T>> takeOver(String client, String key,
+            Stored stored, Instant now, Supplier<CompletableFuture<E>> write,
+            Function<? super E, ResponseEntity<T>> answer) {
+        int taken = jdbc.sql("update " + table + " set state = 'PENDING', claimed_at = ? where client_id = ? and key = ?"
+                        + " and state = ? and claimed_at = ?")
+                .params(Timestamp.from(now), client, key, stored.state(), Timestamp.from(stored.claimedAt())).update();
+        if (taken == 0) {
+            throw inFlight(now.plus(abandonedAfter), now);
+        }
+        return run(client, key, stored.eventId(), true, write, answer);
+    }
+
+    private <E extends PlanEvent, T> CompletableFuture<ResponseEntity<T>> run(String client, String key, UUID eventId,
+            boolean resend, Supplier<CompletableFuture<E>> write, Function<? super E, ResponseEntity<T>> answer) {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            attributes.setAttribute(EventIds.CLAIMED, eventId, RequestAttributes.SCOPE_REQUEST);
         }
         CompletableFuture<ResponseEntity<T>> written;
         try {
-            written = write.get();
-        } catch (RuntimeException refused) {
-            release(client, key);
-            throw refused;
+            written = write.get().thenApply(answer);
+        } catch (RuntimeException failure) {
+            settleFailure(client, key, resend, failure);
+            throw failure;
+        } finally {
+            if (attributes != null) {
+                attributes.removeAttribute(EventIds.CLAIMED, RequestAttributes.SCOPE_REQUEST);
+            }
         }
-        return written.whenComplete((answer, failure) -> {
+        return written.whenComplete((done, failure) -> {
             if (failure != null) {
-                release(client, key);
+                settleFailure(client, key, resend, failure);
             } else {
                 jdbc.sql("update " + table + " set state = 'DONE', status = ?, answer = ? where client_id = ? and key = ?")
-                        .params(answer.getStatusCode().value(), json.writeValueAsString(answer.getBody()), client, key)
+                        .params(done.getStatusCode().value(), json.writeValueAsString(done.getBody()), client, key)
                         .update();
             }
         });
     }
 
-    private <T> ResponseEntity<T> earlierAnswer(String client, String key, String fingerprint, Class<T> answerType) {
-        List<Stored> rows = jdbc.sql("select fingerprint, state, status, answer from " + table
+    /**
+     * A refusal known to have recorded nothing (a 4xx, or the log's 503) gives the key back, so that the
+     * corrected request can use it. Anything else may have left the event in the log: the claim is kept, with
+     * its event id, for a resend to settle.
+     */
+    private void settleFailure(String client, String key, boolean resend, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        boolean recordedNothing = cause instanceof ProblemException problem
+                && (problem.status().is4xxClientError() || problem.type().endsWith("/event-log-unavailable"));
+        if (recordedNothing && !resend) {
+            // A resend's claim is never given back: its first attempt may be in the log under this event id.
+            jdbc.sql("delete from " + table + " where client_id = ? and key = ? and state = 'PENDING'")
+                    .params(client, key).update();
+        } else {
+            jdbc.sql("update " + table + " set state = 'UNCERTAIN' where client_id = ? and key = ? and state = 'PENDING'")
+                    .params(client, key).update();
+        }
+    }
+
+    private Stored stored(String client, String key) {
+        List<Stored> rows = jdbc.sql("select fingerprint, state, status, answer, event_id, claimed_at from " + table
                         + " where client_id = ? and key = ?").params(client, key)
                 .query((rs, n) -> new Stored(rs.getString("fingerprint"), rs.getString("state"), rs.getInt("status"),
-                        rs.getString("answer")))
+                        rs.getString("answer"), rs.getObject("event_id", UUID.class),
+                        rs.getTimestamp("claimed_at").toInstant()))
                 .list();
         if (rows.isEmpty()) {
-            // Released between our insert and this read: the first attempt failed and recorded nothing.
+            // Given back between our insert and this read: the first attempt was refused and recorded nothing.
             throw Problems.conflict("idempotency-key-in-flight", "Request in progress",
                     "A request with this Idempotency-Key just failed; send it again.");
         }
-        Stored stored = rows.get(0);
-        if (!stored.fingerprint().equals(fingerprint)) {
-            throw Problems.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
-                    "This Idempotency-Key was already used with a different request; nothing was recorded.");
-        }
-        if (stored.state().equals("PENDING")) {
-            throw Problems.conflict("idempotency-key-in-flight", "Request in progress",
-                    "A request with this Idempotency-Key is still being processed; retry shortly.");
-        }
-        return ResponseEntity.status(HttpStatus.valueOf(stored.status())).header(REPLAYED_HEADER, "true")
-                .body(json.readValue(stored.answer(), answerType));
+        return rows.get(0);
     }
 
-    private void release(String client, String key) {
-        jdbc.sql("delete from " + table + " where client_id = ? and key = ? and state = 'PENDING'")
-                .params(client, key).update();
+    /** A 409 whose Retry-After is a few seconds, or less if the claim can be taken over sooner. */
+    private static ProblemException inFlight(Instant abandonedAt, Instant now) {
+        long seconds = Math.max(1, Duration.between(now, abandonedAt).toSeconds());
+        return new ProblemException(HttpStatus.CONFLICT, Problems.TYPE_PREFIX + "idempotency-key-in-flight",
+                "Request in progress", "A request with this Idempotency-Key is still being processed; retry shortly.",
+                List.of(), Math.min(seconds, 5));
     }
 
     private String fingerprint(String path, Object request) {
@@ -118,6 +205,7 @@ public class IdempotentWrites {
         }
     }
 
-    private record Stored(String fingerprint, String state, int status, String answer) {
+    private record Stored(String fingerprint, String state, int status, String answer, UUID eventId,
+            Instant claimedAt) {
     }
 }

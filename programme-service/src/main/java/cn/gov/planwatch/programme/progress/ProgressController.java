@@ -61,10 +61,9 @@ class ProgressController {
                 Accepted.class, () -> {
                     Programme programme = rules.programme(slug);
                     ReportingPeriod quarter = rules.check(caller, programme, request);
-                    var event = recorder.record(caller, programme, quarter, request);
-                    return CompletableFuture.completedFuture(ResponseEntity.accepted().body(
-                            new Accepted(event.eventId(), event.programme(), event.quarter(), "ACCEPTED")));
-                });
+                    return CompletableFuture.completedFuture(recorder.record(caller, programme, quarter, request));
+                }, event -> ResponseEntity.accepted().body(
+                        new Accepted(event.eventId(), event.programme(), event.quarter(), "ACCEPTED")));
     }
 
     @GetMapping("/api/v1/programmes/{slug}")

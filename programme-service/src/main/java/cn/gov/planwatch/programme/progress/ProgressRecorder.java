@@ -4,13 +4,13 @@ import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.eventlog.EventLog;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateRules;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.UUID;
 
 /**
  * Turns an accepted report into a {@link ProgressReported} event, appended while the reporting agency's
@@ -32,7 +32,7 @@ class ProgressRecorder {
     ProgressReported record(Caller caller, Programme programme, ReportingPeriod quarter, ProgressRequest request) {
         return ledger.whileHeld(caller.agency(), quarter.toString(), update -> {
             QuarterlyUpdateRules.requireNotLocked(update);
-            return eventLog.append(new ProgressReported(UUID.randomUUID(), programme.slug(), quarter.toString(),
+            return eventLog.append(new ProgressReported(EventIds.next(), programme.slug(), quarter.toString(),
                     caller.agency(), caller.clientId(), caller.traceId(), request.status(),
                     request.percentComplete(), request.summary(), request.risks(),
                     request.measures().stream()

@@ -59,7 +59,7 @@ class QuarterlyUpdateController {
         return once(caller, idempotencyKey, "/api/v1/quarterly-updates", request, () -> {
             String agency = rules.submittingAgency(caller);
             ReportingPeriod quarter = calendar.reportableQuarter("quarter", request.quarter());
-            return Accepted.of(recorder.submit(caller, agency, quarter));
+            return recorder.submit(caller, agency, quarter);
         });
     }
 
@@ -70,7 +70,7 @@ class QuarterlyUpdateController {
         String path = "/api/v1/quarterly-updates/" + agency + "/" + quarter + "/accept";
         return once(caller, idempotencyKey, path, "", () -> {
             String code = rules.agency(agency).code();
-            return Accepted.of(recorder.accept(caller, code, calendar.knownQuarter(quarter)));
+            return recorder.accept(caller, code, calendar.knownQuarter(quarter));
         });
     }
 
@@ -85,14 +85,14 @@ class QuarterlyUpdateController {
             String code = rules.agency(agency).code();
             ReportingPeriod known = calendar.knownQuarter(quarter);
             List<String> items = rules.checkReturn(request.reason(), request.items());
-            return Accepted.of(recorder.giveBack(caller, code, known, request.reason(), items));
+            return recorder.giveBack(caller, code, known, request.reason(), items);
         });
     }
 
     // The recorder has already waited for the log's acknowledgement (under the quarter's lock).
     private CompletableFuture<ResponseEntity<Accepted>> once(Caller caller, String key, String path, Object request,
-            Supplier<ResponseEntity<Accepted>> write) {
+            Supplier<QuarterlyUpdateEvent> write) {
         return idempotentWrites.once(caller, key, path, request, Accepted.class,
-                () -> CompletableFuture.completedFuture(write.get()));
+                () -> CompletableFuture.completedFuture(write.get()), Accepted::of);
     }
 }

@@ -5,6 +5,7 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -36,6 +37,9 @@ public interface QuarterlyUpdateLedger {
 
     /** Applies a lifecycle event once; a redelivered event changes nothing. Runs in the caller's transaction. */
     boolean record(QuarterlyUpdateEvent event);
+
+    /** Whether the lifecycle event with this id is already recorded (a resend of a step already taken). */
+    boolean recorded(UUID eventId);
 
     Optional<QuarterlyUpdate> find(String agency, String quarter);
 

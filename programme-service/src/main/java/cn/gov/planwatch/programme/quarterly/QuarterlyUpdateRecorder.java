@@ -2,15 +2,18 @@ package cn.gov.planwatch.programme.quarterly;
 
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
 import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.eventlog.EventLog;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns the steps of the cycle into lifecycle events, each checked against the current state under the
@@ -33,29 +36,52 @@ class QuarterlyUpdateRecorder {
     }
 
     QuarterlyUpdateSubmitted submit(Caller caller, String agency, ReportingPeriod quarter) {
+        UUID id = EventIds.next();
         return ledger.transition(agency, quarter.toString(), current -> {
+            var event = new QuarterlyUpdateSubmitted(id, agency, quarter.toString(), caller.clientId(),
+                    caller.traceId(), clock.instant());
+            if (ledger.recorded(id)) {
+                return alreadyInTheLog(event);
+            }
             rules.requireSubmittable(current);
-            return eventLog.append(new QuarterlyUpdateSubmitted(UUID.randomUUID(), agency, quarter.toString(),
-                    caller.clientId(), caller.traceId(), clock.instant()));
+            return eventLog.append(event);
         });
     }
 
     QuarterlyUpdateAccepted accept(Caller reviewer, String agency, ReportingPeriod quarter) {
         String reviewing = rules.reviewer(reviewer);
+        UUID id = EventIds.next();
         return ledger.transition(agency, quarter.toString(), current -> {
+            var event = new QuarterlyUpdateAccepted(id, agency, quarter.toString(), reviewing, reviewer.clientId(),
+                    reviewer.traceId(), clock.instant());
+            if (ledger.recorded(id)) {
+                return alreadyInTheLog(event);
+            }
             rules.requireReviewable(current);
-            return eventLog.append(new QuarterlyUpdateAccepted(UUID.randomUUID(), agency, quarter.toString(),
-                    reviewing, reviewer.clientId(), reviewer.traceId(), clock.instant()));
+            return eventLog.append(event);
         });
     }
 
     QuarterlyUpdateReturned giveBack(Caller reviewer, String agency, ReportingPeriod quarter, String reason,
             List<String> items) {
         String reviewing = rules.reviewer(reviewer);
+        UUID id = EventIds.next();
         return ledger.transition(agency, quarter.toString(), current -> {
+            var event = new QuarterlyUpdateReturned(id, agency, quarter.toString(), reviewing, reason, items,
+                    reviewer.clientId(), reviewer.traceId(), clock.instant());
+            if (ledger.recorded(id)) {
+                return alreadyInTheLog(event);
+            }
             rules.requireReviewable(current);
-            return eventLog.append(new QuarterlyUpdateReturned(UUID.randomUUID(), agency, quarter.toString(),
-                    reviewing, reason, items, reviewer.clientId(), reviewer.traceId(), clock.instant()));
+            return eventLog.append(event);
         });
+    }
+
+    /**
+     * A resend under an Idempotency-Key whose first attempt reached the log after all (its answer was lost):
+     * the step is taken already, so it is answered as taken rather than refused as out of turn.
+     */
+    private static <E extends QuarterlyUpdateEvent> CompletableFuture<E> alreadyInTheLog(E event) {
+        return CompletableFuture.completedFuture(event);
     }
 }

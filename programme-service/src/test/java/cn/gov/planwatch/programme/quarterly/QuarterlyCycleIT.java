@@ -9,8 +9,10 @@ import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -41,6 +43,9 @@ class QuarterlyCycleIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     HttpCalls samr;
     HttpCalls lead;
@@ -152,6 +157,28 @@ class QuarterlyCycleIT {
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(records(Topics.QUARTERLY_UPDATE_EVENTS) - before).isEqualTo(1);
         problem(mps.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q2\"}"), 422, null);
+    }
+
+    @Test
+    void aResendOfAStepThatReachedTheLogWithoutAnAnswerIsAnsweredAsTakenNotRefused() {
+        HttpCalls mps = new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("MPS"))
+                .withHeader("Idempotency-Key", "mps-2024-Q3-submission");
+        long before = records(Topics.QUARTERLY_UPDATE_EVENTS);
+        JsonNode first = json(mps.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2024-Q3\"}"), 202);
+        // As a lost acknowledgement leaves it: the step is in the log and the ledger, the key's outcome unknown.
+        jdbc.sql("update programme.idempotency_record set state = 'UNCERTAIN', status = null, answer = null"
+                + " where key = 'mps-2024-Q3-submission'").update();
+
+        HttpResponse<String> resend = mps.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2024-Q3\"}");
+
+        JsonNode answer = json(resend, 202);
+        assertThat(answer.get("eventId")).isEqualTo(first.get("eventId"));
+        assertThat(answer.get("state").asString()).isEqualTo("SUBMITTED");
+        assertThat(resend.headers().firstValue("Idempotent-Replayed")).as("settled, not replayed").isEmpty();
+        assertThat(records(Topics.QUARTERLY_UPDATE_EVENTS) - before).as("nothing appended twice").isEqualTo(1);
+        // Without the key the same step is out of turn: the quarter is submitted already.
+        problem(new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("MPS"))
+                .postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2024-Q3\"}"), 409, null);
     }
 
     private interface Call {

@@ -124,6 +124,12 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
     }
 
     @Override
+    public boolean recorded(UUID eventId) {
+        return jdbc.sql("select exists (select 1 from " + events + " where event_id = ?)").params(eventId)
+                .query(Boolean.class).single();
+    }
+
+    @Override
     public Optional<QuarterlyUpdate> find(String agency, String quarter) {
         return jdbc.sql("select * from " + updates + " where agency = ? and quarter = ?").params(agency, quarter)
                 .query(UPDATE).optional();
