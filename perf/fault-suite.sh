@@ -8,7 +8,9 @@
 #   2. every refusal is application/problem+json, every 503 carries Retry-After, and nothing answers 500, a gateway's
 #      504 or not at all within 30 s (a hang); some answers honestly say the outcome is unknown — a service killed while
 #      answering (502, or the connection closed), a record in flight when the broker died (504 event-log-unconfirmed):
-#      counted, not a breach;
+#      counted, not a breach — and then settled as the API tells a client to: every report is sent under its own
+#      Idempotency-Key, and each unknown outcome is sent again under the same key (SteadyReports settle, waiting out
+#      409 and 503) until it is a 202 or a refusal. None may stay unknown, and the settled 202s join invariant 1;
 #   3. each read model equals a clean replay: a second indicator-service and reporting-service (ports 8490/8491) replay
 #      the whole log into a fresh database on the same PostgreSQL server, under fresh consumer groups; once they have
 #      caught up with the topics' end offsets every read-model table is compared row for row (Db compare);
@@ -513,11 +515,12 @@ run_scenario() { # run scenario
   "fault_$scenario" "$dir" || fault_rc=$?
   (( fault_rc == 0 )) || BROKEN+=("the fault could not be injected or recovered from (see $dir)")
   finish_stream "$dir"
+  settle_unknown "$dir" "$period"
   local replaying=1
   start_replay "$dir" "r${run}_$scenario" || replaying=0
   log "waiting for the live projectors to catch up with the log"
   await_projectors 300 >"$dir/settle.txt" || BROKEN+=("the live projectors did not catch up: $(cat "$dir/settle.txt")")
-  db check "$dir/reports.csv" "$period" >"$dir/check.txt" 2>"$dir/check-examples.txt" || true
+  db check "$dir/settled.csv" "$period" >"$dir/check.txt" 2>"$dir/check-examples.txt" || true
   sed 's/^/  /' "$dir/check-examples.txt" >&2
   case "$scenario" in
     projector) prove_projector "$dir" ;;
@@ -530,11 +533,22 @@ run_scenario() { # run scenario
   judge "$run" "$scenario" "$dir" "$(( $(date +%s) - begin ))"
 }
 
+# A client's answer to an unknown outcome: the same report again under the same Idempotency-Key, until it is settled.
+settle_unknown() { # dir period
+  local secret
+  secret=$(jq -r '.[] | select(.clientId == "cnipa-reporter") | .clientSecret' "$CURRENT_DATA/dev-clients.json")
+  java -cp "$TARGET/classes" SteadyReports settle "$GATEWAY" "$ISSUER" cnipa-reporter "$secret" "$1/reports.csv" \
+    "$1/settled.csv" "period=$2" >"$1/resends.txt" 2>&1 || BROKEN+=("the unknown outcomes could not be resent (see $1/resends.txt)")
+  log "unknown outcomes resent under their keys: $(grep PERF_RESULT "$1/resends.txt" | cut -d' ' -f2-)"
+}
+
 # The invariants, one verdict per scenario run; appends a row to the summary.
 judge() { # run scenario dir seconds
-  local run=$1 scenario=$2 dir=$3 C=$3/client.txt K=$3/check.txt t accepted s503 s503ra others
-  accepted=$(field "$C" accepted) s503=$(field "$C" status_503) s503ra=$(field "$C" status_503_with_retry_after)
+  local run=$1 scenario=$2 dir=$3 C=$3/client.txt K=$3/check.txt R=$3/resends.txt t accepted s503 s503ra others
+  # The 202s of the stream and of the resends that settled its unknown outcomes.
+  accepted=$(field "$R" accepted_total) s503=$(field "$C" status_503) s503ra=$(field "$C" status_503_with_retry_after)
   [[ -n $accepted ]] || BROKEN+=("the stream gave no result")
+  [[ $(field "$R" still_unknown) == 0 ]] || BROKEN+=("outcomes still unknown after resending under the same key: $(field "$R" still_unknown)")
   for t in observation indicator_fact; do
     [[ $(field "$K" "${t}_present") == "$accepted" && $(field "$K" "${t}_missing") == 0 ]] || BROKEN+=("a 202 is missing from $t")
     [[ $(field "$K" "${t}_duplicated") == 0 ]] || BROKEN+=("reports recorded twice in $t")
@@ -558,12 +572,13 @@ judge() { # run scenario dir seconds
   # run, scenario, rate, sent, 202, 503/Retry-After, unknown, present, missing, duplicated+stray, window or redelivered,
   # replay equal, totals equal, verdict, seconds, load, details
   printf '%s\t%s\t%s/s\t%s\t%s\t%s/%s\t%s\t%s / %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$scenario" \
-    "$STREAM_RATE" "$(field "$C" sent)" "$accepted" "$s503" "$s503ra" "$unknown" \
+    "$STREAM_RATE" "$(field "$C" sent)" "$(field "$C" accepted) + $(field "$R" settled_accepted)" "$s503" "$s503ra" \
+    "$unknown → $(field "$R" settled_accepted) × 202, $(field "$R" settled_refused) refused, $(field "$R" still_unknown) unknown" \
     "$(field "$K" observation_present)" "$(field "$K" indicator_fact_present)" \
     "$(( $(num observation_missing) + $(num indicator_fact_missing) ))" \
     "$(( $(num observation_duplicated) + $(num indicator_fact_duplicated) + $(num observation_stray) + $(num indicator_fact_stray) ))" \
     "$WINDOW_CELL" "$REPLAY_EQUAL" "$TOTALS_EQUAL" "$verdict" "$4" "$LOAD_BEFORE" \
-    "$(field "$C" outcomes) (outcome unknown and recorded all the same: $(num observation_unknown_but_recorded) in observation, $(num indicator_fact_unknown_but_recorded) in indicator_fact); $FAULT_COUNTS$( (( ${#BROKEN[@]} )) && printf '; BROKEN: %s' "$(IFS='|'; echo "${BROKEN[*]}")")" >>"$SUMMARY"
+    "$(field "$C" outcomes); unknown outcomes resent under their Idempotency-Key: $(field "$R" first_answers) → $(field "$R" settled_accepted) × 202 in $(field "$R" resends) resends; $FAULT_COUNTS$( (( ${#BROKEN[@]} )) && printf '; BROKEN: %s' "$(IFS='|'; echo "${BROKEN[*]}")")" >>"$SUMMARY"
   log "run $run, $scenario: $verdict in $4 s${BROKEN[*]:+ — ${BROKEN[*]}}"
 }
 
@@ -612,7 +627,7 @@ SUITE_S=$(( $(date +%s) - SUITE_BEGIN ))
 # --- the report -----------------------------------------------------------------------------------------------------
 
 table() {
-  echo "| run | scenario | rate | sent | acknowledged (202) | 503 / with Retry-After | outcome unknown (502, 504 unconfirmed, connection closed) | present: observation / indicator_fact | missing | duplicated or stray | in the window (reporting / indicator) · redelivered (copies+rewound / skipped by reporting / by indicator) | replay equal | totals equal | verdict | seconds | load |"
+  echo "| run | scenario | rate | sent | acknowledged (202 + 202 on resending) | 503 / with Retry-After | outcome unknown (502, 504 unconfirmed, connection closed) → settled by resending under the same key | present: observation / indicator_fact | missing | duplicated or stray | in the window (reporting / indicator) · redelivered (copies+rewound / skipped by reporting / by indicator) | replay equal | totals equal | verdict | seconds | load |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | **%s** | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 }' "$SUMMARY"
 }
@@ -649,7 +664,10 @@ if [[ -n $DOC ]]; then
     echo "2. every refusal is problem+json, every 503 has Retry-After; no 500, no gateway 504, no hang (no answer in 30 s)."
     echo "   Answers that honestly say the outcome is unknown are counted, not breaches: 502 service-failed (a service"
     echo "   killed before its answer began), a connection closed under the client (killed during its answer), 504"
-    echo "   event-log-unconfirmed (a record in flight when the broker died: it may be in the log unacknowledged);"
+    echo "   event-log-unconfirmed (a record in flight when the broker died: it may be in the log unacknowledged)."
+    echo "   Each is then settled as the API tells a client to: sent again under the report's own Idempotency-Key"
+    echo "   (waiting out 409 while the first attempt's claim may be in flight, and 503) until it is a 202 or a"
+    echo "   refusal; none may stay unknown, and the 202s so settled are held to invariant 1 like the others;"
     echo "3. each read model equals a clean replay of the whole log into a fresh database (every table, row for row);"
     echo "4. the national view adds up: indicator series and latest values = the current facts, the two read models"
     echo "   agree, events applied = fact rows, compliance overall = Σ agencies = Σ quarters, rates = their ratios,"

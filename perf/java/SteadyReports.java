@@ -36,8 +36,15 @@ import java.util.regex.Pattern;
  * {@code stop=FILE} the stream also ends, before SECONDS, as soon as FILE exists (the fault suite ends it once the
  * stack has recovered).
  *
+ * <p>Every report carries its own {@code Idempotency-Key} (column {@code key}). {@code settle} then does what a
+ * ministry's client is told to do with an unknown outcome (no answer, a 5xx other than 503): send the same report
+ * again under the same key, waiting out 409 (the first attempt's claim still in flight, up to the service's
+ * abandoned-after) and 503, until the answer is a 202 or a refusal. It writes the CSV again with the settled
+ * answers (the first one in a last column, {@code first}) and prints how many were settled which way.
+ *
  * <p>Usage: java SteadyReports.java GATEWAY ISSUER CLIENT_ID SECRET RATE SECONDS OUT [period=YYYY] [stop=FILE]
- * CODE=BASE …
+ * CODE=BASE …<br>
+ * java SteadyReports.java settle GATEWAY ISSUER CLIENT_ID SECRET IN OUT period=YYYY
  */
 public class SteadyReports {
 
@@ -46,13 +53,20 @@ public class SteadyReports {
     static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*/problems/([a-z0-9-]+)\"");
 
     record Outcome(int n, String indicator, String value, long sentMs, long answeredMs, int status, String eventId,
-                   String retryAfter, String error, boolean problem, String problemType) {
+                   String retryAfter, String error, boolean problem, String problemType, String key) {
     }
+
+    static final String CSV_HEADER = "n,indicator,value,sent_ms,answered_ms,status,eventId,retryAfter,error,problem,"
+            + "problemType,key";
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     static volatile String token;
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("settle")) {
+            settle(args);
+            return;
+        }
         String gateway = args[0];
         String issuer = args[1];
         String clientId = args[2];
@@ -98,10 +112,10 @@ public class SteadyReports {
             String[] indicator = indicators.get(n % indicators.size());
             String value = new java.math.BigDecimal(indicator[1])
                     .add(java.math.BigDecimal.valueOf(n, 4)).toPlainString();
-            String body = "{\"period\":\"" + reportedPeriod + "\",\"value\":" + value + ",\"comment\":\"fault suite report " + n
-                    + "\",\"source\":\"perf/java/SteadyReports.java\"}";
+            String body = body(reportedPeriod, value, n);
+            String key = "fault-" + begin + "-" + n;
             long sent = System.currentTimeMillis();
-            CompletableFuture<Void> done = send(gateway, indicator[0], body)
+            CompletableFuture<Void> done = send(gateway, indicator[0], key, body)
                     .thenCompose(answer -> {
                         if (answer.statusCode() == 401) { // the token expired or the issuer's keys changed
                             tokenRefreshes.incrementAndGet();
@@ -110,7 +124,7 @@ public class SteadyReports {
                             } catch (Exception e) {
                                 return CompletableFuture.completedFuture(answer);
                             }
-                            return send(gateway, indicator[0], body);
+                            return send(gateway, indicator[0], key, body);
                         }
                         return CompletableFuture.completedFuture(answer);
                     })
@@ -119,7 +133,7 @@ public class SteadyReports {
                         if (failure != null) {
                             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                             outcomes.add(new Outcome(n, indicator[0], value, sent - begin, answered - begin, 0, "",
-                                    "", cause.getClass().getSimpleName(), false, ""));
+                                    "", cause.getClass().getSimpleName(), false, "", key));
                         } else {
                             Matcher id = EVENT_ID.matcher(answer.body());
                             outcomes.add(new Outcome(n, indicator[0], value, sent - begin, answered - begin,
@@ -127,7 +141,8 @@ public class SteadyReports {
                                     answer.statusCode() == 202 && id.find() ? id.group(1) : "",
                                     answer.headers().firstValue("Retry-After").orElse(""), "",
                                     answer.headers().firstValue("Content-Type").orElse("")
-                                            .startsWith("application/problem+json"), problemType(answer.body())));
+                                            .startsWith("application/problem+json"), problemType(answer.body()),
+                                    key));
                         }
                         return null;
                     });
@@ -149,11 +164,9 @@ public class SteadyReports {
 
         List<Outcome> sorted = outcomes.stream().sorted((a, b) -> Integer.compare(a.n(), b.n())).toList();
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-            csv.println("n,indicator,value,sent_ms,answered_ms,status,eventId,retryAfter,error,problem,problemType");
+            csv.println(CSV_HEADER);
             for (Outcome o : sorted) {
-                csv.printf(Locale.ROOT, "%d,%s,%s,%d,%d,%d,%s,%s,%s,%s,%s%n", o.n(), o.indicator(), o.value(),
-                        o.sentMs(), o.answeredMs(), o.status(), o.eventId(), o.retryAfter(), o.error(), o.problem(),
-                        o.problemType());
+                csv.println(line(o));
             }
         }
         Map<String, Integer> byOutcome = new TreeMap<>();
@@ -188,14 +201,113 @@ public class SteadyReports {
                 kinds, tokenRefreshes.get(), begin);
     }
 
+    /** Whether the client cannot know from this answer whether the report was recorded. */
+    static boolean unknown(int status) {
+        return status == 0 || status >= 500 && status != 503;
+    }
+
+    static void settle(String[] args) throws Exception {
+        String gateway = args[1];
+        String issuer = args[2];
+        String clientId = args[3];
+        String secret = args[4];
+        Path in = Path.of(args[5]);
+        Path out = Path.of(args[6]);
+        String period = args[7].substring("period=".length());
+        token = fetchToken(issuer, clientId, secret);
+        List<String> lines = Files.readAllLines(in);
+        List<String> settledLines = new ArrayList<>();
+        List<CompletableFuture<String>> pendingLines = new ArrayList<>();
+        var pool = Executors.newFixedThreadPool(8);
+        long deadline = System.currentTimeMillis() + 240_000;
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger stillUnknown = new AtomicInteger();
+        AtomicInteger resends = new AtomicInteger();
+        Map<String, Integer> firstAnswers = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            int status = Integer.parseInt(f[5]);
+            if (!unknown(status)) {
+                pendingLines.add(CompletableFuture.completedFuture(line + ","));
+                continue;
+            }
+            String first = status == 0 ? "no-answer:" + f[8] : status + (f[10].isEmpty() ? "" : ":" + f[10]);
+            firstAnswers.merge(first, 1, Integer::sum);
+            int n = Integer.parseInt(f[0]);
+            pendingLines.add(CompletableFuture.supplyAsync(() -> {
+                String body = body(period, f[2], n);
+                while (true) {
+                    HttpResponse<String> answer;
+                    try {
+                        resends.incrementAndGet();
+                        answer = send(gateway, f[1], f[11], body).get();
+                        if (answer.statusCode() == 401) {
+                            token = fetchToken(issuer, clientId, secret);
+                            continue;
+                        }
+                    } catch (Exception e) {
+                        answer = null;
+                    }
+                    int got = answer == null ? 0 : answer.statusCode();
+                    boolean definite = got == 202 || got >= 400 && got < 500 && got != 409;
+                    if (definite || System.currentTimeMillis() > deadline) {
+                        Matcher id = EVENT_ID.matcher(answer == null ? "" : answer.body());
+                        (got == 202 ? accepted : definite ? refused : stillUnknown).incrementAndGet();
+                        String problem = answer == null ? "" : problemType(answer.body());
+                        return String.join(",", f[0], f[1], f[2], f[3], f[4], Integer.toString(got),
+                                got == 202 && id.find() ? id.group(1) : "", "", "", Boolean.toString(!problem.isEmpty()),
+                                problem, f[11], first);
+                    }
+                    long wait = answer == null ? 2 : answer.headers().firstValue("Retry-After").map(Long::parseLong)
+                            .orElse(2L);
+                    try {
+                        Thread.sleep(Math.min(wait, 5) * 1000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return line + ",";
+                    }
+                }
+            }, pool));
+        }
+        for (CompletableFuture<String> line : pendingLines) {
+            settledLines.add(line.get());
+        }
+        pool.shutdown();
+        try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+            csv.println(CSV_HEADER + ",first");
+            settledLines.forEach(csv::println);
+        }
+        long acceptedTotal = settledLines.stream().filter(l -> l.split(",", -1)[5].equals("202")).count();
+        StringBuilder firsts = new StringBuilder();
+        firstAnswers.forEach((kind, count) -> firsts.append(firsts.length() == 0 ? "" : ";").append(kind).append('×')
+                .append(count));
+        System.out.printf(Locale.ROOT, "PERF_RESULT unknown=%d settled_accepted=%d settled_refused=%d"
+                        + " still_unknown=%d resends=%d accepted_total=%d first_answers=%s%n",
+                firstAnswers.values().stream().mapToInt(Integer::intValue).sum(), accepted.get(), refused.get(),
+                stillUnknown.get(), resends.get(), acceptedTotal, firsts.length() == 0 ? "-" : firsts);
+    }
+
+    static String line(Outcome o) {
+        return String.format(Locale.ROOT, "%d,%s,%s,%d,%d,%d,%s,%s,%s,%s,%s,%s", o.n(), o.indicator(), o.value(),
+                o.sentMs(), o.answeredMs(), o.status(), o.eventId(), o.retryAfter(), o.error(), o.problem(),
+                o.problemType(), o.key());
+    }
+
+    static String body(String period, String value, int n) {
+        return "{\"period\":\"" + period + "\",\"value\":" + value + ",\"comment\":\"fault suite report " + n
+                + "\",\"source\":\"perf/java/SteadyReports.java\"}";
+    }
+
     static String problemType(String body) {
         Matcher type = PROBLEM_TYPE.matcher(body == null ? "" : body);
         return type.find() ? type.group(1) : "";
     }
 
-    static CompletableFuture<HttpResponse<String>> send(String gateway, String code, String body) {
+    static CompletableFuture<HttpResponse<String>> send(String gateway, String code, String key, String body) {
         return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/indicators/" + code + "/observations"))
                 .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
