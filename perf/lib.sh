@@ -29,11 +29,16 @@ ensure_debian_package() { # command package
 
 # The product's jars, built if missing (a concurrent build can break one attempt: retry once).
 ensure_built() {
-  local s missing=0
+  local s missing=0 jar
   [[ -f launcher/target/launcher.jar ]] || missing=1
   for s in "${SERVICES[@]}"; do [[ -f $s/target/$s.jar ]] || missing=1; done
+  # A jar older than any source or pom would measure other code than the commit the report names.
+  for jar in launcher/target/launcher.jar "${SERVICES[@]/%/.jar}"; do
+    [[ $jar == */* ]] || jar=${jar%.jar}/target/$jar
+    [[ -f $jar && -z $(find pom.xml */pom.xml */src/main -newer "$jar" -type f -print -quit 2>/dev/null) ]] || missing=1
+  done
   if (( missing )); then
-    log "building the product (./mvnw -q -B -DskipTests package)"
+    log "building the product from the working tree (./mvnw -q -B -DskipTests package)"
     ./mvnw -q -B -DskipTests package || { log "build failed; retrying once"; ./mvnw -q -B -DskipTests package; }
   fi
 }

@@ -5,6 +5,8 @@ import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +27,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -42,10 +47,12 @@ import java.util.regex.Pattern;
  * the write again with that same id: every read model applies an event id once, so the report is recorded
  * once whether or not the first attempt reached the log.
  */
-public class IdempotentWrites {
+public class IdempotentWrites implements AutoCloseable {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentWrites.class);
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
@@ -54,6 +61,12 @@ public class IdempotentWrites {
     private final String table;
     private final Clock clock;
     private final Duration abandonedAfter;
+    /** Keeps the outcomes of keyed writes once the log has answered: one short update each. */
+    private final ExecutorService answers = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "idempotency-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param abandonedAfter how long a claim may stay in flight before a resend may take it over: longer than
@@ -139,15 +152,24 @@ public class IdempotentWrites {
                 attributes.removeAttribute(EventIds.CLAIMED, RequestAttributes.SCOPE_REQUEST);
             }
         }
-        return written.whenComplete((done, failure) -> {
+        // Off the producer's I/O thread, which completes the append: a database write there would hold up every
+        // other record's acknowledgement.
+        return written.handleAsync((done, failure) -> {
             if (failure != null) {
                 settleFailure(client, key, resend, failure);
-            } else {
+                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+            }
+            try {
                 jdbc.sql("update " + table + " set state = 'DONE', status = ?, answer = ? where client_id = ? and key = ?")
                         .params(done.getStatusCode().value(), json.writeValueAsString(done.getBody()), client, key)
                         .update();
+            } catch (RuntimeException e) {
+                // The event is in the log: the answer stays 202. The claim, still PENDING with this event id, is
+                // settled by a resend once abandoned — with the same id, so nothing is recorded twice.
+                log.warn("could not keep the answer for Idempotency-Key {} of {}: {}", key, client, e.toString());
             }
-        });
+            return done;
+        }, answers);
     }
 
     /**
@@ -156,6 +178,15 @@ public class IdempotentWrites {
      * its event id, for a resend to settle.
      */
     private void settleFailure(String client, String key, boolean resend, Throwable failure) {
+        try {
+            keepOrGiveBack(client, key, resend, failure);
+        } catch (RuntimeException e) {
+            // The database is failing too: the claim stays PENDING with its event id, and is settled once abandoned.
+            log.warn("could not settle Idempotency-Key {} of {}: {}", key, client, e.toString());
+        }
+    }
+
+    private void keepOrGiveBack(String client, String key, boolean resend, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
         boolean recordedNothing = cause instanceof ProblemException problem
@@ -191,6 +222,13 @@ public class IdempotentWrites {
         return new ProblemException(HttpStatus.CONFLICT, Problems.TYPE_PREFIX + "idempotency-key-in-flight",
                 "Request in progress", "A request with this Idempotency-Key is still being processed; retry shortly.",
                 List.of(), Math.min(seconds, 5));
+    }
+
+    /** Lets the outcomes of writes already answered by the log be kept before the service stops. */
+    @Override
+    public void close() throws InterruptedException {
+        answers.shutdown();
+        answers.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     private String fingerprint(String path, Object request) {
