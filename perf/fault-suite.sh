@@ -11,6 +11,7 @@
 #      counted, not a breach — and then settled as the API tells a client to: every report is sent under its own
 #      Idempotency-Key, and each unknown outcome is sent again under the same key (SteadyReports settle, waiting out
 #      409 and 503) until it is a 202 or a refusal. None may stay unknown, and the settled 202s join invariant 1;
+#      LogCopies then counts how many of them had reached the log at the first attempt after all;
 #   3. each read model equals a clean replay: a second indicator-service and reporting-service (ports 8490/8491) replay
 #      the whole log into a fresh database on the same PostgreSQL server, under fresh consumer groups; once they have
 #      caught up with the topics' end offsets every read-model table is compared row for row (Db compare);
@@ -521,6 +522,9 @@ run_scenario() { # run scenario
   log "waiting for the live projectors to catch up with the log"
   await_projectors 300 >"$dir/settle.txt" || BROKEN+=("the live projectors did not catch up: $(cat "$dir/settle.txt")")
   db check "$dir/settled.csv" "$period" >"$dir/check.txt" 2>"$dir/check-examples.txt" || true
+  # Which settled reports the resend appended, and which had reached the log already (their copy folded once).
+  kafka_java LogCopies "$KAFKA" "$INDICATOR_TOPIC" "$dir/settled.csv" >"$dir/log-copies.txt" 2>&1 ||
+    BROKEN+=("a report settled with a 202 is not in the log (see $dir/log-copies.txt)")
   sed 's/^/  /' "$dir/check-examples.txt" >&2
   case "$scenario" in
     projector) prove_projector "$dir" ;;
@@ -578,7 +582,7 @@ judge() { # run scenario dir seconds
     "$(( $(num observation_missing) + $(num indicator_fact_missing) ))" \
     "$(( $(num observation_duplicated) + $(num indicator_fact_duplicated) + $(num observation_stray) + $(num indicator_fact_stray) ))" \
     "$WINDOW_CELL" "$REPLAY_EQUAL" "$TOTALS_EQUAL" "$verdict" "$4" "$LOAD_BEFORE" \
-    "$(field "$C" outcomes); unknown outcomes resent under their Idempotency-Key: $(field "$R" first_answers) → $(field "$R" settled_accepted) × 202 in $(field "$R" resends) resends; $FAULT_COUNTS$( (( ${#BROKEN[@]} )) && printf '; BROKEN: %s' "$(IFS='|'; echo "${BROKEN[*]}")")" >>"$SUMMARY"
+    "$(field "$C" outcomes); unknown outcomes resent under their Idempotency-Key: $(field "$R" first_answers) → $(field "$R" settled_accepted) × 202 in $(field "$R" resends) resends, $(field "$3/log-copies.txt" first_attempt_in_the_log_too) of them already in the log from the first attempt (the resend's copy folded once); $FAULT_COUNTS$( (( ${#BROKEN[@]} )) && printf '; BROKEN: %s' "$(IFS='|'; echo "${BROKEN[*]}")")" >>"$SUMMARY"
   log "run $run, $scenario: $verdict in $4 s${BROKEN[*]:+ — ${BROKEN[*]}}"
 }
 
@@ -667,7 +671,8 @@ if [[ -n $DOC ]]; then
     echo "   event-log-unconfirmed (a record in flight when the broker died: it may be in the log unacknowledged)."
     echo "   Each is then settled as the API tells a client to: sent again under the report's own Idempotency-Key"
     echo "   (waiting out 409 while the first attempt's claim may be in flight, and 503) until it is a 202 or a"
-    echo "   refusal; none may stay unknown, and the 202s so settled are held to invariant 1 like the others;"
+    echo "   refusal; none may stay unknown, and the 202s so settled are held to invariant 1 like the others. The"
+    echo "   log is then scanned for their event ids: how many first attempts had reached it after all (LogCopies);"
     echo "3. each read model equals a clean replay of the whole log into a fresh database (every table, row for row);"
     echo "4. the national view adds up: indicator series and latest values = the current facts, the two read models"
     echo "   agree, events applied = fact rows, compliance overall = Σ agencies = Σ quarters, rates = their ratios,"
