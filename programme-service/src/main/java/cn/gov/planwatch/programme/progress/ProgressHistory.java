@@ -1,6 +1,7 @@
 package cn.gov.planwatch.programme.progress;
 
 import java.util.List;
+import java.util.UUID;
 
 /** The read side of the progress read model. */
 public interface ProgressHistory {
@@ -10,4 +11,7 @@ public interface ProgressHistory {
 
     /** The current revision of each (agency, quarter) of the programme, in log order. */
     List<ProgressReport> current(String programme);
+
+    /** Whether the report with this event id is in the read model (a resend of a report already in the log). */
+    boolean recorded(UUID eventId);
 }

@@ -11,6 +11,8 @@ import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateRules;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns an accepted report into a {@link ProgressReported} event, appended while the reporting agency's
@@ -22,24 +24,33 @@ class ProgressRecorder {
     private final EventLog eventLog;
     private final QuarterlyUpdateLedger ledger;
     private final Clock clock;
+    private final ProgressHistory history;
 
-    ProgressRecorder(EventLog eventLog, QuarterlyUpdateLedger ledger, Clock clock) {
+    ProgressRecorder(EventLog eventLog, QuarterlyUpdateLedger ledger, Clock clock, ProgressHistory history) {
+        this.history = history;
         this.eventLog = eventLog;
         this.ledger = ledger;
         this.clock = clock;
     }
 
     ProgressReported record(Caller caller, Programme programme, ReportingPeriod quarter, ProgressRequest request) {
+        UUID id = EventIds.next();
         return ledger.whileHeld(caller.agency(), quarter.toString(), update -> {
-            QuarterlyUpdateRules.requireNotLocked(update);
-            return eventLog.append(new ProgressReported(EventIds.next(), programme.slug(), quarter.toString(),
-                    caller.agency(), caller.clientId(), caller.traceId(), request.status(),
-                    request.percentComplete(), request.summary(), request.risks(),
+            var event = new ProgressReported(id, programme.slug(), quarter.toString(), caller.agency(),
+                    caller.clientId(), caller.traceId(), request.status(), request.percentComplete(),
+                    request.summary(), request.risks(),
                     request.measures().stream()
                             .map(m -> new ProgressReported.MeasureStatus(m.code(), m.status(), m.note())).toList(),
                     request.milestones().stream()
                             .map(m -> new ProgressReported.MilestoneValue(m.code(), m.value())).toList(),
-                    clock.instant()));
+                    clock.instant());
+            if (history.recorded(id)) {
+                // A resend under an Idempotency-Key whose first attempt is in the log after all: answered as
+                // recorded, even if the lead has accepted the quarter since.
+                return CompletableFuture.completedFuture(event);
+            }
+            QuarterlyUpdateRules.requireNotLocked(update);
+            return eventLog.append(event);
         });
     }
 }

@@ -181,6 +181,28 @@ class QuarterlyCycleIT {
                 .postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2024-Q3\"}"), 409, null);
     }
 
+    @Test
+    void aResendOfAReportThatReachedTheLogIsAnsweredAsRecordedEvenOnceTheQuarterIsLocked() {
+        String body = "{\"quarter\":\"2022-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":40}";
+        HttpCalls keyed = samr.withHeader("Idempotency-Key", "samr-2022-Q3-trade-secrets");
+        JsonNode first = json(keyed.postJson(PROGRESS, body), 202);
+        // The answer lost on its way back; meanwhile SAMR submits the quarter and the lead accepts it.
+        jdbc.sql("update programme.idempotency_record set state = 'UNCERTAIN', status = null, answer = null"
+                + " where key = 'samr-2022-Q3-trade-secrets'").update();
+        json(samr.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2022-Q3\"}"), 202);
+        json(lead.postJson("/api/v1/quarterly-updates/SAMR/2022-Q3/accept", "{}"), 202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from programme.progress_report where event_id = cast(? as uuid)")
+                .params(first.get("eventId").asString()).query(Long.class).single() == 1);
+        long before = records(Topics.PROGRAMME_EVENTS);
+
+        JsonNode resent = json(keyed.postJson(PROGRESS, body), 202);
+
+        assertThat(resent.get("eventId")).isEqualTo(first.get("eventId"));
+        assertThat(records(Topics.PROGRAMME_EVENTS)).as("nothing appended again").isEqualTo(before);
+        problem(samr.postJson(PROGRESS, body), 409, null); // a new report for the locked quarter is still refused
+    }
+
     private interface Call {
         HttpResponse<String> send(int i);
     }

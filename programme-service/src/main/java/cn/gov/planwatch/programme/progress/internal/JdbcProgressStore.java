@@ -71,6 +71,12 @@ class JdbcProgressStore implements ProgressHistory {
     }
 
     @Override
+    public boolean recorded(UUID eventId) {
+        return jdbc.sql("select exists (select 1 from " + table + " where event_id = ?)").params(eventId)
+                .query(Boolean.class).single();
+    }
+
+    @Override
     public List<ProgressReport> current(String programme) {
         return jdbc.sql("select * from " + table + " where programme = ? and current order by seq").params(programme)
                 .query(ROW).list();
