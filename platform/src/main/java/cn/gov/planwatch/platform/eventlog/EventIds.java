@@ -15,6 +15,18 @@ public final class EventIds {
     /** Request attribute: the id claimed with the request's Idempotency-Key, until a write takes it. */
     public static final String CLAIMED = EventIds.class.getName() + ".claimed";
 
+    /** Request attribute, present while a resend under an Idempotency-Key runs its write again. */
+    public static final String RESENDING = EventIds.class.getName() + ".resending";
+
+    /**
+     * Whether the current request resends an earlier attempt whose outcome was unknown: only then can its event
+     * be in the log already, so only then is it worth looking up.
+     */
+    public static boolean resending() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request != null && request.getAttribute(RESENDING, RequestAttributes.SCOPE_REQUEST) != null;
+    }
+
     /** The id for the one event the current request appends. */
     public static UUID next() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();

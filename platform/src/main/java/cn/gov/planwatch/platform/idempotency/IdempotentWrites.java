@@ -140,6 +140,9 @@ public class IdempotentWrites implements AutoCloseable {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes != null) {
             attributes.setAttribute(EventIds.CLAIMED, eventId, RequestAttributes.SCOPE_REQUEST);
+            if (resend) {
+                attributes.setAttribute(EventIds.RESENDING, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+            }
         }
         CompletableFuture<ResponseEntity<T>> written;
         try {
@@ -150,6 +153,7 @@ public class IdempotentWrites implements AutoCloseable {
         } finally {
             if (attributes != null) {
                 attributes.removeAttribute(EventIds.CLAIMED, RequestAttributes.SCOPE_REQUEST);
+                attributes.removeAttribute(EventIds.RESENDING, RequestAttributes.SCOPE_REQUEST);
             }
         }
         // Off the producer's I/O thread, which completes the append: a database write there would hold up every

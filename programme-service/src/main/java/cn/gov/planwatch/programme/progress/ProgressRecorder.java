@@ -35,6 +35,7 @@ class ProgressRecorder {
 
     ProgressReported record(Caller caller, Programme programme, ReportingPeriod quarter, ProgressRequest request) {
         UUID id = EventIds.next();
+        boolean resending = EventIds.resending();
         return ledger.whileHeld(caller.agency(), quarter.toString(), update -> {
             var event = new ProgressReported(id, programme.slug(), quarter.toString(), caller.agency(),
                     caller.clientId(), caller.traceId(), request.status(), request.percentComplete(),
@@ -44,7 +45,7 @@ class ProgressRecorder {
                     request.milestones().stream()
                             .map(m -> new ProgressReported.MilestoneValue(m.code(), m.value())).toList(),
                     clock.instant());
-            if (history.recorded(id)) {
+            if (resending && history.recorded(id)) {
                 // A resend under an Idempotency-Key whose first attempt is in the log after all: answered as
                 // recorded, even if the lead has accepted the quarter since.
                 return CompletableFuture.completedFuture(event);

@@ -37,10 +37,11 @@ class QuarterlyUpdateRecorder {
 
     QuarterlyUpdateSubmitted submit(Caller caller, String agency, ReportingPeriod quarter) {
         UUID id = EventIds.next();
+        boolean resending = EventIds.resending();
         return ledger.transition(agency, quarter.toString(), current -> {
             var event = new QuarterlyUpdateSubmitted(id, agency, quarter.toString(), caller.clientId(),
                     caller.traceId(), clock.instant());
-            if (ledger.recorded(id)) {
+            if (resending && ledger.recorded(id)) {
                 return alreadyInTheLog(event);
             }
             rules.requireSubmittable(current);
@@ -51,10 +52,11 @@ class QuarterlyUpdateRecorder {
     QuarterlyUpdateAccepted accept(Caller reviewer, String agency, ReportingPeriod quarter) {
         String reviewing = rules.reviewer(reviewer);
         UUID id = EventIds.next();
+        boolean resending = EventIds.resending();
         return ledger.transition(agency, quarter.toString(), current -> {
             var event = new QuarterlyUpdateAccepted(id, agency, quarter.toString(), reviewing, reviewer.clientId(),
                     reviewer.traceId(), clock.instant());
-            if (ledger.recorded(id)) {
+            if (resending && ledger.recorded(id)) {
                 return alreadyInTheLog(event);
             }
             rules.requireReviewable(current);
@@ -66,10 +68,11 @@ class QuarterlyUpdateRecorder {
             List<String> items) {
         String reviewing = rules.reviewer(reviewer);
         UUID id = EventIds.next();
+        boolean resending = EventIds.resending();
         return ledger.transition(agency, quarter.toString(), current -> {
             var event = new QuarterlyUpdateReturned(id, agency, quarter.toString(), reviewing, reason, items,
                     reviewer.clientId(), reviewer.traceId(), clock.instant());
-            if (ledger.recorded(id)) {
+            if (resending && ledger.recorded(id)) {
                 return alreadyInTheLog(event);
             }
             rules.requireReviewable(current);
