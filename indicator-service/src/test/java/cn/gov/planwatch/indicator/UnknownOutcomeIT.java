@@ -2,6 +2,9 @@ package cn.gov.planwatch.indicator;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
 import cn.gov.planwatch.platform.eventlog.EventLog;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.testsupport.HttpCalls;
@@ -25,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -53,6 +58,9 @@ class UnknownOutcomeIT {
 
     @Autowired
     AcknowledgementLosingEventLog eventLog;
+
+    @Autowired
+    KafkaTemplate<String, PlanEvent> kafka;
 
     @Value("${spring.kafka.consumer.group-id}")
     String groupId;
@@ -125,6 +133,46 @@ class UnknownOutcomeIT {
         HttpResponse<String> later = cnipa.withHeader("Idempotency-Key", key).postJson(PATH, body);
         assertThat(later.statusCode()).as(later.body()).isEqualTo(202);
         assertRecordedOnce(key, UUID.fromString(JSON.readTree(later.body()).get("eventId").asString()));
+    }
+
+    @Test
+    void aResendAfterTheLeadAcceptedTheQuarterIsAnsweredAsRecordedWhenTheFirstAttemptLanded() throws Exception {
+        String key = "cnipa-locked-" + UUID.randomUUID();
+        String body = "{\"period\":\"2021\",\"value\":41.5,\"comment\":\"" + key + "\"}";
+        eventLog.next.set(Fault.ACKNOWLEDGEMENT_LOST);
+        assertUnconfirmed(cnipa.withHeader("Idempotency-Key", key).postJson(PATH, body));
+        UUID first = jdbc.sql("select event_id from indicator.idempotency_record where key = ?").params(key)
+                .query(UUID.class).single();
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from indicator.observation where event_id = ?").params(first).query(Long.class)
+                .single() == 1);
+        // Meanwhile CNIPA submits 2021-Q4 and the lead accepts it: CNIPA's 2021 values are closed.
+        Instant t = Instant.parse("2022-01-20T02:00:00Z");
+        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CNIPA", new QuarterlyUpdateSubmitted(UUID.randomUUID(), "CNIPA",
+                "2021-Q4", "cnipa-reporter", null, t)).get();
+        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CNIPA", new QuarterlyUpdateAccepted(UUID.randomUUID(), "CNIPA",
+                "2021-Q4", "CNIPA", "cnipa-lead", null, t.plusSeconds(60))).get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> locked("CNIPA", "2021-Q4"));
+        try {
+            long before = records();
+            HttpResponse<String> resend = cnipa.withHeader("Idempotency-Key", key).postJson(PATH, body);
+            assertThat(resend.statusCode()).as(resend.body()).isEqualTo(202);
+            assertThat(JSON.readTree(resend.body()).get("eventId").asString()).isEqualTo(first.toString());
+            assertThat(records()).as("nothing appended again").isEqualTo(before);
+            HttpResponse<String> fresh = cnipa.postJson(PATH, body);
+            assertThat(fresh.statusCode()).as("a new report for the closed year").isEqualTo(409);
+        } finally {
+            // Reopened, so that no other test finds CNIPA's 2021 closed.
+            kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CNIPA", new QuarterlyUpdateReturned(UUID.randomUUID(),
+                    "CNIPA", "2021-Q4", "CNIPA", "复核", List.of("IND-05"), "cnipa-lead", null, t.plusSeconds(120)))
+                    .get();
+            await().atMost(Duration.ofSeconds(20)).until(() -> !locked("CNIPA", "2021-Q4"));
+        }
+    }
+
+    private boolean locked(String agency, String quarter) {
+        return jdbc.sql("select locked from indicator.quarter_lock where agency = ? and quarter = ?")
+                .params(agency, quarter).query(Boolean.class).optional().orElse(false);
     }
 
     @Test

@@ -2,7 +2,6 @@ package cn.gov.planwatch.indicator.observation;
 
 import cn.gov.planwatch.catalogue.Indicator;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
-import cn.gov.planwatch.indicator.lock.QuarterLocks;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
@@ -28,11 +27,9 @@ class ObservationController {
     private final ObservationHistory history;
     private final CallerResolver callers;
     private final IdempotentWrites idempotentWrites;
-    private final QuarterLocks quarterLocks;
 
     ObservationController(ObservationRules rules, ObservationRecorder recorder, ObservationHistory history,
-            CallerResolver callers, IdempotentWrites idempotentWrites, QuarterLocks quarterLocks) {
-        this.quarterLocks = quarterLocks;
+            CallerResolver callers, IdempotentWrites idempotentWrites) {
         this.rules = rules;
         this.recorder = recorder;
         this.history = history;
@@ -53,7 +50,6 @@ class ObservationController {
                 Accepted.class, () -> {
                     Indicator indicator = rules.indicator(code);
                     ReportingPeriod period = rules.check(caller, indicator, request);
-                    quarterLocks.requireOpen(caller.agency(), period); // 409 once the lead accepted that quarter
                     return recorder.record(caller, indicator, period, request);
                 }, event -> ResponseEntity.accepted().body(
                         new Accepted(event.eventId(), event.indicator(), event.period(), "ACCEPTED")));

@@ -1,6 +1,7 @@
 package cn.gov.planwatch.indicator.observation;
 
 import java.util.List;
+import java.util.UUID;
 
 /** The read side of the observations read model. */
 public interface ObservationHistory {
@@ -10,4 +11,7 @@ public interface ObservationHistory {
 
     /** The current value of each period, oldest period first. */
     List<Observation> currentSeries(String indicator);
+
+    /** Whether the report with this event id is in the read model (a resend of a report already in the log). */
+    boolean recorded(UUID eventId);
 }

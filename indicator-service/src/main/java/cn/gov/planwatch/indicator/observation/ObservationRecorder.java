@@ -3,6 +3,7 @@ package cn.gov.planwatch.indicator.observation;
 import cn.gov.planwatch.catalogue.Indicator;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.indicator.lock.QuarterLocks;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.eventlog.EventLog;
@@ -11,23 +12,36 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
-/** Turns an accepted report into an {@link ObservationReported} event in the log. */
+/**
+ * Turns an accepted report into an {@link ObservationReported} event in the log, unless the lead agency has
+ * accepted the agency's quarter (409).
+ */
 @Component
 class ObservationRecorder {
 
     private final EventLog eventLog;
     private final Clock clock;
+    private final QuarterLocks quarterLocks;
+    private final ObservationHistory history;
 
-    ObservationRecorder(EventLog eventLog, Clock clock) {
+    ObservationRecorder(EventLog eventLog, Clock clock, QuarterLocks quarterLocks, ObservationHistory history) {
         this.eventLog = eventLog;
         this.clock = clock;
+        this.quarterLocks = quarterLocks;
+        this.history = history;
     }
 
     CompletableFuture<ObservationReported> record(Caller caller, Indicator indicator, ReportingPeriod period,
             ObservationRequest request) {
-        return eventLog.append(new ObservationReported(EventIds.next(), indicator.code(), period.toString(),
-                request.value(), request.comment(), request.source(), caller.agency(), caller.clientId(),
-                caller.traceId(), clock.instant(), indicator.unit().code(),
-                ObservationRules.unitConfirmed(indicator, request)));
+        var event = new ObservationReported(EventIds.next(), indicator.code(), period.toString(), request.value(),
+                request.comment(), request.source(), caller.agency(), caller.clientId(), caller.traceId(),
+                clock.instant(), indicator.unit().code(), ObservationRules.unitConfirmed(indicator, request));
+        if (EventIds.resending() && history.recorded(event.eventId())) {
+            // A resend under an Idempotency-Key whose first attempt is in the log after all: answered as
+            // recorded, even if the lead has accepted the quarter since.
+            return CompletableFuture.completedFuture(event);
+        }
+        quarterLocks.requireOpen(caller.agency(), period);
+        return eventLog.append(event);
     }
 }

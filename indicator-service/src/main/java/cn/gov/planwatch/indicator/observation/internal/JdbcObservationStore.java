@@ -145,6 +145,12 @@ public class JdbcObservationStore implements ObservationHistory {
     }
 
     @Override
+    public boolean recorded(UUID eventId) {
+        return jdbc.sql("select exists (select 1 from " + table + " where event_id = ?)").params(eventId)
+                .query(Boolean.class).single();
+    }
+
+    @Override
     public List<Observation> currentSeries(String indicator) {
         return jdbc.sql("select * from " + table + " where indicator = ? and current")
                 .params(indicator).query(ROW).list().stream()
