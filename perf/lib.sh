@@ -27,19 +27,18 @@ ensure_debian_package() { # command package
   apt-get install -y -q "$2" >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q "$2" >/dev/null; }
 }
 
-# The product's jars, built if missing (a concurrent build can break one attempt: retry once).
+# The product's jars, built if missing or stale (a concurrent build can break one attempt: retry once).
 ensure_built() {
-  local s missing=0 jar
-  [[ -f launcher/target/launcher.jar ]] || missing=1
-  for s in "${SERVICES[@]}"; do [[ -f $s/target/$s.jar ]] || missing=1; done
-  # A jar older than any source or pom would measure other code than the commit the report names.
-  for jar in launcher/target/launcher.jar "${SERVICES[@]/%/.jar}"; do
-    [[ $jar == */* ]] || jar=${jar%.jar}/target/$jar
-    [[ -f $jar && -z $(find pom.xml */pom.xml */src/main -newer "$jar" -type f -print -quit 2>/dev/null) ]] || missing=1
+  local s jar jars=(launcher/target/launcher.jar) stale=0
+  for s in "${SERVICES[@]}"; do jars+=("$s/target/$s.jar"); done
+  # A jar missing, or older than any source or pom, would measure other code than the commit the report names.
+  for jar in "${jars[@]}"; do
+    [[ -f $jar && -z $(find pom.xml */pom.xml */src/main -newer "$jar" -type f -print -quit 2>/dev/null) ]] || stale=1
   done
-  if (( missing )); then
+  if (( stale )); then
     log "building the product from the working tree (./mvnw -q -B -DskipTests package)"
-    ./mvnw -q -B -DskipTests package || { log "build failed; retrying once"; ./mvnw -q -B -DskipTests package; }
+    { ./mvnw -q -B -DskipTests package || { log "build failed; retrying once"; ./mvnw -q -B -DskipTests package; }; } &&
+      touch "${jars[@]}" # Maven leaves an up-to-date jar as it was: all are current as of this build
   fi
 }
 

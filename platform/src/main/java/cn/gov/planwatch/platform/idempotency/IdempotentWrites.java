@@ -177,7 +177,7 @@ public class IdempotentWrites implements AutoCloseable {
     }
 
     /**
-     * A refusal known to have recorded nothing (a 4xx, or the log's 503) gives the key back, so that the
+     * A refusal known to have recorded nothing (a 4xx or a 503: what the API promises of them) gives the key back, so that the
      * corrected request can use it. Anything else may have left the event in the log: the claim is kept, with
      * its event id, for a resend to settle.
      */
@@ -194,7 +194,7 @@ public class IdempotentWrites implements AutoCloseable {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
         boolean recordedNothing = cause instanceof ProblemException problem
-                && (problem.status().is4xxClientError() || problem.type().endsWith("/event-log-unavailable"));
+                && (problem.status().is4xxClientError() || problem.status() == HttpStatus.SERVICE_UNAVAILABLE);
         if (recordedNothing && !resend) {
             // A resend's claim is never given back: its first attempt may be in the log under this event id.
             jdbc.sql("delete from " + table + " where client_id = ? and key = ? and state = 'PENDING'")

@@ -11,9 +11,12 @@ import cn.gov.planwatch.platform.eventlog.EventLog;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Turns the steps of the cycle into lifecycle events, each checked against the current state under the
@@ -36,55 +39,39 @@ class QuarterlyUpdateRecorder {
     }
 
     QuarterlyUpdateSubmitted submit(Caller caller, String agency, ReportingPeriod quarter) {
-        UUID id = EventIds.next();
-        boolean resending = EventIds.resending();
-        return ledger.transition(agency, quarter.toString(), current -> {
-            var event = new QuarterlyUpdateSubmitted(id, agency, quarter.toString(), caller.clientId(),
-                    caller.traceId(), clock.instant());
-            if (resending && ledger.recorded(id)) {
-                return alreadyInTheLog(event);
-            }
-            rules.requireSubmittable(current);
-            return eventLog.append(event);
-        });
+        return step(agency, quarter, rules::requireSubmittable, (id, now) -> new QuarterlyUpdateSubmitted(id, agency,
+                quarter.toString(), caller.clientId(), caller.traceId(), now));
     }
 
     QuarterlyUpdateAccepted accept(Caller reviewer, String agency, ReportingPeriod quarter) {
         String reviewing = rules.reviewer(reviewer);
-        UUID id = EventIds.next();
-        boolean resending = EventIds.resending();
-        return ledger.transition(agency, quarter.toString(), current -> {
-            var event = new QuarterlyUpdateAccepted(id, agency, quarter.toString(), reviewing, reviewer.clientId(),
-                    reviewer.traceId(), clock.instant());
-            if (resending && ledger.recorded(id)) {
-                return alreadyInTheLog(event);
-            }
-            rules.requireReviewable(current);
-            return eventLog.append(event);
-        });
+        return step(agency, quarter, rules::requireReviewable, (id, now) -> new QuarterlyUpdateAccepted(id, agency,
+                quarter.toString(), reviewing, reviewer.clientId(), reviewer.traceId(), now));
     }
 
     QuarterlyUpdateReturned giveBack(Caller reviewer, String agency, ReportingPeriod quarter, String reason,
             List<String> items) {
         String reviewing = rules.reviewer(reviewer);
-        UUID id = EventIds.next();
-        boolean resending = EventIds.resending();
-        return ledger.transition(agency, quarter.toString(), current -> {
-            var event = new QuarterlyUpdateReturned(id, agency, quarter.toString(), reviewing, reason, items,
-                    reviewer.clientId(), reviewer.traceId(), clock.instant());
-            if (resending && ledger.recorded(id)) {
-                return alreadyInTheLog(event);
-            }
-            rules.requireReviewable(current);
-            return eventLog.append(event);
-        });
+        return step(agency, quarter, rules::requireReviewable, (id, now) -> new QuarterlyUpdateReturned(id, agency,
+                quarter.toString(), reviewing, reason, items, reviewer.clientId(), reviewer.traceId(), now));
     }
 
     /**
-     * A resend under an Idempotency-Key whose first attempt reached the log after all (its answer was lost):
-     * the step is taken already, so it is answered as taken rather than refused as out of turn.
+     * Checks the step against the quarter's current state and appends it, under the quarter's lock. A resend under
+     * an Idempotency-Key whose first attempt reached the log after all (its answer was lost) finds its step taken
+     * already: it is answered as taken rather than refused as out of turn.
      */
-    private static <E extends QuarterlyUpdateEvent> CompletableFuture<E> alreadyInTheLog(E event) {
-        return CompletableFuture.completedFuture(event);
+    private <E extends QuarterlyUpdateEvent> E step(String agency, ReportingPeriod quarter,
+            Consumer<QuarterlyUpdate> check, BiFunction<UUID, Instant, E> event) {
+        UUID id = EventIds.next();
+        boolean resending = EventIds.resending();
+        return ledger.transition(agency, quarter.toString(), current -> {
+            E step = event.apply(id, clock.instant());
+            if (resending && ledger.recorded(id)) {
+                return CompletableFuture.completedFuture(step);
+            }
+            check.accept(current);
+            return eventLog.append(step);
+        });
     }
 }
