@@ -85,15 +85,23 @@ class UnknownOutcomeIT {
         assertUnconfirmed(first);
         assertThat(records()).as("the first attempt is in the log all the same").isEqualTo(before + 1);
 
+        // The client resends later, once the first attempt is in the read model (were it not yet, the resend would
+        // append the same event id again, which the projectors fold once: the fault suite sees both cases).
+        UUID claimed = jdbc.sql("select event_id from indicator.idempotency_record where key = ?").params(key)
+                .query(UUID.class).single();
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from indicator.observation where event_id = ?").params(claimed).query(Long.class)
+                .single() == 1);
         HttpResponse<String> resend = cnipa.withHeader("Idempotency-Key", key).postJson(PATH, body);
         assertThat(resend.statusCode()).as(resend.body()).isEqualTo(202);
         UUID eventId = UUID.fromString(JSON.readTree(resend.body()).get("eventId").asString());
-        assertThat(records()).as("the resend appends the same event again").isEqualTo(before + 2);
+        assertThat(eventId).isEqualTo(claimed);
+        assertThat(records()).as("the resend finds its report recorded and appends nothing").isEqualTo(before + 1);
 
         HttpResponse<String> again = cnipa.withHeader("Idempotency-Key", key).postJson(PATH, body);
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(JSON.readTree(again.body()).get("eventId").asString()).isEqualTo(eventId.toString());
-        assertThat(records()).isEqualTo(before + 2);
+        assertThat(records()).isEqualTo(before + 1);
 
         assertRecordedOnce(key, eventId);
     }
