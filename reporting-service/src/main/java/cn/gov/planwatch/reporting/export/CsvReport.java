@@ -37,8 +37,16 @@ final class CsvReport {
         if (value == null) {
             return "";
         }
-        String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
-        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        String raw = value.toString();
+        String text = SpreadsheetText.inert(raw);
+        // OWASP also asks for the neutralised cell to be quoted, so no reader splits it before the apostrophe.
+        boolean quote = !text.equals(raw) || text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
                 || text.indexOf('\r') >= 0 || text.startsWith(" ") || text.endsWith(" ");
         return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }

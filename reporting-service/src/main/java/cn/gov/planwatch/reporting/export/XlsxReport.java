@@ -28,7 +28,7 @@ final class XlsxReport {
                 List<String> headers = table.headers();
                 for (int c = 0; c < headers.size(); c++) {
                     Cell cell = headings.createCell(c);
-                    cell.setCellValue(headers.get(c));
+                    cell.setCellValue(SpreadsheetText.inert(headers.get(c)));
                     cell.setCellStyle(heading);
                     // Fixed widths: autosizing measures glyphs with AWT fonts, which a server may lack for Chinese.
                     sheet.setColumnWidth(c, 22 * 256);
@@ -59,7 +59,7 @@ final class XlsxReport {
         } else if (value instanceof Boolean flag) {
             cell.setCellValue(flag);
         } else {
-            cell.setCellValue(value.toString());
+            cell.setCellValue(SpreadsheetText.inert(value.toString()));
         }
     }
 
