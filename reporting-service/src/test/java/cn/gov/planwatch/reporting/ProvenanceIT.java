@@ -159,6 +159,9 @@ class ProvenanceIT {
         JsonNode client = indicator.get("events").get(1);
         assertThat(client.get("clientId").asString()).isEqualTo("cnipa-reporter");
         assertThat(client.get("actor").asString()).as("the client acted for itself").isEqualTo("cnipa-reporter");
+        // The dashboard's provenance page shows them too, in either language.
+        assertThat(lead.get("/dashboard/provenance/indicator:IND-08?lang=zh").body()).contains("操作人", "sun.hao");
+        assertThat(lead.get("/dashboard/provenance/indicator:IND-08?lang=en").body()).contains("Acted by", "sun.hao");
     }
 
     /** Every object of the view that carries a provenance link (the view itself has none). */
