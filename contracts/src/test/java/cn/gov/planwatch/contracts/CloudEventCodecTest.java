@@ -30,7 +30,7 @@ class CloudEventCodecTest {
     private final ObservationReported event = new ObservationReported(
             UUID.fromString("0b6f7a52-3c1e-4f4e-9a51-5d1f2b9c7e10"), "IND-01", "2023", new BigDecimal("11.80"),
             "年末数据 year-end figure", "统计公报", "CNIPA", "cnipa-reporter", "4bf92f3577b34da6a3ce929d0e0e4736",
-            Instant.parse("2024-01-15T08:30:00Z"), "patents", true);
+            Instant.parse("2024-01-15T08:30:00Z"), "patents", true, "li.na");
 
     private final CloudEventSerializer serializer = new CloudEventSerializer();
     private final CloudEventDeserializer deserializer = new CloudEventDeserializer();
@@ -55,18 +55,15 @@ class CloudEventCodecTest {
         Headers headers = new RecordHeaders();
         byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
 
-        assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"value\":11.80").contains("年末数据");
+        assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"value\":11.80").contains("年末数据")
+                .contains("\"clientId\":\"cnipa-reporter\"").contains("\"actor\":\"li.na\"");
         assertThat(deserializer.deserialize(Topics.INDICATOR_EVENTS, headers, body)).isEqualTo(event);
     }
 
     @Test
     void theBodyConformsToThePublishedJsonSchema() throws Exception {
         byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, new RecordHeaders(), event);
-        JsonSchema schema;
-        try (InputStream in = getClass().getResourceAsStream(
-                "/schemas/" + ObservationReported.V2.ceType() + ".json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
+        JsonSchema schema = schema(ObservationReported.V2);
         Set<ValidationMessage> problems = schema.validate(new ObjectMapper().readTree(body));
         assertThat(problems).isEmpty();
 
@@ -92,6 +89,31 @@ class CloudEventCodecTest {
         assertThat(read.comment()).isEqualTo("质押");
         assertThat(read.unit()).isNull();
         assertThat(read.unitConfirmed()).isFalse();
+        assertThat(read.actor()).as("a v1 event names no actor: its client acted").isEqualTo("cnipa-reporter");
+    }
+
+    @Test
+    void aVersion2EventWrittenBeforeTheActorWasRecordedReadsAsItsClient() throws Exception {
+        Headers headers = new RecordHeaders();
+        byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
+        var older = (tools.jackson.databind.node.ObjectNode) EventJson.MAPPER.readTree(body);
+        older.remove("actor");
+
+        ObservationReported read = (ObservationReported) deserializer.deserialize(Topics.INDICATOR_EVENTS, headers,
+                EventJson.MAPPER.writeValueAsBytes(older));
+
+        assertThat(read.clientId()).isEqualTo("cnipa-reporter");
+        assertThat(read.actor()).isEqualTo("cnipa-reporter");
+        assertThat(read.value()).isEqualByComparingTo("11.80");
+        // Still a valid v2 body: the actor is optional in the published schema.
+        assertThat(schema(ObservationReported.V2).validate(new ObjectMapper().readTree(
+                EventJson.MAPPER.writeValueAsBytes(older)))).isEmpty();
+    }
+
+    private JsonSchema schema(EventType type) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/schemas/" + type.ceType() + ".json")) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
     }
 
     @Test

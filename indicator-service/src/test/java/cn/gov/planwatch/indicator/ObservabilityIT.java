@@ -5,12 +5,7 @@ import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import cn.gov.planwatch.testsupport.TopicRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,15 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,28 +72,8 @@ class ObservabilityIT {
     }
 
     private static String traceparentOfRecord(UUID eventId) {
-        String topic = Topics.INDICATOR_EVENTS;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.shared().kafkaBootstrapServers()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = IntStream.range(0, consumer.partitionsFor(topic).size())
-                    .mapToObj(p -> new TopicPartition(topic, p)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (eventId.toString().equals(text(record.headers().lastHeader("ce_id")))) {
-                        return text(record.headers().lastHeader("traceparent"));
-                    }
-                }
-            }
-        }
-        throw new AssertionError("event " + eventId + " not found in " + topic);
-    }
-
-    private static String text(Header header) {
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return TopicRecords.header(TopicRecords.withEventId(RealInfrastructure.shared().kafkaBootstrapServers(),
+                Topics.INDICATOR_EVENTS, eventId.toString(), Duration.ofSeconds(20)), "traceparent");
     }
 
     private static String hex(int bytes) {

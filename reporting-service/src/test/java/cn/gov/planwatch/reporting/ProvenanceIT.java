@@ -15,8 +15,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -129,6 +131,37 @@ class ProvenanceIT {
         }
         assertThat(new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().reporter("CNIPA"))
                 .get("/api/v1/national-view/provenance/indicator:IND-04").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theProvenanceNamesWhoActedBesideTheClientAndAnOlderEventItsClient() {
+        ScriptedEvents log = new ScriptedEvents(kafka);
+        HttpCalls lead = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().lead());
+        // Reported by a person through the dashboard's client.
+        ObservationReported byPerson = log.send(new ObservationReported(UUID.randomUUID(), "IND-08", "2019",
+                new BigDecimal("41.5"), "人工填报", null, "CNIPA", TestTokens.DASHBOARD_CLIENT, null,
+                Instant.parse("2020-02-01T00:00:00Z"), null, false, "sun.hao"));
+        // A v1 event, written before anyone but the client was named.
+        UUID older = UUID.randomUUID();
+        log.sendAsWritten(ObservationReported.V1, "IND-08", older, "{\"eventId\":\"" + older + "\","
+                + "\"indicator\":\"IND-08\",\"period\":\"2020\",\"value\":43.2,\"comment\":null,\"source\":null,"
+                + "\"agency\":\"CNIPA\",\"clientId\":\"cnipa-reporter\",\"traceId\":null,"
+                + "\"recordedAt\":\"2021-02-01T00:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("indicator_fact", byPerson.eventId())
+                + count("indicator_fact", older) == 2);
+
+        JsonNode indicator = provenance(lead, "/api/v1/national-view/provenance/indicator:IND-08");
+
+        assertThat(eventIds(indicator)).containsExactly(byPerson.eventId(), older);
+        JsonNode person = indicator.get("events").get(0);
+        assertThat(person.get("clientId").asString()).isEqualTo(TestTokens.DASHBOARD_CLIENT);
+        assertThat(person.get("actor").asString()).isEqualTo("sun.hao");
+        JsonNode client = indicator.get("events").get(1);
+        assertThat(client.get("clientId").asString()).isEqualTo("cnipa-reporter");
+        assertThat(client.get("actor").asString()).as("the client acted for itself").isEqualTo("cnipa-reporter");
+        // The dashboard's provenance page shows them too, in either language.
+        assertThat(lead.get("/dashboard/provenance/indicator:IND-08?lang=zh").body()).contains("操作人", "sun.hao");
+        assertThat(lead.get("/dashboard/provenance/indicator:IND-08?lang=en").body()).contains("Acted by", "sun.hao");
     }
 
     /** Every object of the view that carries a provenance link (the view itself has none). */

@@ -8,11 +8,24 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
+import cn.gov.planwatch.contracts.EventType;
+import cn.gov.planwatch.contracts.EventTypes;
+import cn.gov.planwatch.contracts.cloudevents.CloudEventHeaders;
+import cn.gov.planwatch.testsupport.RealInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,6 +49,28 @@ final class ScriptedEvents {
             throw new IllegalStateException(e);
         }
         return event;
+    }
+
+    /**
+     * A record as an earlier writer left it in the log: its CloudEvents headers for {@code type} and {@code body}
+     * as that version's JSON, which today's writer would no longer produce.
+     */
+    void sendAsWritten(EventType type, String key, UUID eventId, String body) {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.shared().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(type.topic(), null, key, body.getBytes(StandardCharsets.UTF_8), List.of(
+                    header(CloudEventHeaders.SPEC_VERSION, EventTypes.SPEC_VERSION),
+                    header(CloudEventHeaders.ID, eventId.toString()), header(CloudEventHeaders.TYPE, type.ceType()),
+                    header(CloudEventHeaders.SOURCE, "/planwatch/test"),
+                    header(CloudEventHeaders.CONTENT_TYPE, "application/json")))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     static ObservationReported observation(String indicator, String agency, String period, String value,

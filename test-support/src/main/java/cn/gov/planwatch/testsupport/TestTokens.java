@@ -25,6 +25,9 @@ import java.util.UUID;
  */
 public final class TestTokens {
 
+    /** The client that relays people's tokens: the gateway's login (see gateway application.yaml). */
+    public static final String DASHBOARD_CLIENT = "planwatch-gateway";
+
     private static TestTokens shared;
 
     private final RSAKey key;
@@ -91,6 +94,15 @@ public final class TestTokens {
         return token("CNIPA", "operator");
     }
 
+    /**
+     * A valid access token of a person who logged in to the dashboard: the gateway's client relays it, and its
+     * {@code sub} is the person's own, as the auth server's authorization code flow mints it.
+     */
+    public String person(String subject, String agency, String... roles) {
+        return sign(key, issuer(), DASHBOARD_CLIENT, subject, agency, List.of(roles),
+                Instant.now().plus(Duration.ofMinutes(15)));
+    }
+
     /** Signed by the right key, but expired a minute ago (beyond the validator's clock skew). */
     public String expired(String agency, String... roles) {
         return sign(key, issuer(), agency, List.of(roles), Instant.now().minus(Duration.ofMinutes(2)));
@@ -103,10 +115,16 @@ public final class TestTokens {
     }
 
     private static String sign(RSAKey signingKey, String issuer, String agency, List<String> roles, Instant expiry) {
+        // client_credentials: the client is its own subject
         String clientId = agency.toLowerCase() + "-" + (roles.isEmpty() ? "client" : roles.get(0));
+        return sign(signingKey, issuer, clientId, clientId, agency, roles, expiry);
+    }
+
+    private static String sign(RSAKey signingKey, String issuer, String clientId, String subject, String agency,
+            List<String> roles, Instant expiry) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
-                .subject(clientId)
+                .subject(subject)
                 .audience("planwatch")
                 .issueTime(Date.from(expiry.minus(Duration.ofMinutes(15))))
                 .notBeforeTime(Date.from(expiry.minus(Duration.ofMinutes(15))))

@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param unit     (v2) the catalogue unit code the value is expressed in, so the event stays
  *                 self-describing if a later catalogue changes the unit; null in v1 events
  * @param unitConfirmed (v2) whether the reporter named the unit and it matched; false in v1 events
+ * @param actor    who acted through the client: the token's subject — the person who logged in, or the client
+ *                 itself for a client_credentials token. Events written before it was recorded read as the client.
  */
 public record ObservationReported(
         UUID eventId,
@@ -32,7 +34,8 @@ public record ObservationReported(
         String traceId,
         Instant recordedAt,
         String unit,
-        boolean unitConfirmed) implements PlanEvent {
+        boolean unitConfirmed,
+        String actor) implements PlanEvent {
 
     private static final String NAME = "cn.gov.planwatch.indicator.ObservationReported";
 
@@ -42,13 +45,25 @@ public record ObservationReported(
 
     public static final EventType V2 = EventType.current(NAME, 2, Topics.INDICATOR_EVENTS, ObservationReported.class);
 
+    public ObservationReported {
+        actor = actor == null ? clientId : actor;
+    }
+
+    /** The client acted for itself. */
+    public ObservationReported(UUID eventId, String indicator, String period, BigDecimal value, String comment,
+            String source, String agency, String clientId, String traceId, Instant recordedAt, String unit,
+            boolean unitConfirmed) {
+        this(eventId, indicator, period, value, comment, source, agency, clientId, traceId, recordedAt, unit,
+                unitConfirmed, clientId);
+    }
+
     /** The JSON body of a v1 event. */
     record V1Body(UUID eventId, String indicator, String period, BigDecimal value, String comment, String source,
             String agency, String clientId, String traceId, Instant recordedAt) {
 
         ObservationReported upcast() {
             return new ObservationReported(eventId, indicator, period, value, comment, source, agency, clientId,
-                    traceId, recordedAt, null, false);
+                    traceId, recordedAt, null, false, clientId);
         }
     }
 

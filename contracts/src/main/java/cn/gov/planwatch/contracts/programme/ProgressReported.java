@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param agency          the reporting agency's code (from the token, never from the body)
  * @param clientId        the OAuth client that made the request, for audit
  * @param traceId         the request's trace id
+ * @param actor           who acted through the client: the token's subject — the person who logged in, or the
+ *                        client itself for a client_credentials token. Events written before it read as the client.
  */
 public record ProgressReported(
         UUID eventId,
@@ -32,7 +34,8 @@ public record ProgressReported(
         String risks,
         List<MeasureStatus> measures,
         List<MilestoneValue> milestones,
-        Instant recordedAt) implements PlanEvent {
+        Instant recordedAt,
+        String actor) implements PlanEvent {
 
     private static final String NAME = "cn.gov.planwatch.programme.ProgressReported";
 
@@ -42,6 +45,15 @@ public record ProgressReported(
         // An event written without the lists reads as "nothing reported", never as null.
         measures = measures == null ? List.of() : List.copyOf(measures);
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        actor = actor == null ? clientId : actor;
+    }
+
+    /** The client acted for itself. */
+    public ProgressReported(UUID eventId, String programme, String quarter, String agency, String clientId,
+            String traceId, String status, int percentComplete, String summary, String risks,
+            List<MeasureStatus> measures, List<MilestoneValue> milestones, Instant recordedAt) {
+        this(eventId, programme, quarter, agency, clientId, traceId, status, percentComplete, summary, risks, measures,
+                milestones, recordedAt, clientId);
     }
 
     /** The status of one measure of the programme ({@code code} from the catalogue). */

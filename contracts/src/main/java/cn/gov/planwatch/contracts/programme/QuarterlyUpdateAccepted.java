@@ -19,8 +19,19 @@ public record QuarterlyUpdateAccepted(
         String reviewer,
         String clientId,
         String traceId,
-        Instant recordedAt) implements QuarterlyUpdateEvent {
+        Instant recordedAt,
+        String actor) implements QuarterlyUpdateEvent {
 
     public static final EventType V1 = EventType.current("cn.gov.planwatch.programme.QuarterlyUpdateAccepted", 1,
             Topics.QUARTERLY_UPDATE_EVENTS, QuarterlyUpdateAccepted.class);
+
+    public QuarterlyUpdateAccepted {
+        actor = actor == null ? clientId : actor;
+    }
+
+    /** The client acted for itself. */
+    public QuarterlyUpdateAccepted(UUID eventId, String agency, String quarter, String reviewer, String clientId,
+            String traceId, Instant recordedAt) {
+        this(eventId, agency, quarter, reviewer, clientId, traceId, recordedAt, clientId);
+    }
 }

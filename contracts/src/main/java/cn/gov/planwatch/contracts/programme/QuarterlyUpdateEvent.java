@@ -21,6 +21,12 @@ public sealed interface QuarterlyUpdateEvent extends PlanEvent
     /** The request's trace id. */
     String traceId();
 
+    /**
+     * Who acted through the client: the token's subject — the person who logged in, or the client itself for a
+     * client_credentials token. Events written before it was recorded read as the client.
+     */
+    String actor();
+
     @Override
     default String partitionKey() {
         return agency();

@@ -24,12 +24,20 @@ public record QuarterlyUpdateReturned(
         List<String> items,
         String clientId,
         String traceId,
-        Instant recordedAt) implements QuarterlyUpdateEvent {
+        Instant recordedAt,
+        String actor) implements QuarterlyUpdateEvent {
 
     public static final EventType V1 = EventType.current("cn.gov.planwatch.programme.QuarterlyUpdateReturned", 1,
             Topics.QUARTERLY_UPDATE_EVENTS, QuarterlyUpdateReturned.class);
 
     public QuarterlyUpdateReturned {
         items = items == null ? List.of() : List.copyOf(items);
+        actor = actor == null ? clientId : actor;
+    }
+
+    /** The client acted for itself. */
+    public QuarterlyUpdateReturned(UUID eventId, String agency, String quarter, String reviewer, String reason,
+            List<String> items, String clientId, String traceId, Instant recordedAt) {
+        this(eventId, agency, quarter, reviewer, reason, items, clientId, traceId, recordedAt, clientId);
     }
 }

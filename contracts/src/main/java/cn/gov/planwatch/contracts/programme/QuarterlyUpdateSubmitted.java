@@ -16,8 +16,19 @@ public record QuarterlyUpdateSubmitted(
         String quarter,
         String clientId,
         String traceId,
-        Instant recordedAt) implements QuarterlyUpdateEvent {
+        Instant recordedAt,
+        String actor) implements QuarterlyUpdateEvent {
 
     public static final EventType V1 = EventType.current("cn.gov.planwatch.programme.QuarterlyUpdateSubmitted", 1,
             Topics.QUARTERLY_UPDATE_EVENTS, QuarterlyUpdateSubmitted.class);
+
+    public QuarterlyUpdateSubmitted {
+        actor = actor == null ? clientId : actor;
+    }
+
+    /** The client acted for itself. */
+    public QuarterlyUpdateSubmitted(UUID eventId, String agency, String quarter, String clientId, String traceId,
+            Instant recordedAt) {
+        this(eventId, agency, quarter, clientId, traceId, recordedAt, clientId);
+    }
 }

@@ -8,7 +8,7 @@ import java.security.Principal;
 
 /**
  * One structured line per request the gateway refuses, on logger {@code planwatch.security}: status, method, path,
- * caller when known and the reason. Never the token or the body.
+ * caller (client and subject) when known and the reason. Never the token or the body.
  */
 public final class RefusalLog {
 
@@ -22,9 +22,11 @@ public final class RefusalLog {
             return;
         }
         Caller caller = Caller.of(principal).orElse(null);
-        security.warn("security.refused status={} method={} path={} client={} agency={} reason=\"{}\"", status,
-                exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
-                caller == null ? "-" : caller.id(), caller == null || caller.agency() == null ? "-" : caller.agency(),
+        // A principal's name is its subject: the person who logged in, or a client acting for itself.
+        security.warn("security.refused status={} method={} path={} client={} subject={} agency={} reason=\"{}\"",
+                status, exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
+                caller == null ? "-" : caller.id(), principal == null ? "-" : principal.getName(),
+                caller == null || caller.agency() == null ? "-" : caller.agency(),
                 reason == null ? "-" : reason.replace('"', '\'').replace('\n', ' ').replace('\r', ' '));
     }
 }

@@ -35,7 +35,8 @@ class ObservationRecorder {
             ObservationRequest request) {
         var event = new ObservationReported(EventIds.next(), indicator.code(), period.toString(), request.value(),
                 request.comment(), request.source(), caller.agency(), caller.clientId(), caller.traceId(),
-                clock.instant(), indicator.unit().code(), ObservationRules.unitConfirmed(indicator, request));
+                clock.instant(), indicator.unit().code(), ObservationRules.unitConfirmed(indicator, request),
+                caller.subject());
         if (EventIds.resending() && history.recorded(event.eventId())) {
             // A resend under an Idempotency-Key whose first attempt is in the log after all: answered as
             // recorded, even if the lead has accepted the quarter since.

@@ -28,7 +28,8 @@ class RebuildController {
     ResponseEntity<RebuildStatus> start(@PathVariable String name) {
         requireKnown(name);
         var caller = callers.current();
-        audit.info("audit action=rebuild projection={} client={} agency={}", name, caller.clientId(), caller.agency());
+        audit.info("audit action=rebuild projection={} client={} subject={} agency={}", name, caller.clientId(),
+                caller.subject(), caller.agency());
         return ResponseEntity.accepted().body(rebuild.start());
     }
 

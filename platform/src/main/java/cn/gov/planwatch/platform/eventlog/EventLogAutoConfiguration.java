@@ -24,6 +24,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -40,15 +41,20 @@ import java.util.Map;
  * that an outage never sends good events to the dead-letter topic.
  */
 @AutoConfiguration
+@EnableScheduling
 public class EventLogAutoConfiguration {
 
-    /** Services that take writes keep an {@code idempotency_record} table in their own schema. */
+    /**
+     * Services that take writes keep an {@code idempotency_record} table in their own schema; its keys are forgotten
+     * after the retention, by a purge every {@code planwatch.idempotency.purge-interval}.
+     */
     @Bean
     @ConditionalOnProperty("spring.flyway.default-schema")
     IdempotentWrites idempotentWrites(JdbcClient jdbc, JsonMapper json, Clock clock,
             @Value("${spring.flyway.default-schema}") String schema,
-            @Value("${planwatch.idempotency.abandoned-after:2m}") Duration abandonedAfter) {
-        return new IdempotentWrites(jdbc, json, schema, clock, abandonedAfter);
+            @Value("${planwatch.idempotency.abandoned-after:2m}") Duration abandonedAfter,
+            @Value("${planwatch.idempotency.retention:30d}") Duration retention) {
+        return new IdempotentWrites(jdbc, json, schema, clock, abandonedAfter, retention);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,8 +39,10 @@ import java.util.regex.Pattern;
  * The {@code Idempotency-Key} header (IETF draft "The Idempotency-Key HTTP Header Field"): the same
  * client sending the same key with the same request gets the first answer again and records nothing
  * new; the same key with a different request is a 422; a retry while the first is still in flight is a
- * 409. Keys are scoped to the OAuth client. The key is claimed in the database before the write, so two
- * concurrent retries cannot both append an event.
+ * 409. A key belongs to its caller — the OAuth client and the subject acting through it (the person who logged in,
+ * or the client itself): another caller's key of the same text neither replays this caller's answer nor blocks it.
+ * The key is claimed in the database before the write, so two concurrent retries cannot both append an event. A key
+ * is kept for the retention ({@link #forgetExpired()}), after which it may be used anew.
  *
  * <p>The claim also fixes the id of the event the write appends ({@link EventIds}). When the first attempt's
  * outcome is unknown — the log did not confirm it (504), or the service died while answering (the claim is
@@ -56,11 +59,15 @@ public class IdempotentWrites implements AutoCloseable {
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
+    /** One caller's key: keys are looked up under their owner, never across callers. */
+    private static final String OWN_KEY = "client_id = ? and subject = ? and key = ?";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final String table;
     private final Clock clock;
     private final Duration abandonedAfter;
+    private final Duration retention;
     /** Keeps the outcomes of keyed writes once the log has answered: one short update each. */
     private final ExecutorService answers = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "idempotency-answers");
@@ -72,17 +79,20 @@ public class IdempotentWrites implements AutoCloseable {
      * @param abandonedAfter how long a claim may stay in flight before a resend may take it over: longer than
      *                       any request can last (its waits for a connection, a lock and the log's
      *                       acknowledgement), so that a live first attempt is never run a second time beside it
+     * @param retention      how long a key is kept after it was last claimed; then it is forgotten and may be used anew
      */
-    public IdempotentWrites(JdbcClient jdbc, JsonMapper json, String schema, Clock clock, Duration abandonedAfter) {
+    public IdempotentWrites(JdbcClient jdbc, JsonMapper json, String schema, Clock clock, Duration abandonedAfter,
+            Duration retention) {
         this.jdbc = jdbc;
         this.json = json;
         this.table = schema + ".idempotency_record";
         this.clock = clock;
         this.abandonedAfter = abandonedAfter;
+        this.retention = retention;
     }
 
     /**
-     * Runs {@code write} once per (client, key). {@code request} is what identifies the request besides
+     * Runs {@code write} once per (client, subject, key). {@code request} is what identifies the request besides
      * its path: the bound body, whose canonical JSON is fingerprinted. {@code write} appends one event, whose
      * id it takes from {@link EventIds#next()}; {@code answer} turns the acknowledged event into the answer.
      */
@@ -95,17 +105,18 @@ public class IdempotentWrites implements AutoCloseable {
         if (!KEY.matcher(key).matches()) {
             throw Problems.invalidField(HEADER, "must be 1–255 visible ASCII characters");
         }
-        String client = caller.clientId() == null ? "-" : caller.clientId();
+        Owner owner = new Owner(caller.clientId() == null ? "-" : caller.clientId(),
+                caller.subject() == null ? "-" : caller.subject());
         String fingerprint = fingerprint(path, request);
         UUID eventId = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what timestamptz keeps
-        int claimed = jdbc.sql("insert into " + table + " (client_id, key, fingerprint, state, event_id, claimed_at)"
-                        + " values (?, ?, ?, 'PENDING', ?, ?) on conflict do nothing")
-                .params(client, key, fingerprint, eventId, Timestamp.from(now)).update();
+        int claimed = jdbc.sql("insert into " + table + " (client_id, subject, key, fingerprint, state, event_id,"
+                        + " claimed_at) values (?, ?, ?, ?, 'PENDING', ?, ?) on conflict do nothing")
+                .params(owner.client(), owner.subject(), key, fingerprint, eventId, Timestamp.from(now)).update();
         if (claimed == 1) {
-            return run(client, key, eventId, false, write, answer);
+            return run(owner, key, eventId, false, write, answer);
         }
-        Stored stored = stored(client, key);
+        Stored stored = stored(owner, key);
         if (!stored.fingerprint().equals(fingerprint)) {
             throw Problems.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key was already used with a different request; nothing was recorded.");
@@ -119,23 +130,24 @@ public class IdempotentWrites implements AutoCloseable {
             throw inFlight(abandonedAt, now);
         }
         // UNCERTAIN, or a claim whose request died with its service: settle it with the same event id.
-        return takeOver(client, key, stored, now, write, answer);
+        return takeOver(owner, key, stored, now, write, answer);
     }
 
     /** Runs the write again with the first attempt's event id; one resend at a time wins the claim. */
-    private <E extends PlanEvent, T> CompletableFuture<ResponseEntity<T>> takeOver(String client, String key,
+    private <E extends PlanEvent, T> CompletableFuture<ResponseEntity<T>> takeOver(Owner owner, String key,
             Stored stored, Instant now, Supplier<CompletableFuture<E>> write,
             Function<? super E, ResponseEntity<T>> answer) {
-        int taken = jdbc.sql("update " + table + " set state = 'PENDING', claimed_at = ? where client_id = ? and key = ?"
+        int taken = jdbc.sql("update " + table + " set state = 'PENDING', claimed_at = ? where " + OWN_KEY
                         + " and state = ? and claimed_at = ?")
-                .params(Timestamp.from(now), client, key, stored.state(), Timestamp.from(stored.claimedAt())).update();
+                .params(Timestamp.from(now), owner.client(), owner.subject(), key, stored.state(),
+                        Timestamp.from(stored.claimedAt())).update();
         if (taken == 0) {
             throw inFlight(now.plus(abandonedAfter), now);
         }
-        return run(client, key, stored.eventId(), true, write, answer);
+        return run(owner, key, stored.eventId(), true, write, answer);
     }
 
-    private <E extends PlanEvent, T> CompletableFuture<ResponseEntity<T>> run(String client, String key, UUID eventId,
+    private <E extends PlanEvent, T> CompletableFuture<ResponseEntity<T>> run(Owner owner, String key, UUID eventId,
             boolean resend, Supplier<CompletableFuture<E>> write, Function<? super E, ResponseEntity<T>> answer) {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes != null) {
@@ -148,7 +160,7 @@ public class IdempotentWrites implements AutoCloseable {
         try {
             written = write.get().thenApply(answer);
         } catch (RuntimeException failure) {
-            settleFailure(client, key, resend, failure);
+            settleFailure(owner, key, resend, failure);
             throw failure;
         } finally {
             if (attributes != null) {
@@ -160,17 +172,18 @@ public class IdempotentWrites implements AutoCloseable {
         // other record's acknowledgement.
         return written.handleAsync((done, failure) -> {
             if (failure != null) {
-                settleFailure(client, key, resend, failure);
+                settleFailure(owner, key, resend, failure);
                 throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
             }
             try {
-                jdbc.sql("update " + table + " set state = 'DONE', status = ?, answer = ? where client_id = ? and key = ?")
-                        .params(done.getStatusCode().value(), json.writeValueAsString(done.getBody()), client, key)
+                jdbc.sql("update " + table + " set state = 'DONE', status = ?, answer = ? where " + OWN_KEY)
+                        .params(done.getStatusCode().value(), json.writeValueAsString(done.getBody()),
+                                owner.client(), owner.subject(), key)
                         .update();
             } catch (RuntimeException e) {
                 // The event is in the log: the answer stays 202. The claim, still PENDING with this event id, is
                 // settled by a resend once abandoned — with the same id, so nothing is recorded twice.
-                log.warn("could not keep the answer for Idempotency-Key {} of {}: {}", key, client, e.toString());
+                log.warn("could not keep the answer for Idempotency-Key {} of {}: {}", key, owner, e.toString());
             }
             return done;
         }, answers);
@@ -181,33 +194,33 @@ public class IdempotentWrites implements AutoCloseable {
      * corrected request can use it. Anything else may have left the event in the log: the claim is kept, with
      * its event id, for a resend to settle.
      */
-    private void settleFailure(String client, String key, boolean resend, Throwable failure) {
+    private void settleFailure(Owner owner, String key, boolean resend, Throwable failure) {
         try {
-            keepOrGiveBack(client, key, resend, failure);
+            keepOrGiveBack(owner, key, resend, failure);
         } catch (RuntimeException e) {
             // The database is failing too: the claim stays PENDING with its event id, and is settled once abandoned.
-            log.warn("could not settle Idempotency-Key {} of {}: {}", key, client, e.toString());
+            log.warn("could not settle Idempotency-Key {} of {}: {}", key, owner, e.toString());
         }
     }
 
-    private void keepOrGiveBack(String client, String key, boolean resend, Throwable failure) {
+    private void keepOrGiveBack(Owner owner, String key, boolean resend, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
         boolean recordedNothing = cause instanceof ProblemException problem
                 && (problem.status().is4xxClientError() || problem.status() == HttpStatus.SERVICE_UNAVAILABLE);
         if (recordedNothing && !resend) {
             // A resend's claim is never given back: its first attempt may be in the log under this event id.
-            jdbc.sql("delete from " + table + " where client_id = ? and key = ? and state = 'PENDING'")
-                    .params(client, key).update();
+            jdbc.sql("delete from " + table + " where " + OWN_KEY + " and state = 'PENDING'")
+                    .params(owner.client(), owner.subject(), key).update();
         } else {
-            jdbc.sql("update " + table + " set state = 'UNCERTAIN' where client_id = ? and key = ? and state = 'PENDING'")
-                    .params(client, key).update();
+            jdbc.sql("update " + table + " set state = 'UNCERTAIN' where " + OWN_KEY + " and state = 'PENDING'")
+                    .params(owner.client(), owner.subject(), key).update();
         }
     }
 
-    private Stored stored(String client, String key) {
+    private Stored stored(Owner owner, String key) {
         List<Stored> rows = jdbc.sql("select fingerprint, state, status, answer, event_id, claimed_at from " + table
-                        + " where client_id = ? and key = ?").params(client, key)
+                        + " where " + OWN_KEY).params(owner.client(), owner.subject(), key)
                 .query((rs, n) -> new Stored(rs.getString("fingerprint"), rs.getString("state"), rs.getInt("status"),
                         rs.getString("answer"), rs.getObject("event_id", UUID.class),
                         rs.getTimestamp("claimed_at").toInstant()))
@@ -228,6 +241,26 @@ public class IdempotentWrites implements AutoCloseable {
                 List.of(), Math.min(seconds, 5));
     }
 
+    /**
+     * Forgets the keys last claimed longer ago than the retention: each may then be used anew, and its first answer is
+     * no longer replayed. A key whose outcome was left unknown is forgotten too — by then no client still resends it.
+     *
+     * @return how many keys were forgotten
+     */
+    @Scheduled(fixedDelayString = "${planwatch.idempotency.purge-interval:PT1H}")
+    public int forgetExpired() {
+        if (!jdbc.sql("select to_regclass(?) is not null").params(table).query(Boolean.class).single()) {
+            return 0; // a service that takes no keyed writes keeps no table
+        }
+        Instant cutoff = clock.instant().minus(retention);
+        int forgotten = jdbc.sql("delete from " + table + " where claimed_at < ?").params(Timestamp.from(cutoff))
+                .update();
+        if (forgotten > 0) {
+            log.info("forgot {} Idempotency-Key records last claimed before {}", forgotten, cutoff);
+        }
+        return forgotten;
+    }
+
     /** Lets the outcomes of writes already answered by the log be kept before the service stops. */
     @Override
     public void close() throws InterruptedException {
@@ -244,6 +277,15 @@ public class IdempotentWrites implements AutoCloseable {
             return HexFormat.of().formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whose key it is: the client and the subject acting through it. */
+    private record Owner(String client, String subject) {
+
+        @Override
+        public String toString() {
+            return client + "/" + subject;
         }
     }
 

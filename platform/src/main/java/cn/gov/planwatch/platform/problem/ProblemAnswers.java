@@ -1,5 +1,6 @@
 package cn.gov.planwatch.platform.problem;
 
+import cn.gov.planwatch.platform.caller.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,9 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> refused(ProblemException e, HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) && e.status().is4xxClientError()) {
-            security.warn("security.refused status={} method={} path={} principal={} type={} fields={}",
+            security.warn("security.refused status={} method={} path={} {} type={} fields={}",
                     e.status().value(), request.getMethod(), request.getRequestURI(),
-                    request.getUserPrincipal() == null ? "-" : request.getUserPrincipal().getName(),
+                    Caller.auditName(request.getUserPrincipal()),
                     e.type().substring(e.type().lastIndexOf('/') + 1),
                     e.errors().stream().map(FieldProblem::field).toList());
         }

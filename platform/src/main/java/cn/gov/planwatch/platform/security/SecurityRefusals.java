@@ -1,5 +1,6 @@
 package cn.gov.planwatch.platform.security;
 
+import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,9 +48,8 @@ public class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException failure)
             throws IOException {
-        String principal = request.getUserPrincipal() == null ? "-" : request.getUserPrincipal().getName();
-        security.warn("security.refused status=403 method={} path={} principal={} reason=\"role\"",
-                request.getMethod(), request.getRequestURI(), principal);
+        security.warn("security.refused status=403 method={} path={} {} reason=\"role\"",
+                request.getMethod(), request.getRequestURI(), Caller.auditName(request.getUserPrincipal()));
         write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your token's role does not allow this call.", request);
     }

@@ -79,8 +79,9 @@ public class ServiceSecurityAutoConfiguration {
     }
 
     /**
-     * The caller is who the validated token says: its client, agency and roles. The trace id is the
-     * current span's (which continues an incoming {@code traceparent}), or the header's where tracing is off.
+     * The caller is who the validated token says: its client, its subject (the person, for a login), its agency
+     * and roles. The trace id is the current span's (which continues an incoming {@code traceparent}), or the
+     * header's where tracing is off.
      */
     @Bean
     CallerResolver callerResolver(ObjectProvider<HttpServletRequest> request, ObjectProvider<Tracer> tracer) {
@@ -91,8 +92,8 @@ public class ServiceSecurityAutoConfiguration {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication instanceof JwtAuthenticationToken token) {
                 Jwt jwt = token.getToken();
-                String clientId = jwt.hasClaim("client_id") ? jwt.getClaimAsString("client_id") : jwt.getSubject();
-                return new Caller(clientId, jwt.getClaimAsString(ApiAccessPolicy.AGENCY_CLAIM), roles(jwt), traceId);
+                return new Caller(Caller.clientOf(jwt), jwt.getSubject(),
+                        jwt.getClaimAsString(ApiAccessPolicy.AGENCY_CLAIM), roles(jwt), traceId);
             }
             throw new IllegalStateException("no authenticated caller on a path that requires one");
         };

@@ -44,7 +44,7 @@ class ProgressRecorder {
                             .map(m -> new ProgressReported.MeasureStatus(m.code(), m.status(), m.note())).toList(),
                     request.milestones().stream()
                             .map(m -> new ProgressReported.MilestoneValue(m.code(), m.value())).toList(),
-                    clock.instant());
+                    clock.instant(), caller.subject());
             if (resending && history.recorded(id)) {
                 // A resend under an Idempotency-Key whose first attempt is in the log after all: answered as
                 // recorded, even if the lead has accepted the quarter since.

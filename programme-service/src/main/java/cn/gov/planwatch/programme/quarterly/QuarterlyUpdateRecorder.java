@@ -40,20 +40,21 @@ class QuarterlyUpdateRecorder {
 
     QuarterlyUpdateSubmitted submit(Caller caller, String agency, ReportingPeriod quarter) {
         return step(agency, quarter, rules::requireSubmittable, (id, now) -> new QuarterlyUpdateSubmitted(id, agency,
-                quarter.toString(), caller.clientId(), caller.traceId(), now));
+                quarter.toString(), caller.clientId(), caller.traceId(), now, caller.subject()));
     }
 
     QuarterlyUpdateAccepted accept(Caller reviewer, String agency, ReportingPeriod quarter) {
         String reviewing = rules.reviewer(reviewer);
         return step(agency, quarter, rules::requireReviewable, (id, now) -> new QuarterlyUpdateAccepted(id, agency,
-                quarter.toString(), reviewing, reviewer.clientId(), reviewer.traceId(), now));
+                quarter.toString(), reviewing, reviewer.clientId(), reviewer.traceId(), now, reviewer.subject()));
     }
 
     QuarterlyUpdateReturned giveBack(Caller reviewer, String agency, ReportingPeriod quarter, String reason,
             List<String> items) {
         String reviewing = rules.reviewer(reviewer);
         return step(agency, quarter, rules::requireReviewable, (id, now) -> new QuarterlyUpdateReturned(id, agency,
-                quarter.toString(), reviewing, reason, items, reviewer.clientId(), reviewer.traceId(), now));
+                quarter.toString(), reviewing, reason, items, reviewer.clientId(), reviewer.traceId(), now,
+                reviewer.subject()));
     }
 
     /**

@@ -125,15 +125,15 @@ public class FigureProvenance {
         Map<UUID, Provenance.Event> events = new LinkedHashMap<>();
         for (ProgressFact r : progress.reports(ids)) {
             events.put(r.eventId(), new Provenance.Event(r.eventId(), "ProgressReported",
-                    r.programme() + "/" + r.quarter() + "/" + r.agency(), r.agency(), r.clientId(), r.recordedAt(),
-                    r.revision(), value.apply(r), null));
+                    r.programme() + "/" + r.quarter() + "/" + r.agency(), r.agency(), r.clientId(), r.actor(),
+                    r.recordedAt(), r.revision(), value.apply(r), null));
         }
         return List.copyOf(events.values());
     }
 
     private static Provenance.Event event(IndicatorFact f, Boolean current) {
         return new Provenance.Event(f.eventId(), "ObservationReported", f.indicator() + "/" + f.period(), f.agency(),
-                f.clientId(), f.recordedAt(), f.revision(), f.value(), current);
+                f.clientId(), f.actor(), f.recordedAt(), f.revision(), f.value(), current);
     }
 
     private static Provenance.Event event(LifecycleStep s) {
@@ -143,7 +143,7 @@ public class FigureProvenance {
             case RETURNED -> "QuarterlyUpdateReturned";
         };
         return new Provenance.Event(s.eventId(), type, s.agency() + "/" + s.quarter(), s.agency(), s.clientId(),
-                s.recordedAt(), s.step(), s.kind().name(), null);
+                s.actor(), s.recordedAt(), s.step(), s.kind().name(), null);
     }
 
     private static ProblemException unknown(String figure) {

@@ -113,12 +113,12 @@ class ComplianceRulesTest {
                 default -> throw new IllegalArgumentException(step);
             };
             steps.add(new LifecycleStep(UUID.randomUUID(), agency, Q.toString(), kind, null, null, List.of(), null,
-                    Instant.parse(step.substring(2)), steps.size() + 1));
+                    null, Instant.parse(step.substring(2)), steps.size() + 1));
         }
         return QuarterlyLifecycle.fold(steps);
     }
 
     private static LifecycleStep step(UUID id, LifecycleStep.Kind kind, String at) {
-        return new LifecycleStep(id, "SAMR", Q.toString(), kind, null, null, List.of(), null, Instant.parse(at), 1);
+        return new LifecycleStep(id, "SAMR", Q.toString(), kind, null, null, List.of(), null, null, Instant.parse(at), 1);
     }
 }

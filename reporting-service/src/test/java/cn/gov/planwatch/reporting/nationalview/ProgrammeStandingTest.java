@@ -64,7 +64,7 @@ class ProgrammeStandingTest {
     private static ProgressFact report(String agency, String quarter, String status, int percent, String zones) {
         List<ProgressFact.MilestoneValue> milestones = zones == null ? List.of()
                 : List.of(new ProgressFact.MilestoneValue("gi-demo-zones", new BigDecimal(zones)));
-        return new ProgressFact(UUID.randomUUID(), GI.slug(), quarter, agency, null, status, percent, milestones,
+        return new ProgressFact(UUID.randomUUID(), GI.slug(), quarter, agency, null, null, status, percent, milestones,
                 Instant.parse("2025-10-01T00:00:00Z"), 1);
     }
 }

@@ -178,11 +178,11 @@ class DeadLetterFlowIT {
         assertThat(after.get("replayedAt").isNull()).isFalse();
         assertThat(jdbc.sql("select revision from reporting.indicator_fact where event_id = ?")
                 .params(event.eventId()).query(Integer.class).single()).isEqualTo(1);
-        assertThat(output.getOut()).contains("audit action=dead-letter.replay client=cnipa-operator agency=CNIPA "
-                + "deadLetter=" + id + " outcome=REPLAYED")
-                .contains("audit action=dead-letter.replay client=cnipa-operator agency=CNIPA deadLetter=" + id
-                        + " outcome=REFUSED_409")
-                .contains("audit action=dead-letters.list client=cnipa-operator agency=CNIPA deadLetter=-");
+        String operatorNamed = "client=cnipa-operator subject=cnipa-operator agency=CNIPA";
+        assertThat(output.getOut())
+                .contains("audit action=dead-letter.replay " + operatorNamed + " deadLetter=" + id + " outcome=REPLAYED")
+                .contains("audit action=dead-letter.replay " + operatorNamed + " deadLetter=" + id + " outcome=REFUSED_409")
+                .contains("audit action=dead-letters.list " + operatorNamed + " deadLetter=-");
     }
 
     private HttpCalls http() {

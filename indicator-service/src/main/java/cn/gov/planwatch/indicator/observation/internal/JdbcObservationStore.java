@@ -46,9 +46,9 @@ public class JdbcObservationStore implements ObservationHistory {
     public boolean apply(ObservationReported e) {
         int inserted = jdbc.sql("""
                 insert into %s (event_id, indicator, period, value, comment, source, agency,
-                    client_id, trace_id, recorded_at, unit, unit_confirmed, revision, current)
-                values (:eventId, :indicator, :period, :value, :comment, :source, :agency, :clientId, :traceId,
-                    :recordedAt, :unit, :unitConfirmed,
+                    client_id, actor, trace_id, recorded_at, unit, unit_confirmed, revision, current)
+                values (:eventId, :indicator, :period, :value, :comment, :source, :agency, :clientId, :actor,
+                    :traceId, :recordedAt, :unit, :unitConfirmed,
                     (select coalesce(max(revision), 0) + 1 from %s
                       where indicator = :indicator and period = :period),
                     false)
@@ -56,7 +56,8 @@ public class JdbcObservationStore implements ObservationHistory {
                 """.formatted(table, table))
                 .param("eventId", e.eventId()).param("indicator", e.indicator()).param("period", e.period())
                 .param("value", e.value()).param("comment", e.comment()).param("source", e.source())
-                .param("agency", e.agency()).param("clientId", e.clientId()).param("traceId", e.traceId())
+                .param("agency", e.agency()).param("clientId", e.clientId()).param("actor", e.actor())
+                .param("traceId", e.traceId())
                 .param("recordedAt", recordedAt(e)).param("unit", e.unit())
                 .param("unitConfirmed", e.unitConfirmed())
                 .update();
@@ -82,12 +83,12 @@ public class JdbcObservationStore implements ObservationHistory {
     public int appendAll(JdbcOperations batch, List<ObservationReported> events, int[] revisions) {
         String sql = """
                 insert into %s (event_id, indicator, period, value, comment, source, agency,
-                    client_id, trace_id, recorded_at, unit, unit_confirmed, revision, current)
+                    client_id, actor, trace_id, recorded_at, unit, unit_confirmed, revision, current)
                 select e.event_id, e.indicator, e.period, e.value, e.comment, e.source, e.agency,
-                       e.client_id, e.trace_id, e.recorded_at, e.unit, e.unit_confirmed, e.revision, false
-                  from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
-                       as e(event_id, indicator, period, value, comment, source, agency, client_id, trace_id,
-                            recorded_at, unit, unit_confirmed, revision, n)
+                       e.client_id, e.actor, e.trace_id, e.recorded_at, e.unit, e.unit_confirmed, e.revision, false
+                  from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
+                       as e(event_id, indicator, period, value, comment, source, agency, client_id, actor,
+                            trace_id, recorded_at, unit, unit_confirmed, revision, n)
                  order by e.n
                 on conflict (event_id) do nothing
                 """.formatted(table);
@@ -102,13 +103,14 @@ public class JdbcObservationStore implements ObservationHistory {
             statement.setArray(6, connection.createArrayOf("text", column(events, ObservationReported::source)));
             statement.setArray(7, connection.createArrayOf("text", column(events, ObservationReported::agency)));
             statement.setArray(8, connection.createArrayOf("text", column(events, ObservationReported::clientId)));
-            statement.setArray(9, connection.createArrayOf("text", column(events, ObservationReported::traceId)));
-            statement.setArray(10, connection.createArrayOf("timestamptz",
+            statement.setArray(9, connection.createArrayOf("text", column(events, ObservationReported::actor)));
+            statement.setArray(10, connection.createArrayOf("text", column(events, ObservationReported::traceId)));
+            statement.setArray(11, connection.createArrayOf("timestamptz",
                     column(events, JdbcObservationStore::recordedAt)));
-            statement.setArray(11, connection.createArrayOf("text", column(events, ObservationReported::unit)));
-            statement.setArray(12, connection.createArrayOf("bool",
+            statement.setArray(12, connection.createArrayOf("text", column(events, ObservationReported::unit)));
+            statement.setArray(13, connection.createArrayOf("bool",
                     column(events, ObservationReported::unitConfirmed)));
-            statement.setArray(13, connection.createArrayOf("int4", boxedRevisions));
+            statement.setArray(14, connection.createArrayOf("int4", boxedRevisions));
             return statement;
         });
     }

@@ -36,9 +36,9 @@ class JdbcProgressStore implements ProgressHistory {
     boolean apply(ProgressReported e) {
         int inserted = jdbc.sql("""
                 insert into %s (event_id, programme, agency, quarter, status, percent_complete, summary, risks,
-                    measures, milestones, client_id, trace_id, recorded_at, revision, current)
+                    measures, milestones, client_id, actor, trace_id, recorded_at, revision, current)
                 values (:eventId, :programme, :agency, :quarter, :status, :percentComplete, :summary, :risks,
-                    cast(:measures as jsonb), cast(:milestones as jsonb), :clientId, :traceId, :recordedAt,
+                    cast(:measures as jsonb), cast(:milestones as jsonb), :clientId, :actor, :traceId, :recordedAt,
                     (select coalesce(max(revision), 0) + 1 from %s
                       where programme = :programme and agency = :agency and quarter = :quarter),
                     false)
@@ -49,7 +49,8 @@ class JdbcProgressStore implements ProgressHistory {
                 .param("percentComplete", e.percentComplete()).param("summary", e.summary())
                 .param("risks", e.risks()).param("measures", EventJson.MAPPER.writeValueAsString(e.measures()))
                 .param("milestones", EventJson.MAPPER.writeValueAsString(e.milestones()))
-                .param("clientId", e.clientId()).param("traceId", e.traceId())
+                .param("clientId", e.clientId()).param("actor", e.actor())
+                .param("traceId", e.traceId())
                 .param("recordedAt", Timestamp.from(e.recordedAt()))
                 .update();
         if (inserted == 0) {

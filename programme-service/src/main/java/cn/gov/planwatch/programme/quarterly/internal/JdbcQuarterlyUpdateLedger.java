@@ -44,7 +44,7 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
     private static final Logger log = LoggerFactory.getLogger(JdbcQuarterlyUpdateLedger.class);
 
     private static final String STEP_COLUMNS =
-            "event_id, kind, agency, quarter, reviewer, reason, items, client_id, recorded_at";
+            "event_id, kind, agency, quarter, reviewer, reason, items, client_id, actor, recorded_at";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -97,11 +97,12 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
             items = returned.items();
         }
         int inserted = jdbc.sql("insert into " + events + " (event_id, kind, agency, quarter, reviewer, reason, items,"
-                        + " client_id, trace_id, recorded_at) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)"
+                        + " client_id, actor, trace_id, recorded_at)"
+                        + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)"
                         + " on conflict (event_id) do nothing")
                 .params(event.eventId(), QuarterlyUpdateState.after(event).name(), event.agency(), event.quarter(),
                         reviewer, reason, items == null ? null : EventJson.MAPPER.writeValueAsString(items),
-                        event.clientId(), event.traceId(), Timestamp.from(event.recordedAt()))
+                        event.clientId(), event.actor(), event.traceId(), Timestamp.from(event.recordedAt()))
                 .update();
         if (inserted == 0) {
             return false;
@@ -217,5 +218,5 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
     private static final RowMapper<QuarterlyUpdateStep> STEP = (rs, n) -> new QuarterlyUpdateStep(
             rs.getObject("event_id", UUID.class), rs.getString("kind"), rs.getString("agency"),
             rs.getString("quarter"), rs.getString("reviewer"), rs.getString("reason"), items(rs.getString("items")),
-            rs.getString("client_id"), instant(rs, "recorded_at"));
+            rs.getString("client_id"), rs.getString("actor"), instant(rs, "recorded_at"));
 }

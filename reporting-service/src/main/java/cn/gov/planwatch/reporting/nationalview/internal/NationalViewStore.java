@@ -29,7 +29,8 @@ public class NationalViewStore {
 
     static final RowMapper<IndicatorFact> FACT = (rs, n) -> new IndicatorFact(rs.getObject("event_id", UUID.class),
             rs.getString("indicator"), rs.getString("period"), rs.getBigDecimal("value"), rs.getString("agency"),
-            rs.getString("client_id"), rs.getTimestamp("recorded_at").toInstant(), rs.getInt("revision"));
+            rs.getString("client_id"), rs.getString("actor"), rs.getTimestamp("recorded_at").toInstant(),
+            rs.getInt("revision"));
 
     private final JdbcClient jdbc;
     private final PlanCatalogue catalogue;
@@ -53,8 +54,8 @@ public class NationalViewStore {
     boolean fold(ObservationReported e) {
         int inserted = jdbc.sql("""
                 insert into reporting.indicator_fact (event_id, indicator, period, value, agency, client_id,
-                    recorded_at, revision, current)
-                values (:eventId, :indicator, :period, :value, :agency, :clientId, :recordedAt,
+                    actor, recorded_at, revision, current)
+                values (:eventId, :indicator, :period, :value, :agency, :clientId, :actor, :recordedAt,
                     (select coalesce(max(revision), 0) + 1 from reporting.indicator_fact
                       where indicator = :indicator and period = :period),
                     false)
@@ -62,6 +63,7 @@ public class NationalViewStore {
                 """)
                 .param("eventId", e.eventId()).param("indicator", e.indicator()).param("period", e.period())
                 .param("value", e.value()).param("agency", e.agency()).param("clientId", e.clientId())
+                .param("actor", e.actor())
                 .param("recordedAt", Timestamp.from(e.recordedAt()))
                 .update();
         if (inserted == 0) {

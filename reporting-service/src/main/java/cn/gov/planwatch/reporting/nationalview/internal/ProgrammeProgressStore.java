@@ -42,7 +42,8 @@ public class ProgrammeProgressStore {
         this.clock = clock;
         this.json = json;
         this.fact = (rs, n) -> new ProgressFact(rs.getObject("event_id", UUID.class), rs.getString("programme"),
-                rs.getString("quarter"), rs.getString("agency"), rs.getString("client_id"), rs.getString("status"),
+                rs.getString("quarter"), rs.getString("agency"), rs.getString("client_id"), rs.getString("actor"),
+                rs.getString("status"),
                 rs.getInt("percent_complete"), json.readValue(rs.getString("milestones"), MILESTONES),
                 rs.getTimestamp("recorded_at").toInstant(), rs.getInt("revision"));
     }
@@ -52,9 +53,9 @@ public class ProgrammeProgressStore {
         List<ProgressFact.MilestoneValue> milestones = e.milestones().stream()
                 .map(m -> new ProgressFact.MilestoneValue(m.code(), m.value())).toList();
         int inserted = jdbc.sql("""
-                insert into reporting.progress_fact (event_id, programme, quarter, agency, client_id, status,
+                insert into reporting.progress_fact (event_id, programme, quarter, agency, client_id, actor, status,
                     percent_complete, milestones, recorded_at, revision, current)
-                values (:eventId, :programme, :quarter, :agency, :clientId, :status, :percent,
+                values (:eventId, :programme, :quarter, :agency, :clientId, :actor, :status, :percent,
                     cast(:milestones as jsonb), :recordedAt,
                     (select coalesce(max(revision), 0) + 1 from reporting.progress_fact
                       where programme = :programme and agency = :agency and quarter = :quarter),
@@ -62,7 +63,8 @@ public class ProgrammeProgressStore {
                 on conflict (event_id) do nothing
                 """)
                 .param("eventId", e.eventId()).param("programme", e.programme()).param("quarter", e.quarter())
-                .param("agency", e.agency()).param("clientId", e.clientId()).param("status", e.status())
+                .param("agency", e.agency()).param("clientId", e.clientId()).param("actor", e.actor())
+                .param("status", e.status())
                 .param("percent", e.percentComplete()).param("milestones", json.writeValueAsString(milestones))
                 .param("recordedAt", Timestamp.from(e.recordedAt()))
                 .update();

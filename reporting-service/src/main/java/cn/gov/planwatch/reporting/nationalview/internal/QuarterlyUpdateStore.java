@@ -27,7 +27,8 @@ public class QuarterlyUpdateStore {
     static final RowMapper<LifecycleStep> STEP = (rs, n) -> new LifecycleStep(rs.getObject("event_id", UUID.class),
             rs.getString("agency"), rs.getString("quarter"), LifecycleStep.Kind.valueOf(rs.getString("kind")),
             rs.getString("reviewer"), rs.getString("reason"), List.of((String[]) rs.getArray("items").getArray()),
-            rs.getString("client_id"), rs.getTimestamp("recorded_at").toInstant(), rs.getInt("step"));
+            rs.getString("client_id"), rs.getString("actor"), rs.getTimestamp("recorded_at").toInstant(),
+            rs.getInt("step"));
 
     private final JdbcClient jdbc;
     private final NationalViewStore freshness;
@@ -61,8 +62,8 @@ public class QuarterlyUpdateStore {
         }
         int inserted = jdbc.sql("""
                 insert into reporting.quarterly_update_fact (event_id, agency, quarter, kind, reviewer, reason, items,
-                    client_id, recorded_at, step)
-                values (:eventId, :agency, :quarter, :kind, :reviewer, :reason, :items, :clientId, :recordedAt,
+                    client_id, actor, recorded_at, step)
+                values (:eventId, :agency, :quarter, :kind, :reviewer, :reason, :items, :clientId, :actor, :recordedAt,
                     (select coalesce(max(step), 0) + 1 from reporting.quarterly_update_fact
                       where agency = :agency and quarter = :quarter))
                 on conflict (event_id) do nothing
@@ -70,6 +71,7 @@ public class QuarterlyUpdateStore {
                 .param("eventId", e.eventId()).param("agency", e.agency()).param("quarter", e.quarter())
                 .param("kind", kind.name()).param("reviewer", reviewer).param("reason", reason)
                 .param("items", items.toArray(String[]::new)).param("clientId", e.clientId())
+                .param("actor", e.actor())
                 .param("recordedAt", Timestamp.from(e.recordedAt()))
                 .update();
         if (inserted == 0) {
@@ -77,7 +79,7 @@ public class QuarterlyUpdateStore {
         }
         UpdateKey key = new UpdateKey(e.agency(), e.quarter());
         LifecycleStep step = new LifecycleStep(e.eventId(), e.agency(), e.quarter(), kind, reviewer, reason, items,
-                e.clientId(), e.recordedAt(), 0);
+                e.clientId(), e.actor(), e.recordedAt(), 0);
         QuarterlyLifecycle after = lifecycle(key).after(step);
         jdbc.sql("""
                 insert into reporting.quarterly_update_state (agency, quarter, stage, first_submitted_at, submitted_at,
