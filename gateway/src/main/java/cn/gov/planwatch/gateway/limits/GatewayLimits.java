@@ -9,9 +9,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize largest request body accepted, with or without Content-Length
  * @param rateLimit   the per-client token bucket
+ * @param loginLimit  the per-address token bucket for starting a dashboard login
  */
 @ConfigurationProperties("planwatch.gateway")
-public record GatewayLimits(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit) {
+public record GatewayLimits(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit,
+        @DefaultValue LoginLimit loginLimit) {
 
     /**
      * @param capacity        burst a client may send at once
@@ -23,6 +25,23 @@ public record GatewayLimits(@DefaultValue("64KB") DataSize maxBodySize, @Default
             if (capacity < 1 || refillPerSecond < 1) {
                 throw new IllegalArgumentException(
                         "planwatch.gateway.rate-limit.capacity and refill-per-second must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * Login starts are the only requests that store state (a session) for a caller nobody knows yet, so they get a
+     * far smaller bucket than the API's, per client address.
+     *
+     * @param capacity        login starts one address may make at once (an office behind one NAT logging in at nine)
+     * @param refillPerMinute sustained login starts per minute per address
+     */
+    public record LoginLimit(@DefaultValue("30") long capacity, @DefaultValue("20") long refillPerMinute) {
+
+        public LoginLimit {
+            if (capacity < 1 || refillPerMinute < 1) {
+                throw new IllegalArgumentException(
+                        "planwatch.gateway.login-limit.capacity and refill-per-minute must be at least 1");
             }
         }
     }

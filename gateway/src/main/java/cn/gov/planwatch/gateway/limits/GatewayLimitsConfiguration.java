@@ -1,9 +1,11 @@
 package cn.gov.planwatch.gateway.limits;
 
 import io.github.bucket4j.TimeMeter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
@@ -15,14 +17,32 @@ import reactor.core.publisher.Flux;
 @EnableConfigurationProperties(GatewayLimits.class)
 public class GatewayLimitsConfiguration {
 
+    public static final String LOGIN_START_BUCKETS = "loginStartBuckets";
+
+    /** The API's buckets, per verified caller; the login starts have their own ({@link #LOGIN_START_BUCKETS}). */
     @Bean
+    @Primary
     ClientBuckets clientBuckets(GatewayLimits limits) {
         return new ClientBuckets(limits.rateLimit(), TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    @Bean(LOGIN_START_BUCKETS)
+    ClientBuckets loginStartBuckets(GatewayLimits limits) {
+        return new ClientBuckets(limits.loginLimit(), TimeMeter.SYSTEM_NANOTIME);
     }
 
     /** Sweeps idle buckets once per refill period, so memory follows the clients active now. */
     @Bean(destroyMethod = "dispose")
     Disposable idleBucketSweep(ClientBuckets buckets) {
+        return sweep(buckets);
+    }
+
+    @Bean(destroyMethod = "dispose")
+    Disposable idleLoginStartBucketSweep(@Qualifier(LOGIN_START_BUCKETS) ClientBuckets buckets) {
+        return sweep(buckets);
+    }
+
+    private static Disposable sweep(ClientBuckets buckets) {
         return Flux.interval(buckets.idleBeforeEviction()).subscribe(tick -> buckets.evictIdle());
     }
 }
