@@ -93,7 +93,8 @@ class AuthorizationServerConfiguration {
 
     @Bean
     InMemoryUserDetailsManager userDetailsService(Credentials credentials, StoredSecrets secrets) {
-        List<UserDetails> people = credentials.users().stream()
+        // in parallel, as the clients' secrets: each password is hashed at full cost
+        List<UserDetails> people = credentials.users().parallelStream()
                 .map(user -> User.withUsername(user.username())
                         .password(secrets.encode(user.password()))
                         .roles(user.roles().toArray(String[]::new))
