@@ -5,9 +5,10 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import java.net.InetSocketAddress;
 
 /**
- * The address a request came from, for limits keyed by address: the TCP peer, never a header. X-Forwarded-For and
- * Forwarded are whatever the caller wrote, so trusting them would let one caller pose as any number of addresses.
- * Behind a reverse proxy every caller has the proxy's address; such a deployment must limit at the proxy.
+ * The address a request came from, for limits keyed by address: the TCP peer, never a header the caller wrote
+ * (X-Forwarded-For and Forwarded would let one caller pose as any number of addresses). Behind a reverse proxy
+ * listed in {@code planwatch.gateway.trusted-proxies}, {@link TrustedProxies} has already put the address that
+ * proxy saw in the peer's place.
  */
 public final class ClientAddress {
 

@@ -4,16 +4,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import java.util.List;
+
 /**
  * Settings under {@code planwatch.gateway}.
  *
  * @param maxBodySize largest request body accepted, with or without Content-Length
  * @param rateLimit   the per-client token bucket
- * @param loginLimit  the per-address token bucket for starting a dashboard login
+ * @param loginLimit     the per-address token bucket for starting a dashboard login
+ * @param trustedProxies addresses or CIDR ranges of the reverse proxies in front of the gateway, whose
+ *                       X-Forwarded-For alone is believed (see {@link TrustedProxies}); none by default
  */
 @ConfigurationProperties("planwatch.gateway")
 public record GatewayLimits(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit,
-        @DefaultValue LoginLimit loginLimit) {
+        @DefaultValue LoginLimit loginLimit, @DefaultValue List<String> trustedProxies) {
 
     /**
      * @param capacity        burst a client may send at once

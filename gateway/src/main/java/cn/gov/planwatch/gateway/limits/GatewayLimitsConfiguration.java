@@ -42,6 +42,12 @@ public class GatewayLimitsConfiguration {
         return sweep(buckets);
     }
 
+    /** A web filter of its own, ahead of security: every limit, log and rule after it sees the same address. */
+    @Bean
+    TrustedProxies trustedProxies(GatewayLimits limits) {
+        return new TrustedProxies(limits.trustedProxies());
+    }
+
     private static Disposable sweep(ClientBuckets buckets) {
         return Flux.interval(buckets.idleBeforeEviction()).subscribe(tick -> buckets.evictIdle());
     }
