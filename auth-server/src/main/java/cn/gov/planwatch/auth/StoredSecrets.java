@@ -7,11 +7,12 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Hashes client secrets and passwords for memory as {@code {bcrypt}…} at cost 12, so that a copy of the hashes (a
- * heap dump, an externally supplied file) is slow to guess from, people's passwords above all. A value already in
+ * Hashes client secrets and passwords for memory as {@code {bcrypt}…} at cost 12, so that a leaked copy of hashes
+ * (a production clients file that holds hashes only) is slow to guess from, people's passwords above all. A value already in
  * {@code {id}…} form (an externally supplied file may carry hashes instead of secrets) is kept as it is; a bcrypt
  * hash of a lower cost is re-hashed at cost 12 the first time its secret is presented, by the token endpoint and the
- * login form alike (Spring's upgrade on use). Each check costs a quarter to half a second of CPU, which is why
+ * login form alike (Spring's upgrade on use). Secrets read in clear are hashed on first use, not at start
+ * ({@link HashedOnFirstUse}). Each check costs a quarter to half a second of CPU, which is why
  * failed ones are throttled per address before they reach the encoder.
  */
 class StoredSecrets {
