@@ -65,6 +65,9 @@ class AuthServerIT {
     @Autowired
     RegisteredClientRepository clients;
 
+    @Autowired
+    HashedOnFirstUseUsers people;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("planwatch.data-dir", DATA::toString);
@@ -139,6 +142,23 @@ class AuthServerIT {
 
         assertThat(clients.findByClientId(older.clientId()).getClientSecret()).startsWith("{bcrypt}$2a$12$");
         assertThat(clientCredentials(older.clientId(), older.clientSecret()).statusCode()).isEqualTo(200);
+    }
+
+    /** The same for a person: an older cheaper hash lets them in, and is raised at their login. */
+    @Test
+    void aPersonsOlderCheaperHashStillLetsThemInAndIsRehashedAtCost12() throws Exception {
+        String password = CredentialsFile.read(DATA.resolve("dev-clients.json")).users().stream()
+                .filter(u -> u.username().equals("operator")).findFirst().orElseThrow().password();
+        people.updatePassword(people.loadUserByUsername("operator"),
+                "{bcrypt}" + new BCryptPasswordEncoder(8).encode(password));
+        String csrf = find(get("/login").body(), "name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+        HttpResponse<String> loggedIn = post("/login", null,
+                Map.of("username", "operator", "password", password, "_csrf", csrf));
+
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(people.loadUserByUsername("operator").getPassword()).startsWith("{bcrypt}$2a$12$");
     }
 
     @Test
