@@ -11,7 +11,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * The limits' shared state. The filters themselves are placed inside the security chain (see
- * GatewaySecurityConfiguration), not registered as beans, so that each runs exactly once and in its place.
+ * GatewaySecurityConfiguration and OAuth2DashboardLogin), not registered as beans, so that each runs exactly once and
+ * in its place; only {@link TrustedProxies} is a bean, to run before the whole chain.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayLimits.class)
