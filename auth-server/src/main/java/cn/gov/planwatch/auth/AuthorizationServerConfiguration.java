@@ -25,15 +25,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /** Clients, people, signing keys and token claims, all from the clients file and the key set file. */
 @Configuration(proxyBeanMethods = false)
@@ -87,19 +83,12 @@ class AuthorizationServerConfiguration {
     @Bean
     RegisteredClientRepository registeredClientRepository(Credentials credentials, AuthProperties properties,
             StoredSecrets secrets) {
-        return new InMemoryRegisteredClientRepository(
-                new RegisteredClients(properties, secrets).from(credentials.clients()));
+        return new HashedOnFirstUseClients(credentials.clients(), new RegisteredClients(properties, secrets));
     }
 
     @Bean
-    InMemoryUserDetailsManager userDetailsService(Credentials credentials, StoredSecrets secrets) {
-        List<UserDetails> people = credentials.users().stream()
-                .map(user -> User.withUsername(user.username())
-                        .password(secrets.encode(user.password()))
-                        .roles(user.roles().toArray(String[]::new))
-                        .build())
-                .toList();
-        return new InMemoryUserDetailsManager(people);
+    HashedOnFirstUseUsers userDetailsService(Credentials credentials, StoredSecrets secrets) {
+        return new HashedOnFirstUseUsers(credentials.users(), secrets);
     }
 
     @Bean

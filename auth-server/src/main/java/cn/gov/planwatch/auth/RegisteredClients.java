@@ -2,7 +2,6 @@ package cn.gov.planwatch.auth;
 
 import cn.gov.planwatch.auth.credentials.ClientEntry;
 import cn.gov.planwatch.auth.token.PlanwatchTokenClaims;
-import java.util.List;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -19,10 +18,6 @@ class RegisteredClients {
     RegisteredClients(AuthProperties properties, StoredSecrets secrets) {
         this.properties = properties;
         this.secrets = secrets;
-    }
-
-    List<RegisteredClient> from(List<ClientEntry> entries) {
-        return entries.stream().map(this::from).toList();
     }
 
     RegisteredClient from(ClientEntry entry) {

@@ -7,14 +7,17 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Hashes client secrets and passwords for memory as {@code {bcrypt}…}. Cost 8, not 10: some forty entries are
- * hashed at every start (about 0.5 s of CPU at cost 8, four times that at 10), and the generated values are long
- * random strings that no cost factor makes easier or harder to guess. A value already in {@code {id}…} form (an
- * externally supplied file may carry hashes instead of secrets) is kept as it is.
+ * Hashes client secrets and passwords for memory as {@code {bcrypt}…} at cost 12, so that a leaked copy of hashes
+ * (a production clients file that holds hashes only) is slow to guess from, people's passwords above all. A value already in
+ * {@code {id}…} form (an externally supplied file may carry hashes instead of secrets) is kept as it is; a bcrypt
+ * hash of a lower cost is re-hashed at cost 12 the first time its secret is presented, by the token endpoint and the
+ * login form alike (Spring's upgrade on use). Secrets read in clear are hashed on first use, not at start
+ * ({@link HashedOnFirstUse}). Each check costs a quarter to half a second of CPU, which is why
+ * failed ones are throttled per address before they reach the encoder.
  */
 class StoredSecrets {
 
-    static final int BCRYPT_COST = 8;
+    static final int BCRYPT_COST = 12;
 
     private static final Pattern ALREADY_ENCODED = Pattern.compile("^\\{[A-Za-z0-9_-]+}.+");
 
@@ -25,9 +28,9 @@ class StoredSecrets {
     }
 
     /**
-     * The encoder for matching as well as hashing. Its bcrypt has the same cost as the stored hashes: with Spring's
-     * default encoder (cost 10) every successful login or token request would "upgrade" the hash at cost 10, and
-     * every later one would verify at that cost.
+     * The encoder for matching as well as hashing, with the same cost as the hashes it makes: a hash of any other
+     * cost is re-hashed on its next successful use (with Spring's default encoder, cost 10, every hash made here
+     * would be "upgraded" down to 10).
      */
     static PasswordEncoder passwordEncoder() {
         return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(BCRYPT_COST)));

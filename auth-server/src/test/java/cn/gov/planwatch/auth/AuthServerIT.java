@@ -37,6 +37,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,6 +64,9 @@ class AuthServerIT {
 
     @Autowired
     RegisteredClientRepository clients;
+
+    @Autowired
+    HashedOnFirstUseUsers people;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -113,14 +118,47 @@ class AuthServerIT {
         assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
     }
 
-    /** Spring's default encoder would re-hash at cost 10 after each successful check, slowing every later one. */
+    /** Spring's default encoder would re-hash at cost 10 after each successful check, weakening every hash. */
     @Test
-    void storedSecretsKeepTheirCostAfterUse() throws Exception {
+    void storedSecretsAreBcryptOfCost12AndKeepItAfterUse() throws Exception {
         ClientEntry spc = client("spc-reporter");
 
         assertThat(clientCredentials(spc.clientId(), spc.clientSecret()).statusCode()).isEqualTo(200);
 
-        assertThat(clients.findByClientId("spc-reporter").getClientSecret()).startsWith("{bcrypt}$2a$08$");
+        assertThat(clients.findByClientId("spc-reporter").getClientSecret()).startsWith("{bcrypt}$2a$12$");
+    }
+
+    /** A file written before the cost was raised holds cheaper hashes: they still verify, and are raised on use. */
+    @Test
+    void anOlderCheaperHashStillVerifiesAndIsRehashedAtCost12OnItsFirstUse() throws Exception {
+        ClientEntry older = CredentialsFile.read(DATA.resolve("dev-clients.json")).clients().stream()
+                .filter(c -> c.roles().equals(List.of("reporter")))
+                .filter(c -> !List.of("samr-reporter", "spc-reporter").contains(c.clientId()))
+                .findFirst().orElseThrow();
+        clients.save(RegisteredClient.from(clients.findByClientId(older.clientId()))
+                .clientSecret("{bcrypt}" + new BCryptPasswordEncoder(8).encode(older.clientSecret())).build());
+
+        assertThat(clientCredentials(older.clientId(), older.clientSecret()).statusCode()).isEqualTo(200);
+
+        assertThat(clients.findByClientId(older.clientId()).getClientSecret()).startsWith("{bcrypt}$2a$12$");
+        assertThat(clientCredentials(older.clientId(), older.clientSecret()).statusCode()).isEqualTo(200);
+    }
+
+    /** The same for a person: an older cheaper hash lets them in, and is raised at their login. */
+    @Test
+    void aPersonsOlderCheaperHashStillLetsThemInAndIsRehashedAtCost12() throws Exception {
+        String password = CredentialsFile.read(DATA.resolve("dev-clients.json")).users().stream()
+                .filter(u -> u.username().equals("operator")).findFirst().orElseThrow().password();
+        people.updatePassword(people.loadUserByUsername("operator"),
+                "{bcrypt}" + new BCryptPasswordEncoder(8).encode(password));
+        String csrf = find(get("/login").body(), "name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+        HttpResponse<String> loggedIn = post("/login", null,
+                Map.of("username", "operator", "password", password, "_csrf", csrf));
+
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(people.loadUserByUsername("operator").getPassword()).startsWith("{bcrypt}$2a$12$");
     }
 
     @Test

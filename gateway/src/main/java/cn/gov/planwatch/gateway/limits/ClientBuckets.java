@@ -15,15 +15,28 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ClientBuckets {
 
     private final ConcurrentHashMap<String, TrackedBucket> buckets = new ConcurrentHashMap<>();
-    private final GatewayLimits.RateLimit limit;
+    private final long capacity;
+    private final long refillTokens;
+    private final Duration refillPeriod;
     private final TimeMeter clock;
     private final long idleNanos;
 
     public ClientBuckets(GatewayLimits.RateLimit limit, TimeMeter clock) {
-        this.limit = limit;
+        this(limit.capacity(), limit.refillPerSecond(), Duration.ofSeconds(1), clock);
+    }
+
+    public ClientBuckets(GatewayLimits.LoginLimit limit, TimeMeter clock) {
+        this(limit.capacity(), limit.refillPerMinute(), Duration.ofMinutes(1), clock);
+    }
+
+    /** {@code capacity} at once, then {@code refillTokens} every {@code refillPeriod}. */
+    private ClientBuckets(long capacity, long refillTokens, Duration refillPeriod, TimeMeter clock) {
+        this.capacity = capacity;
+        this.refillTokens = refillTokens;
+        this.refillPeriod = refillPeriod;
         this.clock = clock;
         this.idleNanos = Math.max(Duration.ofSeconds(1).toNanos(),
-                Duration.ofSeconds(1).toNanos() * limit.capacity() / limit.refillPerSecond());
+                Math.multiplyExact(refillPeriod.toNanos(), capacity) / refillTokens);
     }
 
     public ConsumptionProbe tryConsume(String client) {
@@ -40,6 +53,11 @@ public class ClientBuckets {
         return before - buckets.size();
     }
 
+    /** Whole seconds until a refused client may try again (Retry-After), at least one. */
+    public static long retryAfterSeconds(ConsumptionProbe refused) {
+        return Math.max(1, (long) Math.ceil(refused.getNanosToWaitForRefill() / (double) Duration.ofSeconds(1).toNanos()));
+    }
+
     public int size() {
         return buckets.size();
     }
@@ -51,8 +69,7 @@ public class ClientBuckets {
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
-                        .refillGreedy(limit.refillPerSecond(), Duration.ofSeconds(1)))
+                .addLimit(bandwidth -> bandwidth.capacity(capacity).refillGreedy(refillTokens, refillPeriod))
                 .withCustomTimePrecision(clock)
                 .build();
     }

@@ -6,16 +6,13 @@ import cn.gov.planwatch.gateway.security.RefusalLog;
 import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Per-client rate limit: 429 with Retry-After once a client's bucket is empty, and X-RateLimit-Remaining on every
@@ -42,14 +39,13 @@ public class ClientRateLimit implements WebFilter {
         }
         return exchange.getPrincipal().map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(principal -> {
             String key = principal.flatMap(ClientRateLimit::keyOf)
-                    .orElseGet(() -> "address:" + address(exchange.getRequest()));
+                    .orElseGet(() -> "address:" + ClientAddress.of(exchange.getRequest()));
             ConsumptionProbe probe = buckets.tryConsume(key);
             exchange.getResponse().getHeaders().set(REMAINING, Long.toString(probe.getRemainingTokens()));
             if (probe.isConsumed()) {
                 return chain.filter(exchange);
             }
-            long retryAfter = Math.max(1, (long) Math.ceil(
-                    probe.getNanosToWaitForRefill() / (double) TimeUnit.SECONDS.toNanos(1)));
+            long retryAfter = ClientBuckets.retryAfterSeconds(probe);
             RefusalLog.refused(429, exchange, principal.orElse(null), "rate limit");
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
             return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
@@ -59,13 +55,5 @@ public class ClientRateLimit implements WebFilter {
 
     private static Optional<String> keyOf(Principal principal) {
         return Caller.of(principal).map(caller -> (caller.person() ? "person:" : "client:") + caller.id());
-    }
-
-    private static String address(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 }

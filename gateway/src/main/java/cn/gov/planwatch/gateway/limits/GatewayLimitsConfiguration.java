@@ -1,28 +1,55 @@
 package cn.gov.planwatch.gateway.limits;
 
 import io.github.bucket4j.TimeMeter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
  * The limits' shared state. The filters themselves are placed inside the security chain (see
- * GatewaySecurityConfiguration), not registered as beans, so that each runs exactly once and in its place.
+ * GatewaySecurityConfiguration and OAuth2DashboardLogin), not registered as beans, so that each runs exactly once and
+ * in its place; only {@link TrustedProxies} is a bean, to run before the whole chain.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayLimits.class)
 public class GatewayLimitsConfiguration {
 
+    public static final String LOGIN_START_BUCKETS = "loginStartBuckets";
+
+    /** The API's buckets, per verified caller; the login starts have their own ({@link #LOGIN_START_BUCKETS}). */
     @Bean
+    @Primary
     ClientBuckets clientBuckets(GatewayLimits limits) {
         return new ClientBuckets(limits.rateLimit(), TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    @Bean(LOGIN_START_BUCKETS)
+    ClientBuckets loginStartBuckets(GatewayLimits limits) {
+        return new ClientBuckets(limits.loginLimit(), TimeMeter.SYSTEM_NANOTIME);
     }
 
     /** Sweeps idle buckets once per refill period, so memory follows the clients active now. */
     @Bean(destroyMethod = "dispose")
     Disposable idleBucketSweep(ClientBuckets buckets) {
+        return sweep(buckets);
+    }
+
+    @Bean(destroyMethod = "dispose")
+    Disposable idleLoginStartBucketSweep(@Qualifier(LOGIN_START_BUCKETS) ClientBuckets buckets) {
+        return sweep(buckets);
+    }
+
+    /** A web filter of its own, ahead of security: every limit, log and rule after it sees the same address. */
+    @Bean
+    TrustedProxies trustedProxies(GatewayLimits limits) {
+        return new TrustedProxies(limits.trustedProxies());
+    }
+
+    private static Disposable sweep(ClientBuckets buckets) {
         return Flux.interval(buckets.idleBeforeEviction()).subscribe(tick -> buckets.evictIdle());
     }
 }

@@ -1,7 +1,10 @@
 package cn.gov.planwatch.gateway.login;
 
+import cn.gov.planwatch.gateway.limits.ClientBuckets;
+import cn.gov.planwatch.gateway.limits.GatewayLimitsConfiguration;
 import cn.gov.planwatch.gateway.problem.ProblemResponses;
 import cn.gov.planwatch.gateway.security.SecurityRefusals;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +46,10 @@ public class DashboardLoginConfiguration {
         }
 
         @Bean
-        DashboardLogin dashboardLogin(ReactiveClientRegistrationRepository registrations, SecurityRefusals refusals) {
-            return new OAuth2DashboardLogin(registrations, refusals);
+        DashboardLogin dashboardLogin(ReactiveClientRegistrationRepository registrations, SecurityRefusals refusals,
+                @Qualifier(GatewayLimitsConfiguration.LOGIN_START_BUCKETS) ClientBuckets loginStartBuckets,
+                ProblemResponses problems) {
+            return new OAuth2DashboardLogin(registrations, refusals, new LoginStartLimit(loginStartBuckets, problems));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.gov.planwatch.gateway.login;
 
 import cn.gov.planwatch.gateway.security.SecurityRefusals;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -26,10 +27,13 @@ public class OAuth2DashboardLogin implements DashboardLogin {
 
     private final ReactiveClientRegistrationRepository registrations;
     private final SecurityRefusals refusals;
+    private final LoginStartLimit loginStarts;
 
-    public OAuth2DashboardLogin(ReactiveClientRegistrationRepository registrations, SecurityRefusals refusals) {
+    public OAuth2DashboardLogin(ReactiveClientRegistrationRepository registrations, SecurityRefusals refusals,
+            LoginStartLimit loginStarts) {
         this.registrations = registrations;
         this.refusals = refusals;
+        this.loginStarts = loginStarts;
     }
 
     @Override
@@ -48,6 +52,8 @@ public class OAuth2DashboardLogin implements DashboardLogin {
                 .authorizationRequestResolver(withPkce)
                 .authenticationSuccessHandler(new SessionIdRotation(new RedirectServerAuthenticationSuccessHandler()))
                 .authenticationFailureHandler((exchange, failure) -> refusals.commence(exchange.getExchange(), failure)));
+        // Before the request cache and the authorization redirect, which are what store a session for a stranger.
+        http.addFilterAfter(loginStarts, SecurityWebFiltersOrder.HTTP_HEADERS_WRITER);
         http.logout(logout -> logout
                 .logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
                         new WebSessionServerLogoutHandler()))
