@@ -179,7 +179,8 @@ positions() { kafka_java LogPositions "$@"; }
 await_projectors() { positions caught-up "$KAFKA" "${1:-240}" "${LIVE_GROUPS[@]}"; }
 
 redelivered_counter() { # service listener: planwatch_projection_redelivered_total of the running instance
-  curl -s -m 10 "http://localhost:${PORT_OF[$1]}/actuator/prometheus" |
+  # Metrics are the operator's.
+  curl -s -m 10 -H "Authorization: Bearer $(token planwatch-operator)" "http://localhost:${PORT_OF[$1]}/actuator/prometheus" |
     awk -v l="listener=\"$2\"" 'index($0, "planwatch_projection_redelivered_total{") == 1 && index($0, l) { v = $NF }
       END { printf "%d", v + 0 }'
 }

@@ -45,7 +45,7 @@ class ObservabilityIT {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         UUID eventId = UUID.fromString(JSON.readTree(accepted.body()).get("eventId").asString());
 
-        String metrics = http().get("/actuator/prometheus").body();
+        String metrics = http().withToken(TestTokens.shared().operator()).get("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("planwatch_events_accepted_total\\{[^}]*type=\""
                 + "cn\\.gov\\.planwatch\\.indicator\\.ObservationReported\\.v2\"[^}]*} [1-9]");
 

@@ -2,24 +2,59 @@ package cn.gov.planwatch.programme;
 
 import cn.gov.planwatch.testsupport.AccessMatrix;
 import cn.gov.planwatch.testsupport.HttpCalls;
+import cn.gov.planwatch.testsupport.MappedRouteMatrix;
+import cn.gov.planwatch.testsupport.MappedRouteMatrix.ObjectRefusal;
 import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+
+import static cn.gov.planwatch.testsupport.MappedRouteMatrix.Caller.LEAD_OTHER_AGENCY;
+import static cn.gov.planwatch.testsupport.MappedRouteMatrix.Caller.REPORTER_OTHER_AGENCY;
+import static cn.gov.planwatch.testsupport.MappedRouteMatrix.Caller.REPORTER_OWN_AGENCY;
 
 /** The contract's access rules for every endpoint this service serves, called directly (as if bypassing the gateway). */
 @PlanwatchIntegrationTest
 @Import(SettableClock.Configuration.class)
 class AccessMatrixIT {
 
+    private static final String REVIEW = "/api/v1/quarterly-updates/{agency}/{quarter}/";
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
 
     @TestFactory
     Stream<DynamicTest> everyCallerGetsTheAnswerTheContractPromises() {
         return AccessMatrix.of("programme-service", new HttpCalls("http://localhost:" + port));
+    }
+
+    /**
+     * The samples are CNIPA's, for a quarter no test submits (so the plan's lead meets 409, and nothing is recorded).
+     * Object-level refusals: a reporter reads only its own agency's updates and not the compliance matrix; only the
+     * plan's lead agency reviews.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyMappedRouteMethodAndCallerMeetsThePolicy() {
+        return MappedRouteMatrix.of(mapping, new HttpCalls("http://localhost:" + port),
+                new MappedRouteMatrix.Samples("CNIPA", "MOE",
+                        Map.of("code", "CNIPA", "slug", "patent-navigation", "agency", "CNIPA", "quarter", "2021-Q3"),
+                        Map.of(REVIEW + "return", "{\"reason\":\"请补充\",\"items\":[]}"),
+                        Set.of(new ObjectRefusal("GET", "/api/v1/quarterly-updates/{agency}", REPORTER_OTHER_AGENCY),
+                                new ObjectRefusal("GET", "/api/v1/quarterly-updates", REPORTER_OWN_AGENCY),
+                                new ObjectRefusal("GET", "/api/v1/quarterly-updates", REPORTER_OTHER_AGENCY),
+                                new ObjectRefusal("POST", REVIEW + "accept", LEAD_OTHER_AGENCY),
+                                new ObjectRefusal("POST", REVIEW + "return", LEAD_OTHER_AGENCY))));
     }
 }

@@ -18,11 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class AccessMatrix {
 
-    public enum Caller { NO_TOKEN, EXPIRED, FOREIGN_ISSUER, RESPONSIBLE_REPORTER, OTHER_REPORTER, LEAD, OPERATOR }
+    /** {@code OTHER_LEAD} holds the lead role for an agency that does not lead the plan. */
+    public enum Caller {
+        NO_TOKEN, EXPIRED, FOREIGN_ISSUER, RESPONSIBLE_REPORTER, OTHER_REPORTER, OTHER_LEAD, LEAD, OPERATOR
+    }
 
     private static final Set<Caller> ANY_ROLE = EnumSet.of(Caller.RESPONSIBLE_REPORTER, Caller.OTHER_REPORTER,
-            Caller.LEAD, Caller.OPERATOR);
-    private static final Set<Caller> LEAD_OR_OPERATOR = EnumSet.of(Caller.LEAD, Caller.OPERATOR);
+            Caller.OTHER_LEAD, Caller.LEAD, Caller.OPERATOR);
+    private static final Set<Caller> ANY_LEAD = EnumSet.of(Caller.OTHER_LEAD, Caller.LEAD);
+    private static final Set<Caller> LEAD_OR_OPERATOR = EnumSet.of(Caller.OTHER_LEAD, Caller.LEAD, Caller.OPERATOR);
 
     /**
      * @param responsibleAgency the agency whose reporter owns the item (others are OTHER_REPORTER)
@@ -49,7 +53,8 @@ public final class AccessMatrix {
                     "CNIPA", LEAD_OR_OPERATOR),
             // Programme progress and the quarterly cycle. Rows run in this order: the accept and return rows
             // review the 2021-Q1 updates that the submit row's own reporter (SAMR) and other reporter (MOE,
-            // submitting its own agency's) have just submitted. Any reporter submits for its own agency.
+            // submitting its own agency's) have just submitted. Any reporter submits for its own agency; only the
+            // plan's lead agency reviews (a lead of another agency is refused before the lead accepts).
             new Endpoint("programme-service", "GET", "/api/v1/programmes/geographical-indications", null, "SAMR",
                     ANY_ROLE),
             new Endpoint("programme-service", "GET", "/api/v1/programmes/trade-secrets/progress", null, "SAMR",
@@ -64,7 +69,7 @@ public final class AccessMatrix {
             new Endpoint("programme-service", "POST", "/api/v1/quarterly-updates/MOE/2021-Q1/return",
                     "{\"reason\":\"请补充\",\"items\":[\"patent-navigation\"]}", "MOE", EnumSet.of(Caller.LEAD)),
             new Endpoint("programme-service", "GET", "/api/v1/quarterly-updates/SAMR", null, "SAMR",
-                    EnumSet.of(Caller.RESPONSIBLE_REPORTER, Caller.LEAD, Caller.OPERATOR)),
+                    EnumSet.of(Caller.RESPONSIBLE_REPORTER, Caller.OTHER_LEAD, Caller.LEAD, Caller.OPERATOR)),
             new Endpoint("programme-service", "GET", "/api/v1/quarterly-updates", null, "SAMR", LEAD_OR_OPERATOR),
             // Operations (reporting-service): operators only.
             new Endpoint("reporting-service", "GET", "/api/v1/ops/streams", null, "CNIPA",
@@ -76,9 +81,8 @@ public final class AccessMatrix {
             // The national view's provenance, the quarterly report and the lead agency's dashboard.
             new Endpoint("reporting-service", "GET", "/api/v1/national-view/provenance/compliance:overall", null,
                     "CNIPA", LEAD_OR_OPERATOR),
-            new Endpoint("reporting-service", "GET", "/api/v1/reports/quarterly/2025-Q3", null, "CNIPA",
-                    EnumSet.of(Caller.LEAD)),
-            new Endpoint("reporting-service", "GET", "/dashboard", null, "CNIPA", EnumSet.of(Caller.LEAD)));
+            new Endpoint("reporting-service", "GET", "/api/v1/reports/quarterly/2025-Q3", null, "CNIPA", ANY_LEAD),
+            new Endpoint("reporting-service", "GET", "/dashboard", null, "CNIPA", ANY_LEAD));
 
     /** One dynamic test per (endpoint, caller) of {@code service}, called over real HTTP. */
     public static Stream<DynamicTest> of(String service, HttpCalls anonymous) {
@@ -96,6 +100,8 @@ public final class AccessMatrix {
                     case FOREIGN_ISSUER -> tokens.foreign(endpoint.responsibleAgency(), "reporter", "lead", "operator");
                     case RESPONSIBLE_REPORTER -> tokens.reporter(endpoint.responsibleAgency());
                     case OTHER_REPORTER -> tokens.reporter(other);
+                    case OTHER_LEAD -> tokens.token(endpoint.responsibleAgency().equals("CNIPA") ? other
+                            : endpoint.responsibleAgency(), "lead");
                     case LEAD -> tokens.lead();
                     case OPERATOR -> tokens.operator();
                 };

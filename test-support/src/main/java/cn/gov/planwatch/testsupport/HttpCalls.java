@@ -54,6 +54,17 @@ public final class HttpCalls {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    /** Any method, with a JSON body (or none when {@code json} is null) and the given extra headers. */
+    public HttpResponse<String> call(String method, String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path);
+        headers.forEach(builder::header);
+        if (json == null) {
+            return send(builder.method(method, HttpRequest.BodyPublishers.noBody()).build());
+        }
+        return send(builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         defaultHeaders.forEach(builder::header);

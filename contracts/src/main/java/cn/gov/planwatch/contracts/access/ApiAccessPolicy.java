@@ -1,5 +1,7 @@
 package cn.gov.planwatch.contracts.access;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -7,7 +9,14 @@ import java.util.Set;
  * Which roles may call which part of the public API — one table, applied by the gateway and again by
  * every service (a request that bypasses the gateway meets the same rules). Object-level rules (a
  * reporter writes only its own agency's items) are the services' domain checks, on top of this.
- * Patterns use Spring's PathPattern syntax; the first rule that matches decides.
+ * <p>
+ * Every request meets a rule: the first rule naming its method and matching its path decides; {@code HEAD}
+ * is held to the {@code GET} rule (it runs the same handler); a method no rule names for a path that rules
+ * do cover is not allowed (405), and a path no rule covers is refused (403). Nothing falls through to
+ * "any authenticated caller".
+ * <p>
+ * Patterns are literal segments, {@code *} (one segment) and a trailing {@code **} (any number of segments,
+ * none included); they are matched against the decoded request path.
  */
 public final class ApiAccessPolicy {
 
@@ -22,6 +31,15 @@ public final class ApiAccessPolicy {
     public static final String AUDIENCE = "planwatch";
 
     public record Rule(String method, String pattern, Set<String> roles) {
+
+        public Rule {
+            PathPatterns.requireSupported(pattern);
+            roles = Set.copyOf(roles);
+        }
+
+        boolean matches(String path) {
+            return PathPatterns.matches(pattern, path);
+        }
     }
 
     public static final List<Rule> RULES = List.of(
@@ -32,19 +50,139 @@ public final class ApiAccessPolicy {
             new Rule("POST", "/api/v1/quarterly-updates/*/*/return", Set.of(LEAD)),
             new Rule("GET", "/api/v1/quarterly-updates/**", ANY_ROLE),
             new Rule("GET", "/api/v1/agencies/**", ANY_ROLE),
-            new Rule("GET", "/api/v1/agencies", ANY_ROLE),
             new Rule("GET", "/api/v1/indicators/**", ANY_ROLE),
-            new Rule("GET", "/api/v1/indicators", ANY_ROLE),
             new Rule("GET", "/api/v1/programmes/**", ANY_ROLE),
-            new Rule("GET", "/api/v1/programmes", ANY_ROLE),
             new Rule("GET", "/api/v1/national-view/**", Set.of(LEAD, OPERATOR)),
-            new Rule("GET", "/api/v1/national-view", Set.of(LEAD, OPERATOR)),
             new Rule("GET", "/api/v1/reports/**", Set.of(LEAD)),
-            new Rule("*", "/api/v1/ops/**", Set.of(OPERATOR)));
+            new Rule("GET", "/api/v1/ops/**", Set.of(OPERATOR)),
+            new Rule("POST", "/api/v1/ops/**", Set.of(OPERATOR)),
+            // Who the caller is, as the gateway's token or login session says.
+            new Rule("GET", "/api/v1/me", ANY_ROLE),
+            // The lead agency's dashboard pages.
+            new Rule("GET", "/", Set.of(LEAD)),
+            new Rule("GET", "/dashboard/**", Set.of(LEAD)),
+            // Metrics and the build's details are the operator's; only health is anonymous.
+            new Rule("GET", "/actuator/**", Set.of(OPERATOR)));
 
-    /** Paths that answer without a token. */
-    public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
-            "/actuator/info", "/api/v1/openapi.yaml", "/error");
+    /**
+     * Paths that answer without a token: health (for probes), the API description, the error page, and the
+     * dashboard's static scripts and styles (needed before a person has logged in, and secret to no one).
+     */
+    public static final List<String> PUBLIC_PATHS = List.of("/actuator/health/**", "/api/v1/openapi.yaml", "/error",
+            "/assets/dashboard/**", "/assets/webjars/**");
+
+    static {
+        PUBLIC_PATHS.forEach(PathPatterns::requireSupported);
+    }
+
+    /** What the policy says of one request. */
+    public sealed interface Access {
+    }
+
+    /** Anyone may call, with or without a token. */
+    public record Public() implements Access {
+    }
+
+    /** A caller holding one of {@code roles} may call. */
+    public record Roles(Set<String> roles) implements Access {
+    }
+
+    /** Rules cover the path, but none names the method: {@code allowed} are the methods they do name. */
+    public record MethodNotAllowed(Set<String> allowed) implements Access {
+    }
+
+    /** No rule covers the path: no one may call it. */
+    public record NoRule() implements Access {
+    }
+
+    /** What the policy says of {@code method} on {@code path} (decoded, without the query). */
+    public static Access decide(String method, String path) {
+        if (PUBLIC_PATHS.stream().anyMatch(pattern -> PathPatterns.matches(pattern, path))) {
+            return new Public();
+        }
+        String heldTo = ruleMethodFor(method);
+        for (Rule rule : RULES) {
+            if (rule.method().equals(heldTo) && rule.matches(path)) {
+                return new Roles(rule.roles());
+            }
+        }
+        Set<String> allowed = allowedMethods(path);
+        return allowed.isEmpty() ? new NoRule() : new MethodNotAllowed(allowed);
+    }
+
+    /** The methods rules name for {@code path} (with {@code HEAD} wherever {@code GET} is), in the table's order. */
+    public static Set<String> allowedMethods(String path) {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Rule rule : RULES) {
+            if (rule.matches(path)) {
+                allowed.add(rule.method());
+                if (rule.method().equals("GET")) {
+                    allowed.add("HEAD");
+                }
+            }
+        }
+        return allowed;
+    }
+
+    /** {@code HEAD} runs the {@code GET} handler (without the body), so it is held to the {@code GET} rule. */
+    public static String ruleMethodFor(String method) {
+        return "HEAD".equals(method) ? "GET" : method;
+    }
+
+    /** Matching of the table's patterns: literal segments, {@code *} and a trailing {@code **}. */
+    static final class PathPatterns {
+
+        static void requireSupported(String pattern) {
+            List<String> segments = segments(pattern);
+            if (segments == null) {
+                throw new IllegalArgumentException("a pattern starts with '/': " + pattern);
+            }
+            for (int i = 0; i < segments.size(); i++) {
+                String segment = segments.get(i);
+                boolean wildcard = segment.equals("*") || segment.equals("**");
+                if ((!wildcard && (segment.contains("*") || segment.contains("{")))
+                        || (segment.equals("**") && i != segments.size() - 1)) {
+                    throw new IllegalArgumentException("unsupported pattern segment '" + segment + "' in " + pattern);
+                }
+            }
+        }
+
+        static boolean matches(String pattern, String path) {
+            List<String> want = segments(pattern);
+            List<String> have = segments(path);
+            if (have == null) {
+                return false;
+            }
+            for (int i = 0; i < want.size(); i++) {
+                String segment = want.get(i);
+                if (segment.equals("**")) {
+                    return true;
+                }
+                if (i >= have.size()) {
+                    return false;
+                }
+                if (segment.equals("*") ? have.get(i).isEmpty() : !segment.equals(have.get(i))) {
+                    return false;
+                }
+            }
+            return want.size() == have.size();
+        }
+
+        /** "/" is no segment; "/a/b/" is a, b and an empty last segment (which no literal or * matches). */
+        private static List<String> segments(String path) {
+            if (path == null || !path.startsWith("/")) {
+                return null;
+            }
+            List<String> segments = new ArrayList<>(List.of(path.substring(1).split("/", -1)));
+            if (segments.size() == 1 && segments.get(0).isEmpty()) {
+                segments.clear();
+            }
+            return segments;
+        }
+
+        private PathPatterns() {
+        }
+    }
 
     private ApiAccessPolicy() {
     }

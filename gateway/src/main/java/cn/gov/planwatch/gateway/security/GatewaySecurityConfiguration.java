@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -74,19 +73,8 @@ public class GatewaySecurityConfiguration {
     }
 
     private static void apiRules(AuthorizeExchangeSpec exchanges) {
-        exchanges.pathMatchers(ApiAccessPolicy.PUBLIC_PATHS.toArray(String[]::new)).permitAll();
-        exchanges.pathMatchers("/actuator/health/**").permitAll();
-        // The first matching rule decides, as in the policy table.
-        for (ApiAccessPolicy.Rule rule : ApiAccessPolicy.RULES) {
-            String[] roles = rule.roles().toArray(String[]::new);
-            if (rule.method().equals("*")) {
-                exchanges.pathMatchers(rule.pattern()).hasAnyRole(roles);
-            } else {
-                exchanges.pathMatchers(HttpMethod.valueOf(rule.method()), rule.pattern()).hasAnyRole(roles);
-            }
-        }
-        exchanges.pathMatchers("/api/**").authenticated();
-        exchanges.pathMatchers("/actuator/**").hasRole(ApiAccessPolicy.OPERATOR);
+        // Every request the policy governs meets it; what it does not allow is refused (405 or 403).
+        exchanges.matchers(PolicyAuthorization.GOVERNED).access(new PolicyAuthorization());
     }
 
     static ReactiveJwtAuthenticationConverterAdapter planwatchRoles() {

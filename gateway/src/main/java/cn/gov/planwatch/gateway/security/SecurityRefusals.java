@@ -1,5 +1,6 @@
 package cn.gov.planwatch.gateway.security;
 
+import cn.gov.planwatch.contracts.access.ApiAccessPolicy;
 import cn.gov.planwatch.gateway.problem.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,10 @@ import reactor.core.publisher.Mono;
 
 import java.security.Principal;
 
-/** 401 and 403 as problem answers, each logged as one line on {@code planwatch.security}. */
+/**
+ * 401, 403, 404 (a path no rule of the access policy covers) and 405 (a method no rule names for the path) as problem
+ * answers, each logged as one line on {@code planwatch.security}.
+ */
 @Component
 public class SecurityRefusals implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
@@ -40,6 +44,22 @@ public class SecurityRefusals implements ServerAuthenticationEntryPoint, ServerA
         boolean csrf = denied instanceof CsrfException;
         return exchange.getPrincipal().map(Principal.class::cast).defaultIfEmpty(Anonymous.PRINCIPAL)
                 .flatMap(principal -> {
+                    ApiAccessPolicy.Access access = ApiAccessPolicy.decide(exchange.getRequest().getMethod().name(),
+                            PolicyAuthorization.path(exchange));
+                    if (!csrf && access instanceof ApiAccessPolicy.NoRule) {
+                        // No rule covers the path: the public API has no such resource.
+                        RefusalLog.refused(404, exchange, principal, "no rule");
+                        return problems.write(exchange, HttpStatus.NOT_FOUND, "http-404", "Not found",
+                                "No API resource at this path.");
+                    }
+                    if (!csrf && access instanceof ApiAccessPolicy.MethodNotAllowed notAllowed) {
+                        RefusalLog.refused(405, exchange, principal, "method");
+                        String allowed = String.join(", ", notAllowed.allowed());
+                        exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, allowed);
+                        return problems.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, "http-405",
+                                "Method not allowed", "This path does not take "
+                                        + exchange.getRequest().getMethod().name() + "; it takes " + allowed + ".");
+                    }
                     RefusalLog.refused(403, exchange, principal, csrf ? "csrf: " + denied.getMessage() : "role");
                     return csrf
                             ? problems.write(exchange, HttpStatus.FORBIDDEN, "csrf", "Forbidden",

@@ -1,11 +1,13 @@
 package cn.gov.planwatch.platform.security;
 
+import cn.gov.planwatch.contracts.access.ApiAccessPolicy;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,8 +22,8 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * 401 and 403 as problem answers, each logged as a structured security event (who, what, why —
- * never the body or the token).
+ * 401, 403, 404 (a path no rule of the access policy covers) and 405 (a method no rule names for the path) as
+ * problem answers, each logged as a structured security event (who, what, why — never the body or the token).
  */
 public class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -48,8 +50,26 @@ public class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException failure)
             throws IOException {
+        String caller = Caller.auditName(request.getUserPrincipal());
+        ApiAccessPolicy.Access access = ApiAccessPolicy.decide(request.getMethod(), PolicyAuthorization.path(request));
+        if (access instanceof ApiAccessPolicy.NoRule) {
+            // No rule covers the path: the public API has no such resource, whatever the service maps there.
+            security.warn("security.refused status=404 method={} path={} {} reason=\"no rule\"",
+                    request.getMethod(), request.getRequestURI(), caller);
+            write(response, HttpStatus.NOT_FOUND, "http-404", "Not found", "No API resource at this path.", request);
+            return;
+        }
+        if (access instanceof ApiAccessPolicy.MethodNotAllowed notAllowed) {
+            security.warn("security.refused status=405 method={} path={} {} reason=\"method\"",
+                    request.getMethod(), request.getRequestURI(), caller);
+            response.setHeader(HttpHeaders.ALLOW, String.join(", ", notAllowed.allowed()));
+            write(response, HttpStatus.METHOD_NOT_ALLOWED, "http-405", "Method not allowed",
+                    "This path does not take " + request.getMethod() + "; it takes "
+                            + String.join(", ", notAllowed.allowed()) + ".", request);
+            return;
+        }
         security.warn("security.refused status=403 method={} path={} {} reason=\"role\"",
-                request.getMethod(), request.getRequestURI(), Caller.auditName(request.getUserPrincipal()));
+                request.getMethod(), request.getRequestURI(), caller);
         write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your token's role does not allow this call.", request);
     }

@@ -12,7 +12,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -43,19 +42,8 @@ public class ServiceSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityRefusals refusals) throws Exception {
-        http.authorizeHttpRequests(auth -> {
-            auth.requestMatchers(ApiAccessPolicy.PUBLIC_PATHS.toArray(String[]::new)).permitAll();
-            auth.requestMatchers("/actuator/prometheus").permitAll();
-            for (ApiAccessPolicy.Rule rule : ApiAccessPolicy.RULES) {
-                String[] roles = rule.roles().toArray(String[]::new);
-                if (rule.method().equals("*")) {
-                    auth.requestMatchers(rule.pattern()).hasAnyRole(roles);
-                } else {
-                    auth.requestMatchers(HttpMethod.valueOf(rule.method()), rule.pattern()).hasAnyRole(roles);
-                }
-            }
-            auth.anyRequest().authenticated();
-        });
+        // Every request meets the policy table; what it does not allow is refused (405 or 403, see SecurityRefusals).
+        http.authorizeHttpRequests(auth -> auth.anyRequest().access(new PolicyAuthorization()));
         http.oauth2ResourceServer(server -> server
                 .jwt(jwt -> jwt.jwtAuthenticationConverter(planwatchAuthorities()))
                 .authenticationEntryPoint(refusals)

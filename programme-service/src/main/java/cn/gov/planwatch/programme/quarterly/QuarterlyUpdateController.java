@@ -5,16 +5,24 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
+import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.programme.calendar.PlanCalendar;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +31,8 @@ import java.util.function.Supplier;
 /** The quarterly update cycle: an agency submits its update, the lead agency accepts or returns it. */
 @RestController
 class QuarterlyUpdateController {
+
+    private static final Logger security = LoggerFactory.getLogger("planwatch.security");
 
     private final QuarterlyUpdateRules rules;
     private final QuarterlyUpdateRecorder recorder;
@@ -67,6 +77,7 @@ class QuarterlyUpdateController {
     CompletableFuture<ResponseEntity<Accepted>> accept(@PathVariable String agency, @PathVariable String quarter,
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey) {
         Caller caller = callers.current();
+        rules.requireLeadOfPlan(caller);
         String path = "/api/v1/quarterly-updates/" + agency + "/" + quarter + "/accept";
         return once(caller, idempotencyKey, path, "", () -> {
             String code = rules.agency(agency).code();
@@ -80,6 +91,7 @@ class QuarterlyUpdateController {
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ReturnRequest request) {
         Caller caller = callers.current();
+        rules.requireLeadOfPlan(caller);
         String path = "/api/v1/quarterly-updates/" + agency + "/" + quarter + "/return";
         return once(caller, idempotencyKey, path, request, () -> {
             String code = rules.agency(agency).code();
@@ -87,6 +99,18 @@ class QuarterlyUpdateController {
             List<String> items = rules.checkReturn(request.reason(), request.items());
             return recorder.giveBack(caller, code, known, request.reason(), items);
         });
+    }
+
+    /** A refused reviewer is the caller's own standing, not a fault of the request: 403, nothing recorded. */
+    @ExceptionHandler(NotLeadOfPlanException.class)
+    ResponseEntity<ProblemDetail> notLeadOfPlan(NotLeadOfPlanException refused, HttpServletRequest request) {
+        security.warn("security.refused status=403 method={} path={} agency={} reason=\"not the plan's lead agency\"",
+                request.getMethod(), request.getRequestURI(), refused.callerAgency());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, refused.getMessage());
+        problem.setType(URI.create(Problems.TYPE_PREFIX + "not-lead-of-plan"));
+        problem.setTitle("Not the plan's lead agency");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     // The recorder has already waited for the log's acknowledgement (under the quarter's lock).

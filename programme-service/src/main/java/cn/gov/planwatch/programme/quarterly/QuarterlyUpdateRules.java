@@ -34,6 +34,14 @@ public class QuarterlyUpdateRules {
         return caller.agency();
     }
 
+    /** Only the plan's lead agency (as the catalogue names it) reviews its quarterly updates. */
+    public void requireLeadOfPlan(Caller caller) {
+        String lead = catalogue.plan().leadAgency();
+        if (!lead.equals(caller.agency())) {
+            throw new NotLeadOfPlanException(caller.agency(), lead);
+        }
+    }
+
     /** A review names its reviewer: the lead's token must carry its agency. */
     public String reviewer(Caller caller) {
         if (!caller.identified()) {

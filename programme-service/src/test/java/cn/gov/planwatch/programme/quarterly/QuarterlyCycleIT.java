@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole quarterly cycle over HTTP, on the real log and database: report → submit → return → revise →
- * resubmit → accept → every later write for the quarter refused with 409.
+ * resubmit → accept → every later write for the quarter refused with 409. A lead of another agency than the plan's
+ * reviews nothing.
  */
 @PlanwatchIntegrationTest
 @Import(SettableClock.Configuration.class)
@@ -72,6 +73,13 @@ class QuarterlyCycleIT {
         assertThat(submitted.get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(submitted.get("state").asString()).isEqualTo("SUBMITTED");
         problem(samr.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}"), 409, null);
+
+        // Only the plan's lead agency (CNIPA) reviews: a lead of SAMR may not accept or return even SAMR's own.
+        HttpCalls samrLead = new HttpCalls("http://localhost:" + port).withToken(TOKENS.token("SAMR", "lead"));
+        assertThat(problem(samrLead.postJson(review + "/accept", "{}"), 403, null).get("type").asString())
+                .endsWith("/not-lead-of-plan");
+        assertThat(problem(samrLead.postJson(review + "/return", "{\"reason\":\"请补充\",\"items\":[]}"), 403,
+                null).get("type").asString()).endsWith("/not-lead-of-plan");
 
         problem(lead.postJson(review + "/return", "{\"items\":[\"IND-03\"]}"), 400, "reason");
         problem(lead.postJson(review + "/return", "{\"reason\":\"x\",\"items\":[\"IND-03\",\"IND-99\"]}"), 422,

@@ -117,7 +117,7 @@ class StreamsAndHealthIT {
         kafka.send(Topics.INDICATOR_EVENTS, event.partitionKey(), event).get();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            String metrics = http().get("/actuator/prometheus").body();
+            String metrics = http().withToken(TestTokens.shared().operator()).get("/actuator/prometheus").body();
             assertThat(metrics).contains("planwatch_projection_lag_seconds{listener=\"national-view-indicators\"")
                     .contains("planwatch_dead_letters{state=\"NEW\"")
                     .contains("planwatch_dead_letters{state=\"REPLAYED\"");

@@ -1,0 +1,66 @@
+package cn.gov.planwatch.contracts.access;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** How the one access table reads: every method meets a rule, HEAD as GET, nothing falls through to "any caller". */
+class ApiAccessPolicyTest {
+
+    @Test
+    void headIsHeldToTheGetRule() {
+        assertThat(ApiAccessPolicy.decide("HEAD", "/api/v1/national-view"))
+                .isEqualTo(new ApiAccessPolicy.Roles(Set.of("lead", "operator")));
+        assertThat(ApiAccessPolicy.decide("HEAD", "/api/v1/reports/quarterly/2025-Q3"))
+                .isEqualTo(new ApiAccessPolicy.Roles(Set.of("lead")));
+    }
+
+    @Test
+    void aMethodNoRuleNamesIsNotAllowedAndSaysWhichAre() {
+        assertThat(ApiAccessPolicy.decide("PUT", "/api/v1/indicators/IND-01/observations"))
+                .isEqualTo(new ApiAccessPolicy.MethodNotAllowed(Set.of("POST", "GET", "HEAD")));
+        for (String method : new String[] {"OPTIONS", "TRACE", "DELETE", "PATCH", "POST"}) {
+            assertThat(ApiAccessPolicy.decide(method, "/api/v1/national-view")).as(method)
+                    .isInstanceOf(ApiAccessPolicy.MethodNotAllowed.class);
+        }
+    }
+
+    @Test
+    void aPathNoRuleCoversIsNoOnesToCall() {
+        assertThat(ApiAccessPolicy.decide("GET", "/api/v1/no-such-resource")).isEqualTo(new ApiAccessPolicy.NoRule());
+        assertThat(ApiAccessPolicy.decide("GET", "/api/v1/indicatorsX")).isEqualTo(new ApiAccessPolicy.NoRule());
+    }
+
+    @Test
+    void onlyHealthOfTheActuatorIsAnonymous() {
+        assertThat(ApiAccessPolicy.decide("GET", "/actuator/health")).isEqualTo(new ApiAccessPolicy.Public());
+        assertThat(ApiAccessPolicy.decide("GET", "/actuator/health/readiness")).isEqualTo(new ApiAccessPolicy.Public());
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/info", "/actuator"}) {
+            assertThat(ApiAccessPolicy.decide("GET", path)).as(path)
+                    .isEqualTo(new ApiAccessPolicy.Roles(Set.of("operator")));
+        }
+    }
+
+    @Test
+    void theFirstRuleNamingTheMethodDecides() {
+        assertThat(ApiAccessPolicy.decide("POST", "/api/v1/quarterly-updates/CNIPA/2025-Q3/accept"))
+                .isEqualTo(new ApiAccessPolicy.Roles(Set.of("lead")));
+        assertThat(ApiAccessPolicy.decide("GET", "/api/v1/quarterly-updates/CNIPA/2025-Q3/accept"))
+                .isEqualTo(new ApiAccessPolicy.Roles(Set.of("reporter", "lead", "operator")));
+        assertThat(ApiAccessPolicy.decide("GET", "/api/v1/indicators")).isEqualTo(ApiAccessPolicy.decide("GET",
+                "/api/v1/indicators/IND-01/observations"));
+    }
+
+    @Test
+    void aWildcardSegmentIsNeverEmptyAndPatternsStayWithinWhatTheMatcherReads() {
+        assertThat(ApiAccessPolicy.decide("POST", "/api/v1/indicators//observations"))
+                .isNotInstanceOf(ApiAccessPolicy.Roles.class);
+        assertThatThrownBy(() -> new ApiAccessPolicy.Rule("GET", "/api/v1/{code}", Set.of("lead")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ApiAccessPolicy.Rule("GET", "/api/**/x", Set.of("lead")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
