@@ -172,7 +172,7 @@ await_url() { # url timeout_s: until it answers 200
 }
 
 # The suite's Kafka helpers, kafka-tools and the broker's jars (with the PostgreSQL driver).
-kafka_java() { java -cp "$TARGET/fault-classes:$(java_cp)" "$@"; }
+kafka_java() { as_pg_superuser java -cp "$TARGET/fault-classes:$(java_cp)" "$@"; }
 positions() { kafka_java LogPositions "$@"; }
 
 # The live projectors have applied everything in the log.
@@ -458,6 +458,11 @@ start_replay() { # dir tag
   REPLAY_URL="jdbc:postgresql://localhost:$PG_PORT/$REPLAY_DATABASE"
   db exec "drop database if exists $REPLAY_DATABASE" >/dev/null
   db exec "create database $REPLAY_DATABASE" >/dev/null
+  # Each replaying service migrates its own schema as its own role, as in the live database.
+  as_pg_superuser java -cp "$TARGET/classes:$(pg_jar)" Db "$REPLAY_URL" exec \
+    "create schema indicator authorization indicator_service" >/dev/null
+  as_pg_superuser java -cp "$TARGET/classes:$(pg_jar)" Db "$REPLAY_URL" exec \
+    "create schema reporting authorization reporting_service" >/dev/null
   port=$REPLAY_PORT
   for svc in indicator-service reporting-service; do
     if (exec 3<>"/dev/tcp/localhost/$port") 2>/dev/null; then log "port $port is taken: no replay"; return 1; fi

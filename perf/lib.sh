@@ -78,7 +78,11 @@ compile_helpers() {
   mkdir -p "$TARGET/classes"
   javac -nowarn -cp "$(pg_jar)" -d "$TARGET/classes" "$PERF_DIR"/java/*.java
 }
-db() { java -cp "$TARGET/classes:$(pg_jar)" Db "$JDBC" "$@"; }
+# The helpers inspect the read models as the embedded PostgreSQL's superuser (the services use their own roles); its
+# password is the one the launcher generated into the data directory on its first start.
+pg_superuser_password() { sed -n 's/^postgres=//p' "$CURRENT_DATA/database-passwords.properties" 2>/dev/null; }
+as_pg_superuser() { env "PLANWATCH_PG_SUPERUSER_PASSWORD=$(pg_superuser_password)" "$@"; }
+db() { as_pg_superuser java -cp "$TARGET/classes:$(pg_jar)" Db "$JDBC" "$@"; }
 helper() { local main=$1; shift; java -cp "$TARGET/classes" "$main" "$@"; }
 
 # --- the stack ------------------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ import java.util.Set;
 public class Db {
 
     public static void main(String[] args) throws Exception {
-        try (Connection db = DriverManager.getConnection(args[0], "postgres", "")) {
+        try (Connection db = asSuperuser(args[0])) {
             switch (args[1]) {
                 case "count" -> System.out.println(count(db, args[2]));
                 case "settle" -> System.out.println(settle(db, args[2]));
@@ -45,7 +45,7 @@ public class Db {
                 case "explain" -> explain(db);
                 case "check" -> check(db, Path.of(args[2]), args.length > 3 ? args[3] : "2023");
                 case "compare" -> {
-                    try (Connection replay = DriverManager.getConnection(args[2], "postgres", "")) {
+                    try (Connection replay = asSuperuser(args[2])) {
                         if (!compare(db, replay)) {
                             System.exit(1);
                         }
@@ -384,5 +384,11 @@ public class Db {
         }
         java.util.Collections.sort(rows);
         return rows;
+    }
+
+    /** As the embedded PostgreSQL's superuser, for inspection only (the services log in as their own roles). */
+    static Connection asSuperuser(String jdbcUrl) throws java.sql.SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres",
+                System.getenv().getOrDefault("PLANWATCH_PG_SUPERUSER_PASSWORD", ""));
     }
 }

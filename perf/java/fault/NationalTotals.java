@@ -52,7 +52,7 @@ public class NationalTotals {
     public static void main(String[] args) throws Exception {
         String token = args[1];
         JsonNode view = get(args[0] + "/api/v1/national-view", token);
-        try (Connection db = DriverManager.getConnection(args[2], "postgres", "")) {
+        try (Connection db = asSuperuser(args[2])) {
             indicators(view, db);
             freshness(view, db);
             compliance(view, db);
@@ -325,5 +325,11 @@ public class NationalTotals {
             }
         }
         return rows;
+    }
+
+    /** As the embedded PostgreSQL's superuser, for inspection only (the services log in as their own roles). */
+    static Connection asSuperuser(String jdbcUrl) throws java.sql.SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres",
+                System.getenv().getOrDefault("PLANWATCH_PG_SUPERUSER_PASSWORD", ""));
     }
 }

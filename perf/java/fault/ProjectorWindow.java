@@ -62,7 +62,7 @@ public class ProjectorWindow {
         try (Admin admin = LogPositions.admin(bootstrap);
              KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                      new ByteArrayDeserializer());
-             Connection db = DriverManager.getConnection(args[1], "postgres", "")) {
+             Connection db = asSuperuser(args[1])) {
             List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             reader.assign(partitions);
@@ -164,5 +164,11 @@ public class ProjectorWindow {
 
     static String text(Header header) {
         return header == null || header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** As the embedded PostgreSQL's superuser, for inspection only (the services log in as their own roles). */
+    static Connection asSuperuser(String jdbcUrl) throws java.sql.SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres",
+                System.getenv().getOrDefault("PLANWATCH_PG_SUPERUSER_PASSWORD", ""));
     }
 }

@@ -79,13 +79,14 @@ public final class Launcher {
         TerminationSignals.onTermination(this::stop);
         try {
             requireServiceJars();
-            Files.createDirectories(layout.logsDir());
+            layout.createDataDirectories();
             claimDataDir();
             stopLeftovers();
             LocalPorts.requireFree(LocalPorts.of(layout));
-            startPostgresAndKafka();
+            DatabasePasswords passwords = DatabasePasswords.loadOrCreate(layout);
+            startPostgresAndKafka(passwords);
             for (List<ServiceSpec> group : layout.startGroups()) {
-                startGroup(group);
+                startGroup(group, passwords);
             }
             if (layout.services().stream().anyMatch(s -> s.name().equals("gateway"))) {
                 new StackWarmUp().run(layout.dataDir(), layout.urlOf("auth-server"), layout.urlOf("gateway"), out);
@@ -94,7 +95,7 @@ public final class Launcher {
             return watch();
         } catch (RunningStack.StackStoppingException e) {
             return 0;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             if (stack.isStopping()) {
                 return 0; // a requested stop pulled the rug from under the start; nothing failed
             }
@@ -164,8 +165,8 @@ public final class Launcher {
      * The two are independent, and each spends most of its start waiting (initdb and pg_ctl; a JVM that formats
      * storage, then a broker), so they start side by side: about three seconds less before the services can start.
      */
-    private void startPostgresAndKafka() {
-        CompletableFuture<Void> postgres = CompletableFuture.runAsync(this::startPostgres, runnable -> {
+    private void startPostgresAndKafka(DatabasePasswords passwords) {
+        CompletableFuture<Void> postgres = CompletableFuture.runAsync(() -> startPostgres(passwords), runnable -> {
             Thread thread = new Thread(runnable, "postgres-start");
             thread.setDaemon(true);
             thread.start();
@@ -185,9 +186,9 @@ public final class Launcher {
         }
     }
 
-    private void startPostgres() {
+    private void startPostgres(DatabasePasswords passwords) {
         long begin = System.nanoTime();
-        EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(layout, pidFiles);
+        EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(layout, pidFiles, passwords);
         stack.add(postgres);
         try {
             postgres.start();
@@ -212,10 +213,10 @@ public final class Launcher {
     }
 
     /** Starts a group in parallel and returns once every member answers healthy. */
-    private void startGroup(List<ServiceSpec> group) {
+    private void startGroup(List<ServiceSpec> group, DatabasePasswords passwords) {
         Map<ServiceProcess, Long> pending = new LinkedHashMap<>();
         for (ServiceSpec spec : group) {
-            ServiceProcess service = new ServiceProcess(spec, layout, pidFiles);
+            ServiceProcess service = new ServiceProcess(spec, layout, pidFiles, passwords);
             stack.add(service);
             service.start();
             pending.put(service, System.nanoTime());
@@ -252,8 +253,8 @@ public final class Launcher {
                 .sorted(Comparator.comparingInt(ServiceSpec::port))
                 .forEach(s -> banner.append(String.format("  %-20s %s%n", s.name(), s.baseUrl())));
         banner.append(String.format("  %-20s %s%n", "Kafka", layout.kafkaBootstrap()));
-        banner.append(String.format("  %-20s %s  (user %s, no password)%n", "PostgreSQL", layout.jdbcUrl(),
-                StackLayout.DATABASE_USER));
+        banner.append(String.format("  %-20s %s  (each service as its own role; superuser %s; passwords in %s)%n",
+                "PostgreSQL", layout.jdbcUrl(), StackLayout.DATABASE_SUPERUSER, layout.databasePasswordsFile()));
         banner.append(String.format("  %-20s %s%n", "logs", layout.logsDir()));
         banner.append(String.format("Ctrl-C stops everything.%n"));
         out.print(banner);

@@ -1,5 +1,7 @@
 package cn.gov.planwatch.launcher;
 
+import cn.gov.planwatch.contracts.database.ServiceDatabaseRole;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,13 +22,15 @@ public final class ServiceProcess implements StackComponent {
     private final ServiceSpec spec;
     private final StackLayout layout;
     private final PidFiles pidFiles;
+    private final DatabasePasswords passwords;
     private ChildProcess process;
     private boolean stopped;
 
-    public ServiceProcess(ServiceSpec spec, StackLayout layout, PidFiles pidFiles) {
+    ServiceProcess(ServiceSpec spec, StackLayout layout, PidFiles pidFiles, DatabasePasswords passwords) {
         this.spec = spec;
         this.layout = layout;
         this.pidFiles = pidFiles;
+        this.passwords = passwords;
     }
 
     @Override
@@ -39,12 +43,15 @@ public final class ServiceProcess implements StackComponent {
     }
 
     /** The services take all their wiring from Spring's relaxed binding of these variables. */
-    static Map<String, String> environment(ServiceSpec spec, StackLayout layout) {
+    static Map<String, String> environment(ServiceSpec spec, StackLayout layout, DatabasePasswords passwords) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(spec.port()));
-        env.put("SPRING_DATASOURCE_URL", layout.jdbcUrl());
-        env.put("SPRING_DATASOURCE_USERNAME", StackLayout.DATABASE_USER);
-        env.put("SPRING_DATASOURCE_PASSWORD", "");
+        // A service with a database gets its own role, which owns its schema only; the others get no login at all.
+        ServiceDatabaseRole.of(spec.name()).ifPresent(role -> {
+            env.put("SPRING_DATASOURCE_URL", layout.jdbcUrl());
+            env.put("SPRING_DATASOURCE_USERNAME", role.role());
+            env.put("SPRING_DATASOURCE_PASSWORD", passwords.of(role));
+        });
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", layout.kafkaBootstrap());
         env.put("PLANWATCH_DATA", layout.dataDir().toString());
         // Each service learns where the others are, so that a moved stack (PLANWATCH_PORT_OFFSET) still connects.
@@ -77,7 +84,7 @@ public final class ServiceProcess implements StackComponent {
         command.add(StackLayout.javaExecutable().toString());
         command.addAll(layout.serviceJvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
-        process = ChildProcess.start(name(), command, environment(spec, layout), layout.root(),
+        process = ChildProcess.start(name(), command, environment(spec, layout, passwords), layout.root(),
                 layout.logsDir().resolve(name() + ".log"));
         pidFiles.write(name(), process.pid(), jar.toString());
     }

@@ -42,7 +42,8 @@ public record StackLayout(
 
     public static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
     public static final String DATABASE = "planwatch";
-    public static final String DATABASE_USER = "postgres";
+    /** Creates the service roles and nothing else; no service connects as it. */
+    public static final String DATABASE_SUPERUSER = "postgres";
 
     public static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration SERVICE_HEALTHY_TIMEOUT = Duration.ofSeconds(120);
@@ -145,6 +146,21 @@ public record StackLayout(
 
     public Path pidsDir() {
         return dataDir.resolve("pids");
+    }
+
+    /** The passwords of the embedded PostgreSQL's logins ({@link DatabasePasswords}). */
+    public Path databasePasswordsFile() {
+        return dataDir.resolve(DatabasePasswords.FILE);
+    }
+
+    /**
+     * Creates the data directory and the launcher's directories in it, owner-only (700); ones left by an earlier
+     * version are narrowed to 700. Everything below inherits the protection, whatever its own mode.
+     */
+    public void createDataDirectories() {
+        for (Path dir : List.of(dataDir, logsDir(), pidsDir(), kafkaDir(), postgresDir())) {
+            OwnerOnly.directory(dir);
+        }
     }
 
     public String jdbcUrl() {

@@ -39,11 +39,13 @@ class StackLayoutTest {
         assertThat(layout.kafkaControllerPort()).isEqualTo(19193);
         assertThat(layout.urlOf("gateway")).isEqualTo("http://localhost:8180");
         assertThat(layout.urlOf("auth-server")).isEqualTo("http://localhost:9100");
-        Map<String, String> env = ServiceProcess.environment(new ServiceSpec("gateway", 8180), layout);
+        Map<String, String> env = ServiceProcess.environment(new ServiceSpec("gateway", 8180), layout,
+                new DatabasePasswords(new Properties()));
         assertThat(env).containsEntry("SERVER_PORT", "8180")
                 .containsEntry("PLANWATCH_AUTH_ISSUER", "http://localhost:9100")
                 .containsEntry("PLANWATCH_SERVICES_REPORTING_SERVICE", "http://localhost:8183");
-        assertThat(ServiceProcess.environment(new ServiceSpec("auth-server", 9100), layout))
+        assertThat(ServiceProcess.environment(new ServiceSpec("auth-server", 9100), layout,
+                new DatabasePasswords(new Properties())))
                 .containsEntry("PLANWATCH_AUTH_GATEWAY_REDIRECT_URIS", "http://localhost:8180/login/oauth2/code/planwatch");
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.testsupport;
 
+import cn.gov.planwatch.contracts.database.ServiceDatabaseRole;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -10,25 +11,35 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One real Kafka broker and one real PostgreSQL server for every integration test in a JVM.
  * Testcontainers where a Docker engine answers; otherwise an in-JVM KRaft broker (Apache Kafka's
  * own server code) and PostgreSQL from zonky's embedded binaries. {@code PLANWATCH_TEST_INFRA}
  * (or the system property {@code planwatch.test.infra}) forces {@code docker} or {@code embedded}.
+ *
+ * <p>As in production, each service connects as its own role, which owns only its own schema
+ * ({@link ServiceDatabaseRole}); the superuser only provisions them.
  */
 public final class RealInfrastructure {
 
     public enum Kind { DOCKER, EMBEDDED }
+
+    /** A login to the test database. */
+    public record DatabaseLogin(String username, String password) {
+    }
 
     private static RealInfrastructure shared;
 
     private final Kind kind;
     private final String kafkaBootstrapServers;
     private final String jdbcUrl;
-    private final String username;
-    private final String password;
+    private final DatabaseLogin superuser;
+    private final Map<ServiceDatabaseRole, DatabaseLogin> serviceLogins = new LinkedHashMap<>();
     private final KafkaContainer kafkaContainer;
     private final PostgreSQLContainer postgresContainer;
 
@@ -52,12 +63,18 @@ public final class RealInfrastructure {
         return jdbcUrl;
     }
 
-    public String username() {
-        return username;
+    /** For a test's own inspection and set-up only; the services never connect as the superuser. */
+    public DatabaseLogin superuser() {
+        return superuser;
     }
 
-    public String password() {
-        return password;
+    /** What a service connects as: its own role, which may use its own schema and nothing else. */
+    public DatabaseLogin loginOf(ServiceDatabaseRole role) {
+        return serviceLogins.get(role);
+    }
+
+    public Connection connect(DatabaseLogin login) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, login.username(), login.password());
     }
 
     /** The running containers, for {@code @ServiceConnection}; only where {@link #kind()} is DOCKER. */
@@ -92,7 +109,7 @@ public final class RealInfrastructure {
             kafka.start();
             postgres.start();
             return new RealInfrastructure(kind, kafka.getBootstrapServers(), postgres.getJdbcUrl(),
-                    postgres.getUsername(), postgres.getPassword(), kafka, postgres);
+                    new DatabaseLogin(postgres.getUsername(), postgres.getPassword()), kafka, postgres);
         }
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.brokerProperty("auto.create.topics.enable", "false");
@@ -113,24 +130,37 @@ public final class RealInfrastructure {
             }
         }, "planwatch-test-infra-stop"));
         return new RealInfrastructure(kind, broker.getBrokersAsString(),
-                postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", null, null);
+                // Not zonky's getJdbcUrl: it names the superuser in the URL, which would win over any login.
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", new DatabaseLogin("postgres", "postgres"), null, null);
     }
 
-    private RealInfrastructure(Kind kind, String kafkaBootstrapServers, String jdbcUrl, String username,
-            String password, KafkaContainer kafkaContainer, PostgreSQLContainer postgresContainer) {
+    private RealInfrastructure(Kind kind, String kafkaBootstrapServers, String jdbcUrl, DatabaseLogin superuser,
+            KafkaContainer kafkaContainer, PostgreSQLContainer postgresContainer) {
         this.kind = kind;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.jdbcUrl = jdbcUrl;
-        this.username = username;
-        this.password = password;
+        this.superuser = superuser;
         this.kafkaContainer = kafkaContainer;
         this.postgresContainer = postgresContainer;
+        provisionServiceRoles();
+    }
+
+    private void provisionServiceRoles() {
+        try (Connection connection = connect(superuser)) {
+            for (ServiceDatabaseRole role : ServiceDatabaseRole.ALL) {
+                String password = ServiceDatabaseRole.newPassword();
+                role.provision(connection, password);
+                serviceLogins.put(role, new DatabaseLogin(role.role(), password));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot provision the services' database roles at " + jdbcUrl, e);
+        }
     }
 
     /** Says, in the build's output, what the integration tests really ran against. */
     private String describe() {
         String postgresVersion;
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, username, password);
+        try (Connection connection = connect(superuser);
                 ResultSet rs = connection.createStatement().executeQuery("select version()")) {
             rs.next();
             postgresVersion = rs.getString(1);
@@ -139,6 +169,8 @@ public final class RealInfrastructure {
         }
         String how = kind == Kind.DOCKER ? "Testcontainers (Docker)" : "embedded, no Docker engine answered";
         return "[planwatch-test-infra] real servers, " + how + ": Kafka " + AppInfoParser.getVersion()
-                + " KRaft broker at " + kafkaBootstrapServers + "; " + postgresVersion + " at " + jdbcUrl;
+                + " KRaft broker at " + kafkaBootstrapServers + "; " + postgresVersion + " at " + jdbcUrl
+                + ", each service as its own role (" + String.join(", ",
+                        serviceLogins.values().stream().map(DatabaseLogin::username).toList()) + ")";
     }
 }

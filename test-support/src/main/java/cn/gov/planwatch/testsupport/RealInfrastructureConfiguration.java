@@ -1,5 +1,6 @@
 package cn.gov.planwatch.testsupport;
 
+import cn.gov.planwatch.contracts.database.ServiceDatabaseRole;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -9,35 +10,59 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.util.List;
 
 /**
- * Import into a {@code @SpringBootTest} to connect it to {@link RealInfrastructure}: through
- * {@code @ServiceConnection} containers where Docker runs, through connection-details beans for the
- * embedded servers otherwise. The test class is the same either way.
+ * Import into a {@code @SpringBootTest} to connect it to {@link RealInfrastructure}: Kafka through a
+ * {@code @ServiceConnection} container where Docker runs, through a connection-details bean for the
+ * embedded broker otherwise. PostgreSQL either way as the service's own role ({@link ServiceDatabaseRole},
+ * by {@code spring.application.name}), never as the superuser, so a query into another service's schema
+ * fails in a test as it would in production. The test class is the same either way.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RealInfrastructureConfiguration {
+
+    @Bean
+    JdbcConnectionDetails jdbcConnectionDetails(Environment environment) {
+        RealInfrastructure infra = RealInfrastructure.shared();
+        String service = environment.getProperty("spring.application.name", "");
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return login().username();
+            }
+
+            @Override
+            public String getPassword() {
+                return login().password();
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return infra.jdbcUrl();
+            }
+
+            /** Asked only by a service that has a database. */
+            private RealInfrastructure.DatabaseLogin login() {
+                return infra.loginOf(ServiceDatabaseRole.of(service).orElseThrow(() -> new IllegalStateException(
+                        "no database role for spring.application.name '" + service + "'")));
+            }
+        };
+    }
 
     @Configuration(proxyBeanMethods = false)
     @Conditional(OnDocker.class)
     static class Containers {
 
-        // Shared across test contexts: the JVM's shutdown stops them, not the first context to close.
+        // Shared across test contexts: the JVM's shutdown stops it, not the first context to close.
         @Bean(destroyMethod = "")
         @ServiceConnection
         KafkaContainer kafkaContainer() {
             return RealInfrastructure.shared().kafkaContainer();
-        }
-
-        @Bean(destroyMethod = "")
-        @ServiceConnection
-        PostgreSQLContainer postgresContainer() {
-            return RealInfrastructure.shared().postgresContainer();
         }
     }
 
@@ -48,27 +73,6 @@ public class RealInfrastructureConfiguration {
         @Bean
         KafkaConnectionDetails kafkaConnectionDetails() {
             return () -> List.of(RealInfrastructure.shared().kafkaBootstrapServers());
-        }
-
-        @Bean
-        JdbcConnectionDetails jdbcConnectionDetails() {
-            RealInfrastructure infra = RealInfrastructure.shared();
-            return new JdbcConnectionDetails() {
-                @Override
-                public String getUsername() {
-                    return infra.username();
-                }
-
-                @Override
-                public String getPassword() {
-                    return infra.password();
-                }
-
-                @Override
-                public String getJdbcUrl() {
-                    return infra.jdbcUrl();
-                }
-            };
         }
     }
 

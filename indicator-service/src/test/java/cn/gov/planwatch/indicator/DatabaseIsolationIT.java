@@ -1,0 +1,13 @@
+package cn.gov.planwatch.indicator;
+
+import cn.gov.planwatch.testsupport.DatabaseIsolationTests;
+import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+
+/** indicator-service's connection pool is its own role, confined to its own schema (see {@link DatabaseIsolationTests}). */
+@PlanwatchIntegrationTest
+class DatabaseIsolationIT extends DatabaseIsolationTests {
+
+    DatabaseIsolationIT() {
+        super("indicator-service");
+    }
+}

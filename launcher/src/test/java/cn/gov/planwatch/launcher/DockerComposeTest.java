@@ -1,0 +1,67 @@
+package cn.gov.planwatch.launcher;
+
+import cn.gov.planwatch.contracts.database.ServiceDatabaseRole;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml cannot be started where the tests run (no Docker engine), so what it promises about the
+ * database and the network is read here: the same roles as {@link ServiceDatabaseRole}, no default password, and
+ * nothing published but the gateway and the token issuer.
+ */
+class DockerComposeTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    @Test
+    void theInitScriptCreatesEachServicesRoleOwningItsSchemaAndEachServiceConnectsAsItsRole() throws Exception {
+        String script = Files.readString(ROOT.resolve("docker/postgres/service-roles.sh"));
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        for (ServiceDatabaseRole role : ServiceDatabaseRole.ALL) {
+            assertThat(script).contains("create role " + role.role() + " login nosuperuser")
+                    .contains("create schema " + role.schema() + " authorization " + role.role() + ";");
+            assertThat(section(compose, role.service())).contains("SPRING_DATASOURCE_USERNAME: " + role.role());
+            assertThat(script.contains("grant create on database :\"db\" to " + role.role() + ";"))
+                    .as(role.role() + " may create schemas").isEqualTo(role.createsSchemas());
+        }
+        assertThat(compose).contains("./docker/postgres/service-roles.sh:/docker-entrypoint-initdb.d/");
+    }
+
+    @Test
+    void everyPasswordMustBeSetComposeHasNoDefaultForAny() throws Exception {
+        List<String> passwordLines = Files.readAllLines(ROOT.resolve("docker-compose.yml")).stream()
+                .filter(line -> line.matches("\\s*[A-Z_]*PASSWORD[A-Z_]*:.*")).toList();
+        assertThat(passwordLines).hasSizeGreaterThanOrEqualTo(1 + ServiceDatabaseRole.ALL.size() * 2);
+        assertThat(passwordLines).allSatisfy(line -> assertThat(line).matches(".*: \\$\\{[A-Z_]+:\\?[^}]+}\\s*"));
+    }
+
+    @Test
+    void onlyTheGatewayAndTheTokenIssuerArePublished() throws Exception {
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        List<String> published = new ArrayList<>();
+        Matcher ports = Pattern.compile("(?m)^ {4}ports:\\n((?: {6}(?:#.*|- .*)\\n)+)").matcher(compose);
+        while (ports.find()) {
+            Matcher mapping = Pattern.compile("- \"([^\"]+)\"").matcher(ports.group(1));
+            while (mapping.find()) {
+                published.add(mapping.group(1));
+            }
+        }
+        assertThat(published).containsExactlyInAnyOrder("8080:8080", "9000:9000");
+    }
+
+    /** The lines of one service, from its name to the next service's. */
+    private static String section(String compose, String service) {
+        Matcher matcher = Pattern.compile("(?ms)^  " + Pattern.quote(service) + ":\\n(.*?)(?=^  [a-z-]+:\\n|^\\S)")
+                .matcher(compose);
+        assertThat(matcher.find()).as(service + " in docker-compose.yml").isTrue();
+        return matcher.group(1);
+    }
+}
