@@ -96,9 +96,14 @@ public final class ScramKafkaBroker implements AutoCloseable {
         return config;
     }
 
+    /** The super user's client settings. */
+    public Map<String, Object> adminConfig() {
+        return clientConfig(ADMIN, adminPassword);
+    }
+
     /** An admin client of the super user. */
     public Admin admin() {
-        return Admin.create(clientConfig(ADMIN, adminPassword));
+        return Admin.create(adminConfig());
     }
 
     /**
