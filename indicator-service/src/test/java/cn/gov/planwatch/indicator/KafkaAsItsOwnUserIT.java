@@ -2,9 +2,9 @@ package cn.gov.planwatch.indicator;
 
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.KafkaAcls;
 import cn.gov.planwatch.testsupport.RealInfrastructureConfiguration;
 import cn.gov.planwatch.testsupport.ScramKafkaBroker;
+import cn.gov.planwatch.testsupport.ScramKafkaConfiguration;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TestTokensConfiguration;
 import cn.gov.planwatch.testsupport.TopicOffsets;
@@ -16,13 +16,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -33,9 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -50,42 +44,16 @@ import static org.awaitility.Awaitility.await;
  * grants it, and no more.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({RealInfrastructureConfiguration.class, TestTokensConfiguration.class,
-        KafkaAsItsOwnUserIT.SecuredBroker.class})
+@Import({RealInfrastructureConfiguration.class, TestTokensConfiguration.class, ScramKafkaConfiguration.class})
 @ActiveProfiles("kafka-scram")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class KafkaAsItsOwnUserIT {
 
-    private static final String USER = "indicator-service";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Map<String, String> PASSWORDS = new HashMap<>();
-
-    static {
-        KafkaAcls.ofCompose().principals().forEach(user -> PASSWORDS.put(user, UUID.randomUUID().toString()));
-    }
 
     @DynamicPropertySource
-    static void credentials(DynamicPropertyRegistry registry) {
-        registry.add("PLANWATCH_KAFKA_USERNAME", () -> USER);
-        registry.add("PLANWATCH_KAFKA_PASSWORD", () -> PASSWORDS.get(USER));
-    }
-
-    /** The secured broker, set up as kafka-init sets it up; it stops with the context that uses it. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class SecuredBroker {
-
-        @Bean(destroyMethod = "close")
-        ScramKafkaBroker scramKafkaBroker() {
-            ScramKafkaBroker broker = ScramKafkaBroker.start();
-            broker.apply(KafkaAcls.ofCompose(), PASSWORDS);
-            return broker;
-        }
-
-        @Bean
-        @Primary
-        KafkaConnectionDetails securedKafkaConnectionDetails(ScramKafkaBroker broker) {
-            return () -> List.of(broker.bootstrapServers());
-        }
+    static void kafkaUser(DynamicPropertyRegistry registry) {
+        ScramKafkaConfiguration.logInAs(registry, "indicator-service");
     }
 
     @LocalServerPort
