@@ -2,11 +2,10 @@ package cn.gov.planwatch.indicator;
 
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.RealInfrastructureConfiguration;
 import cn.gov.planwatch.testsupport.ScramKafkaBroker;
 import cn.gov.planwatch.testsupport.ScramKafkaConfiguration;
+import cn.gov.planwatch.testsupport.ScramKafkaIntegrationTest;
 import cn.gov.planwatch.testsupport.TestTokens;
-import cn.gov.planwatch.testsupport.TestTokensConfiguration;
 import cn.gov.planwatch.testsupport.TopicOffsets;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,12 +15,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,10 +38,7 @@ import static org.awaitility.Awaitility.await;
  * event log, the projectors, the health probe, the rebuild's replay — connects as that user and gets what the file
  * grants it, and no more.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({RealInfrastructureConfiguration.class, TestTokensConfiguration.class, ScramKafkaConfiguration.class})
-@ActiveProfiles("kafka-scram")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ScramKafkaIntegrationTest
 class KafkaAsItsOwnUserIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

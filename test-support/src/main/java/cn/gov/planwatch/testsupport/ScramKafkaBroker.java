@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.metadata.UserScramCredentialRecord;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.security.scram.ScramCredential;
 import org.apache.kafka.common.security.scram.internals.ScramFormatter;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
@@ -21,6 +23,7 @@ import org.apache.kafka.server.common.MetadataVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,9 @@ public final class ScramKafkaBroker implements AutoCloseable {
     }
 
     public static ScramKafkaBroker start() {
+        // A fatal broker error fails the test instead of ending the JVM the build runs in.
+        Exit.setExitProcedure(ScramKafkaBroker::refuseToExit);
+        Exit.setHaltProcedure(ScramKafkaBroker::refuseToExit);
         String adminPassword = UUID.randomUUID().toString();
         try {
             List<ApiMessageAndVersion> records = new ArrayList<>(
@@ -57,7 +63,7 @@ public final class ScramKafkaBroker implements AutoCloseable {
                     .setNumControllerNodes(1)
                     .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
                     .build();
-            String listener = nodes.brokerListenerName().value().toLowerCase(java.util.Locale.ROOT);
+            String listener = nodes.brokerListenerName().value().toLowerCase(Locale.ROOT);
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
                     .setConfigProp("sasl.enabled.mechanisms", MECHANISM)
                     .setConfigProp("sasl.mechanism.inter.broker.protocol", MECHANISM)
@@ -115,7 +121,7 @@ public final class ScramKafkaBroker implements AutoCloseable {
             admin.createTopics(acls.topics().stream().map(topic -> new NewTopic(topic, 3, (short) 1)).toList())
                     .all().get(60, TimeUnit.SECONDS);
             admin.alterUserScramCredentials(acls.principals().stream()
-                    .<org.apache.kafka.clients.admin.UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(user,
+                    .<UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(user,
                             new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS),
                             required(passwords, user)))
                     .toList()).all().get(60, TimeUnit.SECONDS);
@@ -123,6 +129,10 @@ public final class ScramKafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot apply " + KafkaAcls.FILE + " to the broker", e);
         }
+    }
+
+    private static void refuseToExit(int status, String message) {
+        throw new IllegalStateException("the Kafka broker tried to end the JVM (" + status + "): " + message);
     }
 
     private static String required(Map<String, String> passwords, String user) {
