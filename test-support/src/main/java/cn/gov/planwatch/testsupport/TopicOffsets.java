@@ -15,7 +15,12 @@ import java.util.stream.Collectors;
 public final class TopicOffsets {
 
     public static long endOffsetSum(String bootstrapServers, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        return endOffsetSum(plain(bootstrapServers), topic);
+    }
+
+    /** The same, through an admin client of these settings (a secured broker's, say). */
+    public static long endOffsetSum(Map<String, Object> adminConfig, String topic) {
+        try (Admin admin = Admin.create(adminConfig)) {
             return endOffsets(admin, topic).values().stream().mapToLong(Long::longValue).sum();
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the end offsets of " + topic, e);
@@ -28,8 +33,14 @@ public final class TopicOffsets {
      * a test that counts rows "before" must not count another test's event still in flight.
      */
     public static void awaitConsumed(String bootstrapServers, String topic, String groupId, Duration timeout) {
+        awaitConsumed(plain(bootstrapServers), topic, groupId, timeout);
+    }
+
+    /** The same, through an admin client of these settings (a secured broker's, say). */
+    public static void awaitConsumed(Map<String, Object> adminConfig, String topic, String groupId,
+            Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(adminConfig)) {
             Map<TopicPartition, Long> ends = endOffsets(admin, topic);
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
@@ -62,6 +73,10 @@ public final class TopicOffsets {
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    private static Map<String, Object> plain(String bootstrapServers) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
 
     private TopicOffsets() {

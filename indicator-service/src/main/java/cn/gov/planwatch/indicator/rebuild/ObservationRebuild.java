@@ -7,7 +7,6 @@ import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.indicator.observation.internal.JdbcObservationStore;
 import cn.gov.planwatch.platform.problem.Problems;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +21,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,7 +66,8 @@ public class ObservationRebuild {
     private final TransactionTemplate transactions;
     private final KafkaListenerEndpointRegistry listeners;
     private final Clock clock;
-    private final String bootstrapServers;
+    private final Map<String, Object> consumerConfig;
+    private final Map<String, Object> adminConfig;
     private final String liveSchema;
     private final String groupId;
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.idle(PROJECTION));
@@ -76,8 +78,8 @@ public class ObservationRebuild {
     });
 
     ObservationRebuild(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
-            KafkaListenerEndpointRegistry listeners, Clock clock,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            KafkaListenerEndpointRegistry listeners, Clock clock, ConsumerFactory<?, ?> consumerFactory,
+            KafkaAdmin kafkaAdmin,
             @Value("${spring.flyway.default-schema}") String liveSchema,
             @Value("${spring.kafka.consumer.group-id}") String groupId) {
         this.dataSource = dataSource;
@@ -86,7 +88,9 @@ public class ObservationRebuild {
         this.transactions = transactions;
         this.listeners = listeners;
         this.clock = clock;
-        this.bootstrapServers = bootstrapServers;
+        // Spring's own client settings (broker, security), so the replay connects as the service does.
+        this.consumerConfig = new HashMap<>(consumerFactory.getConfigurationProperties());
+        this.adminConfig = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         this.liveSchema = liveSchema;
         this.groupId = groupId;
     }
@@ -177,8 +181,10 @@ public class ObservationRebuild {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        // Assigned partitions, no group: the replay never commits for the live projector's group.
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.CLIENT_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH);
@@ -301,7 +307,7 @@ public class ObservationRebuild {
     }
 
     private Map<TopicPartition, Long> committedOffsets(List<TopicPartition> partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(adminConfig)) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, Long> until = new HashMap<>();

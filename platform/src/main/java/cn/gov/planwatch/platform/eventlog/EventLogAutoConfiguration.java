@@ -11,11 +11,16 @@ import tools.jackson.databind.json.JsonMapper;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -25,6 +30,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.StringUtils;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -32,6 +38,7 @@ import org.springframework.util.backoff.FixedBackOff;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,11 +71,40 @@ public class EventLogAutoConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics planwatchTopics(@Value("${planwatch.kafka.partitions:3}") int partitions,
-            @Value("${planwatch.kafka.replication-factor:1}") int replicationFactor) {
-        NewTopic[] topics = Topics.withDeadLetterTopics().stream()
-                .map(topic -> TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor).build())
-                .toArray(NewTopic[]::new);
-        return new KafkaAdmin.NewTopics(topics);
+            @Value("${planwatch.kafka.replication-factor:1}") int replicationFactor,
+            @Value("${planwatch.kafka.min-insync-replicas:1}") int minInsyncReplicas) {
+        return new KafkaAdmin.NewTopics(topics(partitions, replicationFactor, minInsyncReplicas).toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Under profile kafka-scram every Kafka client logs in with these; without them the service refuses to start
+     * rather than retrying a login that cannot succeed.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @Profile("kafka-scram")
+    static class KafkaScramCredentials {
+
+        static final List<String> REQUIRED = List.of("PLANWATCH_KAFKA_USERNAME", "PLANWATCH_KAFKA_PASSWORD");
+
+        @Bean
+        InitializingBean kafkaScramCredentialsPresent(Environment environment) {
+            return () -> {
+                List<String> missing = REQUIRED.stream()
+                        .filter(key -> !StringUtils.hasText(environment.getProperty(key))).toList();
+                if (!missing.isEmpty()) {
+                    throw new IllegalStateException("profile kafka-scram needs " + String.join(" and ", missing)
+                            + ": the service's own Kafka user and password");
+                }
+            };
+        }
+    }
+
+    /** Every event topic and its dead-letter twin, as a service declares them (an existing topic is left as it is). */
+    static List<NewTopic> topics(int partitions, int replicationFactor, int minInsyncReplicas) {
+        return Topics.withDeadLetterTopics().stream()
+                .map(topic -> TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor)
+                        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInsyncReplicas)).build())
+                .toList();
     }
 
     @Bean

@@ -1,0 +1,55 @@
+package cn.gov.planwatch.testsupport;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Import into a {@code @SpringBootTest} beside {@link RealInfrastructureConfiguration}, with profile
+ * {@code kafka-scram}, to run a service as docker-compose.yml runs it: on a {@link ScramKafkaBroker} set up with the
+ * topics, users and grants of docker/kafka-acls.txt, logged in as the user {@link #logInAs} names. The broker stops
+ * with the context that uses it.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class ScramKafkaConfiguration {
+
+    /** One random password per user of the file, for this JVM. */
+    private static final Map<String, String> PASSWORDS = KafkaAcls.ofCompose().principals().stream()
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), user -> UUID.randomUUID().toString()));
+
+    /** Gives the service the credentials of {@code user}, as compose's PLANWATCH_KAFKA_USERNAME/PASSWORD do. */
+    public static void logInAs(DynamicPropertyRegistry registry, String user) {
+        registry.add("PLANWATCH_KAFKA_USERNAME", () -> user);
+        registry.add("PLANWATCH_KAFKA_PASSWORD", () -> password(user));
+    }
+
+    public static String password(String user) {
+        String password = PASSWORDS.get(user);
+        if (password == null) {
+            throw new IllegalArgumentException("no Kafka user " + user + " in " + KafkaAcls.FILE);
+        }
+        return password;
+    }
+
+    @Bean(destroyMethod = "close")
+    ScramKafkaBroker scramKafkaBroker() {
+        ScramKafkaBroker broker = ScramKafkaBroker.start();
+        broker.apply(KafkaAcls.ofCompose(), PASSWORDS);
+        return broker;
+    }
+
+    /** Wins over the shared plaintext broker's connection details. */
+    @Bean
+    @Primary
+    KafkaConnectionDetails scramKafkaConnectionDetails(ScramKafkaBroker broker) {
+        return () -> List.of(broker.bootstrapServers());
+    }
+}
