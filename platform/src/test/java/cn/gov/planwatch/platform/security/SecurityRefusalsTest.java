@@ -22,6 +22,7 @@ class SecurityRefusalsTest {
     void aRefusalOfAPersonNamesThePersonBesideTheClient(CapturedOutput output) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST",
                 "/api/v1/quarterly-updates/SAMR/2025-Q3/accept");
+        request.setServletPath("/api/v1/quarterly-updates/SAMR/2025-Q3/accept");
         request.setUserPrincipal(new JwtAuthenticationToken(Jwt.withTokenValue("t").header("alg", "RS256")
                 .subject("li.na").claim("client_id", "planwatch-gateway")
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build()));
