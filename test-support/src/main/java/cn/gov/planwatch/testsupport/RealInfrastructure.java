@@ -12,9 +12,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One real Kafka broker and one real PostgreSQL server for every integration test in a JVM.
@@ -42,6 +44,7 @@ public final class RealInfrastructure {
     private final Map<ServiceDatabaseRole, DatabaseLogin> serviceLogins = new LinkedHashMap<>();
     private final KafkaContainer kafkaContainer;
     private final PostgreSQLContainer postgresContainer;
+    private final Set<String> ownDatabases = new HashSet<>();
 
     public static synchronized RealInfrastructure shared() {
         if (shared == null) {
@@ -61,6 +64,33 @@ public final class RealInfrastructure {
 
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /**
+     * A database of its own on the same server, each service's schema in it owned by the service's role, made on
+     * first use. For a test whose events come from a broker of its own: what the services derive from log
+     * positions (a dead letter's id) would otherwise meet what the shared broker's positions gave.
+     */
+    public synchronized String jdbcUrlOfOwnDatabase(String database) {
+        if (!database.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        String url = jdbcUrl.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
+        if (ownDatabases.add(database)) {
+            try (Connection server = connect(superuser)) {
+                server.createStatement().execute("create database " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the test database " + database, e);
+            }
+            try (Connection connection = DriverManager.getConnection(url, superuser.username(), superuser.password())) {
+                for (Map.Entry<ServiceDatabaseRole, DatabaseLogin> login : serviceLogins.entrySet()) {
+                    login.getKey().provision(connection, login.getValue().password());
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot provision the services' schemas in " + database, e);
+            }
+        }
+        return url;
     }
 
     /** For a test's own inspection and set-up only; the services never connect as the superuser. */

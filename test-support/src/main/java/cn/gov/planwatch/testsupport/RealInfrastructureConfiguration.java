@@ -26,6 +26,9 @@ import java.util.List;
 @TestConfiguration(proxyBeanMethods = false)
 public class RealInfrastructureConfiguration {
 
+    /** Names a database of the test's own on the shared server (see {@link RealInfrastructure#jdbcUrlOfOwnDatabase}). */
+    public static final String OWN_DATABASE = "planwatch.test.own-database";
+
     @Bean
     JdbcConnectionDetails jdbcConnectionDetails(Environment environment) {
         RealInfrastructure infra = RealInfrastructure.shared();
@@ -43,7 +46,8 @@ public class RealInfrastructureConfiguration {
 
             @Override
             public String getJdbcUrl() {
-                return infra.jdbcUrl();
+                String own = environment.getProperty(OWN_DATABASE);
+                return own == null ? infra.jdbcUrl() : infra.jdbcUrlOfOwnDatabase(own);
             }
 
             /** Asked only by a service that has a database. */

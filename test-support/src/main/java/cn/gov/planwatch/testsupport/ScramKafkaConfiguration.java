@@ -9,6 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,12 +22,18 @@ import java.util.stream.Collectors;
 @TestConfiguration(proxyBeanMethods = false)
 public class ScramKafkaConfiguration {
 
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
+
     /** One random password per user of the file, for this JVM. */
     private static final Map<String, String> PASSWORDS = KafkaAcls.ofCompose().principals().stream()
             .collect(Collectors.toUnmodifiableMap(Function.identity(), user -> UUID.randomUUID().toString()));
 
     /** Gives the service the credentials of {@code user}, as compose's PLANWATCH_KAFKA_USERNAME/PASSWORD do. */
     public static void logInAs(DynamicPropertyRegistry registry, String user) {
+        // This context's broker is its own, so its records' positions repeat the shared broker's: keep what the
+        // service derives from them apart from what the other tests' contexts wrote.
+        String database = "planwatch_scram_" + CONTEXTS.incrementAndGet();
+        registry.add(RealInfrastructureConfiguration.OWN_DATABASE, () -> database);
         registry.add("PLANWATCH_KAFKA_USERNAME", () -> user);
         registry.add("PLANWATCH_KAFKA_PASSWORD", () -> password(user));
     }
