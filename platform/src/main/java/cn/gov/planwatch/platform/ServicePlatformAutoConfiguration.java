@@ -1,5 +1,6 @@
 package cn.gov.planwatch.platform;
 
+import cn.gov.planwatch.platform.input.DecimalParameters;
 import cn.gov.planwatch.platform.problem.ProblemAnswers;
 import cn.gov.planwatch.platform.problem.ProblemErrorController;
 import cn.gov.planwatch.platform.problem.ProblemErrorReportValve;
@@ -69,6 +70,11 @@ public class ServicePlatformAutoConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyLimit(maxBodySize.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    DecimalParameters decimalParameters() {
+        return new DecimalParameters();
     }
 
     @Bean

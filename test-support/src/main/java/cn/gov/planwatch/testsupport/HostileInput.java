@@ -9,9 +9,13 @@ import net.jqwik.api.sessions.JqwikSession;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.LongSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bad input of every kind a client can send, as jqwik generators, and the one answer it may get: a 4xx
@@ -195,7 +199,7 @@ public final class HostileInput {
      * Sends every call to {@code baseUrl} and answers those not refused with a 4xx problem, each described —
      * empty when every one was. Prints how many calls got which status.
      */
-    public static List<String> unrefused(String baseUrl, List<Call> calls) {
+    static List<String> unrefused(String baseUrl, List<Call> calls) {
         List<String> unrefused = new ArrayList<>();
         java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (Call call : calls) {
@@ -207,6 +211,29 @@ public final class HostileInput {
         }
         System.out.println("[fuzz] " + calls.size() + " calls to " + baseUrl + ", statuses " + statuses);
         return unrefused;
+    }
+
+    /**
+     * The fuzz tests' whole claim: once {@code groupId} has consumed what {@code consumedTopics} hold, every one of
+     * {@code calls} is refused with a 4xx problem, and afterwards {@code allTopics} hold no more records and the read
+     * model ({@code readModelRows}) no more rows than before.
+     */
+    public static void assertRefusedRecordingNothing(String baseUrl, List<Call> calls, String groupId,
+            List<String> consumedTopics, List<String> allTopics, LongSupplier readModelRows) {
+        String bootstrap = RealInfrastructure.shared().kafkaBootstrapServers();
+        // Another test's events may still be on their way into the read model; count only once they have landed.
+        for (String topic : consumedTopics) {
+            TopicOffsets.awaitConsumed(bootstrap, topic, groupId, Duration.ofSeconds(30));
+        }
+        long recordsBefore = TopicOffsets.endOffsetSum(bootstrap, allTopics);
+        long rowsBefore = readModelRows.getAsLong();
+
+        List<String> unrefused = unrefused(baseUrl, calls);
+
+        assertThat(unrefused).as("answers other than a 4xx problem").isEmpty();
+        assertThat(TopicOffsets.endOffsetSum(bootstrap, allTopics)).as("records in " + allTopics)
+                .isEqualTo(recordsBefore);
+        assertThat(readModelRows.getAsLong()).as("rows in the read model").isEqualTo(rowsBefore);
     }
 
     /** {@code text} as a JSON string literal, every character outside printable ASCII escaped. */
