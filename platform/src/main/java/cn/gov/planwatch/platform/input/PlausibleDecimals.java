@@ -49,13 +49,14 @@ public final class PlausibleDecimals {
     /**
      * A whole number within {@code [min, max]}, e.g. a percentage complete: plausible first, then whole, then in range.
      *
-     * @throws InvalidInputException (implausible, naming {@code field})
+     * @throws InvalidInputException naming {@code field}: malformed when not whole, implausible otherwise
      */
     public static int wholeNumber(String field, BigDecimal value, int min, int max) {
         require(field, value);
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > 0) {
-            throw InvalidInputException.implausible(field, "must be a whole number / 须为整数");
+            // A fraction where a whole number belongs is the wrong type of value, as the contract counts it (400).
+            throw InvalidInputException.malformed(field, "must be a whole number / 须为整数");
         }
         if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw InvalidInputException.implausible(field, "must be " + min + "–" + max + " / 须在 " + min + "–"

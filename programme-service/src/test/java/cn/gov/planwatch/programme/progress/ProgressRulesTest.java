@@ -77,7 +77,7 @@ class ProgressRulesTest {
                     new BigDecimal(absurd), null, null, List.of(), List.of())), 422, "percentComplete");
         }
         assertProblem(() -> rules.check(SAMR, gi, new ProgressRequest("2025-Q3", "ON_TRACK", new BigDecimal("60.5"),
-                null, null, List.of(), List.of())), 422, "percentComplete");
+                null, null, List.of(), List.of())), 400, "percentComplete");
         assertThat(rules.check(SAMR, gi, new ProgressRequest("2025-Q3", "ON_TRACK", new BigDecimal("60.0"), null,
                 null, List.of(), List.of()))).hasToString("2025-Q3");
     }
