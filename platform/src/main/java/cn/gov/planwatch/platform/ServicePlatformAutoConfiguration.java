@@ -1,7 +1,9 @@
 package cn.gov.planwatch.platform;
 
+import cn.gov.planwatch.platform.input.DecimalParameters;
 import cn.gov.planwatch.platform.problem.ProblemAnswers;
 import cn.gov.planwatch.platform.problem.ProblemErrorController;
+import cn.gov.planwatch.platform.problem.ProblemErrorReportValve;
 import cn.gov.planwatch.platform.problem.RequestBodyLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -13,10 +15,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
@@ -69,7 +73,22 @@ public class ServicePlatformAutoConfiguration {
     }
 
     @Bean
+    DecimalParameters decimalParameters() {
+        return new DecimalParameters();
+    }
+
+    @Bean
     ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatRefusals {
+
+        @Bean
+        ProblemErrorReportValve.Installer problemErrorReportValve() {
+            return new ProblemErrorReportValve.Installer();
+        }
     }
 }

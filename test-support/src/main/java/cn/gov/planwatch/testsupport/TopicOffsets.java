@@ -27,6 +27,11 @@ public final class TopicOffsets {
         }
     }
 
+    /** How many records the topics hold together. */
+    public static long endOffsetSum(String bootstrapServers, java.util.List<String> topics) {
+        return topics.stream().mapToLong(topic -> endOffsetSum(bootstrapServers, topic)).sum();
+    }
+
     /**
      * Waits until {@code groupId} has committed every record now in {@code topic}. A projector commits its
      * offset only after the read-model transaction, so afterwards the read model holds everything sent so far:

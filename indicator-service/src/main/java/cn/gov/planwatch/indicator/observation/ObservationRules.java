@@ -5,6 +5,7 @@ import cn.gov.planwatch.catalogue.Indicator;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.input.PlausibleDecimals;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.platform.problem.TextRules;
 
@@ -18,9 +19,6 @@ import java.time.ZoneId;
  * {@link cn.gov.planwatch.platform.problem.ProblemException} naming the field; nothing is recorded.
  */
 public class ObservationRules {
-
-    /** Beyond this magnitude no indicator of a national plan is plausible, whatever its unit. */
-    private static final BigDecimal LARGEST_PLAUSIBLE = new BigDecimal("1e12");
 
     private final PlanCatalogue catalogue;
     private final Clock clock;
@@ -76,9 +74,7 @@ public class ObservationRules {
     }
 
     private static void checkValue(Indicator indicator, BigDecimal value) {
-        if (value.abs().compareTo(LARGEST_PLAUSIBLE) > 0) {
-            throw Problems.implausible("value", "is beyond any plausible " + indicator.unit().nameEn());
-        }
+        PlausibleDecimals.require("value", value);
         Bounds bounds = indicator.bounds();
         if (bounds != null && bounds.min() != null && value.compareTo(bounds.min()) < 0) {
             throw Problems.implausible("value", "must be at least " + bounds.min().toPlainString() + " "

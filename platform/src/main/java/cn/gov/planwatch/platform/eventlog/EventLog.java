@@ -7,7 +7,9 @@ import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.platform.problem.ProblemAnswers;
 import cn.gov.planwatch.platform.problem.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -70,6 +72,16 @@ public class EventLog {
         boolean failedBeforeSending = sent.isCompletedExceptionally();
         return sent.handle((result, failure) -> {
             if (failure != null) {
+                if (!isLogFailure(failure)) {
+                    // The event could not even be turned into a record (a value no rule should have let through):
+                    // a defect here, not an outage — a 503 would have the client retry it forever.
+                    meters.counter("planwatch.events.rejected", "type", type.ceType(), "reason", reason(failure))
+                            .increment();
+                    log.error("event {} {} could not be written as a record", event.getClass().getSimpleName(),
+                            event.eventId(), failure);
+                    throw new CompletionException(new IllegalStateException(
+                            "the event could not be written as a record", failure));
+                }
                 boolean unconfirmed = mayHaveReachedTheBroker(failedBeforeSending, failure);
                 meters.counter("planwatch.events.rejected", "type", type.ceType(), "reason", reason(failure))
                         .increment();
@@ -109,6 +121,25 @@ public class EventLog {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the failure is the log's (the broker, the network, the producer's buffer, authorization): only then may
+     * the answer be "the log cannot take it now". A record that cannot be serialised, or any failure not from the
+     * Kafka client, is not the log's.
+     */
+    static boolean isLogFailure(Throwable failure) {
+        boolean fromKafka = false;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SerializationException) {
+                return false;
+            }
+            fromKafka |= cause instanceof KafkaException;
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return fromKafka;
     }
 
     /** The innermost cause's class: a small, stable set of values (timeouts, authorization, size …). */

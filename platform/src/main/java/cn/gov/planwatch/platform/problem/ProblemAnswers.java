@@ -1,6 +1,7 @@
 package cn.gov.planwatch.platform.problem;
 
 import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.input.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,11 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
                     e.errors().stream().map(FieldProblem::field).toList());
         }
         return problem(e);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidInputException e, HttpServletRequest request) {
+        return refused(Problems.of(e), request);
     }
 
     ResponseEntity<Object> problem(ProblemException e) {

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.platform.problem;
 
+import cn.gov.planwatch.platform.input.InvalidInputException;
 import org.springframework.http.HttpStatus;
 
 import java.util.List;
@@ -21,6 +22,12 @@ public final class Problems {
     public static ProblemException implausible(String field, String message) {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, TYPE_PREFIX + "implausible-value",
                 "Implausible value", field + ": " + message, List.of(new FieldProblem(field, message)), null);
+    }
+
+    /** A domain rule's refusal of an input: malformed is a 400, implausible a 422; either names the field. */
+    public static ProblemException of(InvalidInputException e) {
+        return e.defect() == InvalidInputException.Defect.MALFORMED ? invalidField(e.field(), e.reason())
+                : implausible(e.field(), e.reason());
     }
 
     public static ProblemException unprocessable(String slug, String title, String detail) {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NetworkException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,17 @@ class EventLogTest {
         } finally {
             producers.destroy();
         }
+    }
+
+    @Test
+    void anEventThatCannotBeSerialisedIsNotAnOutage() {
+        ProducerRecord<Object, Object> record = new ProducerRecord<>("planwatch.indicator-events", "IND-01", "{}");
+        assertThat(EventLog.isLogFailure(new SerializationException("Can't serialize data",
+                new IllegalStateException("illegal scale (10000)")))).isFalse();
+        assertThat(EventLog.isLogFailure(new IllegalArgumentException("not from the Kafka client"))).isFalse();
+        assertThat(EventLog.isLogFailure(new KafkaProducerException(record, "Send failed",
+                new TimeoutException("Topic not present in metadata after 5000 ms.")))).isTrue();
+        assertThat(EventLog.isLogFailure(new TimeoutException("Expiring 1 record(s)"))).isTrue();
     }
 
     @Test

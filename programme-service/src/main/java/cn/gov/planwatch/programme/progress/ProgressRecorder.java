@@ -38,7 +38,7 @@ class ProgressRecorder {
         boolean resending = EventIds.resending();
         return ledger.whileHeld(caller.agency(), quarter.toString(), update -> {
             var event = new ProgressReported(id, programme.slug(), quarter.toString(), caller.agency(),
-                    caller.clientId(), caller.traceId(), request.status(), request.percentComplete(),
+                    caller.clientId(), caller.traceId(), request.status(), request.percentComplete().intValueExact(),
                     request.summary(), request.risks(),
                     request.measures().stream()
                             .map(m -> new ProgressReported.MeasureStatus(m.code(), m.status(), m.note())).toList(),

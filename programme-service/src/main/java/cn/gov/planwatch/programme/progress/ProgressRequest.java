@@ -15,7 +15,7 @@ import java.util.List;
 public record ProgressRequest(
         @NotBlank @Size(max = 7) String quarter,
         @NotBlank @Size(max = 32) String status,
-        @NotNull Integer percentComplete,
+        @NotNull BigDecimal percentComplete,
         @Size(max = 4000) String summary,
         @Size(max = 4000) String risks,
         @Size(max = 50) List<@NotNull @Valid MeasureEntry> measures,

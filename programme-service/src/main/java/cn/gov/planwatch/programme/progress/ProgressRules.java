@@ -4,11 +4,11 @@ import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.input.PlausibleDecimals;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.platform.problem.TextRules;
 import cn.gov.planwatch.programme.calendar.PlanCalendar;
 
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,9 +19,6 @@ import java.util.Set;
  * the recorder.)
  */
 public class ProgressRules {
-
-    /** Beyond this no milestone of a national plan is plausible, whatever its unit. */
-    private static final BigDecimal LARGEST_PLAUSIBLE = new BigDecimal("1e12");
 
     private final PlanCatalogue catalogue;
     private final PlanCalendar calendar;
@@ -47,9 +44,7 @@ public class ProgressRules {
         }
         ReportingPeriod quarter = calendar.reportableQuarter("quarter", request.quarter());
         status("status", request.status());
-        if (request.percentComplete() < 0 || request.percentComplete() > 100) {
-            throw Problems.implausible("percentComplete", "must be 0–100");
-        }
+        PlausibleDecimals.wholeNumber("percentComplete", request.percentComplete(), 0, 100);
         TextRules.requirePrintable("summary", request.summary());
         TextRules.requirePrintable("risks", request.risks());
         checkMeasures(programme, request.measures());
@@ -86,11 +81,9 @@ public class ProgressRules {
             if (!seen.add(milestone.code())) {
                 throw Problems.implausible(field + ".code", "'" + milestone.code() + "' is reported twice");
             }
+            PlausibleDecimals.require(field + ".value", milestone.value());
             if (milestone.value().signum() < 0) {
                 throw Problems.implausible(field + ".value", "must be ≥ 0 (the value reached so far)");
-            }
-            if (milestone.value().abs().compareTo(LARGEST_PLAUSIBLE) > 0) {
-                throw Problems.implausible(field + ".value", "is beyond any plausible value");
             }
         }
     }

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -46,7 +45,7 @@ class DashboardController {
     String overview(@RequestParam(required = false) String asOf, @RequestParam(required = false) String date,
             Model model, Locale locale) {
         requireLead();
-        Instant at = date != null && !date.isEmpty() ? endOf(date) : AsOf.parse(asOf);
+        Instant at = date != null && !date.isEmpty() ? AsOf.endOfDay(date, quarters.zone()) : AsOf.parse(asOf);
         NationalView view = reader.view(at);
         DashboardLinks links = new DashboardLinks(at, locale.getLanguage());
         model.addAttribute("view", view);
@@ -71,14 +70,6 @@ class DashboardController {
         Caller caller = callers.current();
         if (!caller.hasRole(Caller.LEAD)) {
             throw Problems.forbidden("the dashboard is the lead agency's");
-        }
-    }
-
-    private Instant endOf(String date) {
-        try {
-            return LocalDate.parse(date).plusDays(1).atStartOfDay(quarters.zone()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw Problems.invalidField("date", "must be a date, YYYY-MM-DD");
         }
     }
 }
