@@ -32,7 +32,7 @@ public class FirewallRefusals implements ServerExchangeRejectedHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
         // The connection closes with the answer: the refused request's body is never read, and on a kept-alive
-        // connection a refused POST with a body went unanswered (FirewallRefusalConnectionTest).
+        // connection a refused POST with a body went unanswered (RefusedRequestConnectionTest).
         exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
         String method = exchange.getRequest().getMethod().name();
         if (!PASSED.contains(method)) {
