@@ -38,7 +38,7 @@ public class JdbcObservationStore implements ObservationHistory {
     }
 
     /** The same read model in another schema: a fresh one being rebuilt from the log. */
-    public static JdbcObservationStore inSchema(JdbcClient jdbc, String schema) {
+    static JdbcObservationStore inSchema(JdbcClient jdbc, String schema) {
         return new JdbcObservationStore(jdbc, schema);
     }
 
@@ -80,7 +80,7 @@ public class JdbcObservationStore implements ObservationHistory {
      *
      * @return how many of the events were new
      */
-    public int appendAll(JdbcOperations batch, List<ObservationReported> events, int[] revisions) {
+    int appendAll(JdbcOperations batch, List<ObservationReported> events, int[] revisions) {
         String sql = """
                 insert into %s (event_id, indicator, period, value, comment, source, agency,
                     client_id, actor, trace_id, recorded_at, unit, unit_confirmed, revision, current)
@@ -120,7 +120,7 @@ public class JdbcObservationStore implements ObservationHistory {
     }
 
     /** Rebuild only: makes these events, the newest of their periods, current. */
-    public void markCurrent(Collection<UUID> newest) {
+    void markCurrent(Collection<UUID> newest) {
         jdbc.sql("update " + table + " set current = true where event_id = any(?)")
                 .params((Object) newest.toArray(UUID[]::new)).update();
     }
@@ -130,7 +130,7 @@ public class JdbcObservationStore implements ObservationHistory {
      * order (the {@code seq} order of appending), and the last one is current. For a rebuild whose own count went
      * wrong (a redelivered or unreadable event).
      */
-    public void numberRevisions() {
+    void numberRevisions() {
         jdbc.sql("""
                 update %s o set revision = n.revision, current = n.revision = n.reports
                   from (select event_id,

@@ -1,4 +1,4 @@
-package cn.gov.planwatch.indicator.rebuild;
+package cn.gov.planwatch.indicator.observation.internal;
 
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.problem.Problems;

@@ -1,4 +1,4 @@
-package cn.gov.planwatch.indicator.rebuild;
+package cn.gov.planwatch.indicator.observation.internal;
 
 import java.time.Instant;
 

@@ -1,10 +1,9 @@
-package cn.gov.planwatch.indicator.rebuild;
+package cn.gov.planwatch.indicator.observation.internal;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.cloudevents.CloudEventDeserializer;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
-import cn.gov.planwatch.indicator.observation.internal.JdbcObservationStore;
 import cn.gov.planwatch.platform.problem.Problems;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -53,10 +52,9 @@ import java.util.function.Consumer;
  * swap may already be in the fresh table: the event-id key makes that a no-op.
  */
 @Component
-public class ObservationRebuild {
+class ObservationRebuild {
 
-    public static final String PROJECTION = "observations";
-    static final String LIVE_LISTENER = "indicator-observations";
+    static final String PROJECTION = "observations";
     private static final int BATCH = 2000;
     private static final Logger log = LoggerFactory.getLogger(ObservationRebuild.class);
 
@@ -95,12 +93,12 @@ public class ObservationRebuild {
         this.groupId = groupId;
     }
 
-    public RebuildStatus status() {
+    RebuildStatus status() {
         return status.get();
     }
 
     /** Starts a rebuild in the background; a second one while the first runs is a conflict. */
-    public synchronized RebuildStatus start() {
+    synchronized RebuildStatus start() {
         if (RebuildStatus.RUNNING.equals(status.get().state())) {
             throw Problems.conflict("rebuild-running", "Rebuild running", "A rebuild of " + PROJECTION
                     + " is already running; follow it with GET.");
@@ -148,7 +146,7 @@ public class ObservationRebuild {
                 });
                 phases.end(revisions.exact ? "current flags" : "revisions renumbered");
 
-                MessageListenerContainer live = listeners.getListenerContainer(LIVE_LISTENER);
+                MessageListenerContainer live = listeners.getListenerContainer(ObservationProjector.LISTENER);
                 live.pause();
                 try {
                     awaitPaused(live);
