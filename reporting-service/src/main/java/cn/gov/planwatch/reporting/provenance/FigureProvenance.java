@@ -9,9 +9,7 @@ import cn.gov.planwatch.reporting.nationalview.NationalView.AgencyCompliance;
 import cn.gov.planwatch.reporting.nationalview.NationalView.UpdateCell;
 import cn.gov.planwatch.reporting.nationalview.NationalViewReader;
 import cn.gov.planwatch.reporting.nationalview.ProgressFact;
-import cn.gov.planwatch.reporting.nationalview.internal.NationalViewStore;
-import cn.gov.planwatch.reporting.nationalview.internal.ProgrammeProgressStore;
-import cn.gov.planwatch.reporting.nationalview.internal.QuarterlyUpdateStore;
+import cn.gov.planwatch.reporting.nationalview.RecordedFacts;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -34,16 +32,11 @@ public class FigureProvenance {
     private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
 
     private final NationalViewReader reader;
-    private final NationalViewStore indicators;
-    private final ProgrammeProgressStore progress;
-    private final QuarterlyUpdateStore updates;
+    private final RecordedFacts facts;
 
-    FigureProvenance(NationalViewReader reader, NationalViewStore indicators, ProgrammeProgressStore progress,
-            QuarterlyUpdateStore updates) {
+    FigureProvenance(NationalViewReader reader, RecordedFacts facts) {
         this.reader = reader;
-        this.indicators = indicators;
-        this.progress = progress;
-        this.updates = updates;
+        this.facts = facts;
     }
 
     /** @throws ProblemException 404 for a figure the view does not have */
@@ -70,13 +63,13 @@ public class FigureProvenance {
         var line = view.indicators().stream().filter(i -> i.code().equals(code)).findFirst()
                 .orElseThrow(() -> unknown("indicator:" + key));
         if (!key.contains("/")) {
-            return indicators.facts(line.eventIds()).stream().map(f -> event(f, null)).toList();
+            return facts.indicatorReports(line.eventIds()).stream().map(f -> event(f, null)).toList();
         }
         String period = key.substring(key.indexOf('/') + 1);
         var point = line.series().stream().filter(p -> p.period().equals(period)).findFirst()
                 .orElseThrow(() -> unknown("indicator:" + key));
         // Every revision known then, so a reader sees what the figure replaced.
-        return indicators.revisions(code, period, asOf).stream()
+        return facts.indicatorRevisions(code, period, asOf).stream()
                 .map(f -> event(f, f.eventId().equals(point.eventId()))).toList();
     }
 
@@ -118,12 +111,12 @@ public class FigureProvenance {
             return Optional.empty();
         }
         List<UUID> ids = cells.stream().flatMap(c -> c.eventIds().stream()).toList();
-        return Optional.of(updates.steps(ids).stream().map(FigureProvenance::event).toList());
+        return Optional.of(facts.lifecycleSteps(ids).stream().map(FigureProvenance::event).toList());
     }
 
     private List<Provenance.Event> programmeEvents(List<UUID> ids, Function<ProgressFact, Object> value) {
         Map<UUID, Provenance.Event> events = new LinkedHashMap<>();
-        for (ProgressFact r : progress.reports(ids)) {
+        for (ProgressFact r : facts.progressReports(ids)) {
             events.put(r.eventId(), new Provenance.Event(r.eventId(), "ProgressReported",
                     r.programme() + "/" + r.quarter() + "/" + r.agency(), r.agency(), r.clientId(), r.actor(),
                     r.recordedAt(), r.revision(), value.apply(r), null));
