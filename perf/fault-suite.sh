@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# PlanWatch fault suite (issue 8): each scenario puts a real stack under a steady stream of indicator reports through
+# PlanWatch fault suite: each scenario puts a real stack under a steady stream of indicator reports through
 # the gateway (PERF_FAULT_RATE a second, open loop), injects one fault, lets the stack recover, keeps the stream going a
 # little longer, and then checks the same invariants:
 #
@@ -660,7 +660,7 @@ if [[ -n $DOC ]]; then
   {
     echo "# Fault suite"
     echo
-    echo "Issue 8's fault suite, as last run: \`perf/fault-suite.sh --runs $RUNS ${SCENARIOS[*]}\` with PERF_PORT_OFFSET=$OFFSET,"
+    echo "The fault suite, as last run: \`perf/fault-suite.sh --runs $RUNS ${SCENARIOS[*]}\` with PERF_PORT_OFFSET=$OFFSET,"
     echo "a stream of reports at $RATE/s asked (lowered in a run whose warm-up showed less headroom: see the rate column), at least"
     echo "$STREAM_SECONDS s per scenario and until $AFTER_RECOVERY s after the stack recovered; fault $FAULT_AFTER s into the stream; broker and"
     echo "PostgreSQL down $DOWN_SECONDS s. Commit \`$COMMIT\`, $(date -u +%FT%TZ), $(nproc) cores ($(uname -m)), shared with other work:"
