@@ -4,8 +4,6 @@ import cn.gov.planwatch.gateway.problem.ProblemResponses;
 import cn.gov.planwatch.gateway.security.Caller;
 import cn.gov.planwatch.gateway.security.RefusalLog;
 import io.github.bucket4j.ConsumptionProbe;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -47,8 +45,7 @@ public class ClientRateLimit implements WebFilter {
             }
             long retryAfter = ClientBuckets.retryAfterSeconds(probe);
             RefusalLog.refused(429, exchange, principal.orElse(null), "rate limit");
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-            return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+            return problems.tooManyRequests(exchange, retryAfter, "rate-limited", "Too many requests",
                     "This client is over its rate limit; retry after " + retryAfter + " s. Nothing was recorded.");
         });
     }

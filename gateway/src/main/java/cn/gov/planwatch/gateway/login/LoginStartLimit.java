@@ -5,8 +5,6 @@ import cn.gov.planwatch.gateway.limits.ClientBuckets;
 import cn.gov.planwatch.gateway.problem.ProblemResponses;
 import cn.gov.planwatch.gateway.security.RefusalLog;
 import io.github.bucket4j.ConsumptionProbe;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
@@ -60,8 +58,7 @@ public class LoginStartLimit implements WebFilter {
         }
         long retryAfter = ClientBuckets.retryAfterSeconds(probe);
         RefusalLog.refused(429, exchange, null, "login start limit");
-        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "login-rate-limited", "Too many login attempts",
+        return problems.tooManyRequests(exchange, retryAfter, "login-rate-limited", "Too many login attempts",
                 "Too many logins started from this address; retry after " + retryAfter + " s. "
                         + "此地址发起的登录过多，请 " + retryAfter + " 秒后再试。");
     }

@@ -1,6 +1,7 @@
 package cn.gov.planwatch.gateway.problem;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -30,6 +31,13 @@ public class ProblemResponses {
         problem.setType(URI.create(TYPE_PREFIX + slug));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** A 429 with {@code Retry-After}: the answer of every limit the gateway keeps. */
+    public Mono<Void> tooManyRequests(ServerWebExchange exchange, long retryAfterSeconds, String slug, String title,
+            String detail) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return write(exchange, HttpStatus.TOO_MANY_REQUESTS, slug, title, detail);
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
