@@ -1,14 +1,12 @@
 package cn.gov.planwatch.indicator;
 
 import cn.gov.planwatch.testsupport.AccessMatrix;
-import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.MappedRouteMatrix;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.Map;
@@ -16,11 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** The contract's access rules for every endpoint this service serves, called directly (as if bypassing the gateway). */
-@PlanwatchIntegrationTest
-class AccessMatrixIT {
-
-    @LocalServerPort
-    int port;
+class AccessMatrixIT extends ServiceFixture {
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -28,13 +22,13 @@ class AccessMatrixIT {
 
     @TestFactory
     Stream<DynamicTest> everyCallerGetsTheAnswerTheContractPromises() {
-        return AccessMatrix.of("indicator-service", new HttpCalls("http://localhost:" + port));
+        return AccessMatrix.of("indicator-service", http());
     }
 
     /** IND-01 is CNIPA's; no projection is named so, so an operator's rebuild call changes nothing. */
     @TestFactory
     Stream<DynamicTest> everyMappedRouteMethodAndCallerMeetsThePolicy() {
-        return MappedRouteMatrix.of(mapping, new HttpCalls("http://localhost:" + port),
+        return MappedRouteMatrix.of(mapping, http(),
                 new MappedRouteMatrix.Samples("CNIPA", "MOE",
                         Map.of("code", "IND-01", "name", "no-such-projection"), Map.of(), Set.of()));
     }

@@ -2,7 +2,7 @@ package cn.gov.planwatch.indicator;
 
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicRecords;
@@ -11,7 +11,6 @@ import io.cloudevents.SpecVersion;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,20 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deserializer: every attribute is where the CloudEvents 1.0 Kafka binding (binary mode) puts it, and the data is
  * the report as sent, Chinese text and exact decimal included. Uses CNIPA's 2024 value of IND-07.
  */
-@PlanwatchIntegrationTest
-class CloudEventsSdkReadsIndicatorEventsIT {
+class CloudEventsSdkReadsIndicatorEventsIT extends ServiceFixture {
 
     /** Decimals stay decimals, so that "exact" means digit for digit. */
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final TestTokens TOKENS = TestTokens.shared();
 
-    @LocalServerPort
-    int port;
-
     @Test
     void aReportedObservationIsACloudEventTheSdkReadsWithItsDataIntact() {
-        HttpCalls cnipa = new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("CNIPA"));
+        HttpCalls cnipa = http().withToken(TOKENS.reporter("CNIPA"));
         Instant before = Instant.now();
         HttpResponse<String> answer = cnipa.postJson("/api/v1/indicators/IND-07/observations",
                 "{\"period\":\"2024\",\"value\":78.65,\"unit\":\"score\",\"comment\":\"年末数据\","

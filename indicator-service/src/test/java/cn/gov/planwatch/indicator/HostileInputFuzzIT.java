@@ -7,15 +7,13 @@ import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.testsupport.HostileInput;
 import cn.gov.planwatch.testsupport.HostileInput.Call;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -35,19 +33,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * request: each must be refused with a 4xx problem — never a 5xx, never a 503 that invites a retry — and nothing may
  * reach the log or the read model. Rerun a failing draw with {@code -Dfuzz.seed=<seed printed>}.
  */
-@PlanwatchIntegrationTest
-class HostileInputFuzzIT {
+class HostileInputFuzzIT extends ServiceFixture {
 
     private static final int TRIES_PER_PARAMETER = 20;
     private static final String WRITE = "/api/v1/indicators/IND-05/observations";
     private static final String REPORTER = TestTokens.shared().reporter("CNIPA");
     private static final String OPERATOR = TestTokens.shared().operator();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     EventLog eventLog;
@@ -85,7 +76,7 @@ class HostileInputFuzzIT {
 
     @Test
     void theNumbersAnOutsiderTriedAreRefusedNamingValueAndRecordNothing() {
-        HttpCalls reporter = new HttpCalls("http://localhost:" + port).withToken(REPORTER);
+        HttpCalls reporter = http().withToken(REPORTER);
         for (String absurd : List.of("1E-10000", "1E+10000", "0E-10000", "1." + "2".repeat(79))) {
             HttpResponse<String> answer = reporter.postJson("/api/v1/indicators/IND-01/observations",
                     "{\"period\":\"2024\",\"value\":" + absurd + "}");

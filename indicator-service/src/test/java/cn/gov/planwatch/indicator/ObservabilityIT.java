@@ -2,14 +2,11 @@ package cn.gov.planwatch.indicator;
 
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicRecords;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,16 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A write is counted, traced from the request through the Kafka record into the read model, and the service is ready. */
-@PlanwatchIntegrationTest
-class ObservabilityIT {
+class ObservabilityIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void anAcceptedWriteIsCountedAndCarriesTheCallersTraceIntoTheEventAndItsRecord() {
@@ -65,10 +55,6 @@ class ObservabilityIT {
         JsonNode ready = JSON.readTree(readiness.body());
         assertThat(ready.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
         assertThat(ready.get("components").get("db").get("status").asString()).isEqualTo("UP");
-    }
-
-    private HttpCalls http() {
-        return new HttpCalls("http://localhost:" + port);
     }
 
     private static String traceparentOfRecord(UUID eventId) {

@@ -5,7 +5,7 @@ import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
 import io.micrometer.core.instrument.Counter;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,16 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A report goes through the HTTP API into the real event log and back out of the read model. */
-@PlanwatchIntegrationTest
-class ObservationFlowIT {
+class ObservationFlowIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     KafkaTemplate<String, PlanEvent> kafka;
@@ -57,7 +48,7 @@ class ObservationFlowIT {
 
     @BeforeEach
     void connect() {
-        anonymous = new HttpCalls("http://localhost:" + port);
+        anonymous = http();
         http = anonymous.withToken(TOKENS.reporter("CNIPA"));
     }
 

@@ -2,15 +2,12 @@ package cn.gov.planwatch.indicator;
 
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,18 +26,11 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
  * good one. Every answer must be a 4xx problem, and nothing may reach the log or the read model.
  * Rerun a failing case with {@code -Dfuzz.seed=<seed printed below>}.
  */
-@PlanwatchIntegrationTest
-class ObservationWriteFuzzIT {
+class ObservationWriteFuzzIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PATH = "/api/v1/indicators/IND-05/observations";
     private static final String GOOD = "{\"period\":\"2023\",\"value\":12.1,\"comment\":\"年末\",\"source\":\"bulletin\"}";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Value("${spring.kafka.consumer.group-id}")
     String groupId;
@@ -50,7 +40,7 @@ class ObservationWriteFuzzIT {
 
     @Test
     void everyHostileBodyIsRefusedWithAProblemAndRecordsNothing() {
-        HttpCalls http = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().reporter("CNIPA"));
+        HttpCalls http = http().withToken(TestTokens.shared().reporter("CNIPA"));
         String bootstrap = RealInfrastructure.shared().kafkaBootstrapServers();
         // Another test's report may still be on its way into the read model; count only once it has landed.
         TopicOffsets.awaitConsumed(bootstrap, Topics.INDICATOR_EVENTS, groupId, Duration.ofSeconds(30));

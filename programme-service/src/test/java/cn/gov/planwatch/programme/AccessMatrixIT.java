@@ -1,15 +1,13 @@
 package cn.gov.planwatch.programme;
 
 import cn.gov.planwatch.testsupport.AccessMatrix;
-import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.MappedRouteMatrix;
 import cn.gov.planwatch.testsupport.MappedRouteMatrix.ObjectRefusal;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -22,14 +20,10 @@ import static cn.gov.planwatch.testsupport.MappedRouteMatrix.Caller.REPORTER_OTH
 import static cn.gov.planwatch.testsupport.MappedRouteMatrix.Caller.REPORTER_OWN_AGENCY;
 
 /** The contract's access rules for every endpoint this service serves, called directly (as if bypassing the gateway). */
-@PlanwatchIntegrationTest
 @Import(SettableClock.Configuration.class)
-class AccessMatrixIT {
+class AccessMatrixIT extends ServiceFixture {
 
     private static final String REVIEW = "/api/v1/quarterly-updates/{agency}/{quarter}/";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -37,7 +31,7 @@ class AccessMatrixIT {
 
     @TestFactory
     Stream<DynamicTest> everyCallerGetsTheAnswerTheContractPromises() {
-        return AccessMatrix.of("programme-service", new HttpCalls("http://localhost:" + port));
+        return AccessMatrix.of("programme-service", http());
     }
 
     /**
@@ -47,7 +41,7 @@ class AccessMatrixIT {
      */
     @TestFactory
     Stream<DynamicTest> everyMappedRouteMethodAndCallerMeetsThePolicy() {
-        return MappedRouteMatrix.of(mapping, new HttpCalls("http://localhost:" + port),
+        return MappedRouteMatrix.of(mapping, http(),
                 new MappedRouteMatrix.Samples("CNIPA", "MOE",
                         Map.of("code", "CNIPA", "slug", "patent-navigation", "agency", "CNIPA", "quarter", "2021-Q3"),
                         Map.of(REVIEW + "return", "{\"reason\":\"请补充\",\"items\":[]}"),

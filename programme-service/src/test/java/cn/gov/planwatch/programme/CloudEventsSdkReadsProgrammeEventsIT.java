@@ -2,7 +2,7 @@ package cn.gov.planwatch.programme;
 
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicRecords;
@@ -11,7 +11,6 @@ import io.cloudevents.SpecVersion;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,22 +29,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SDK's own Kafka deserializer: every attribute is where the CloudEvents 1.0 Kafka binding (binary mode) puts it,
  * and the data is what was sent, Chinese text included. Uses CAS's 2022-Q2 on patent-navigation.
  */
-@PlanwatchIntegrationTest
 @Import(SettableClock.Configuration.class)
-class CloudEventsSdkReadsProgrammeEventsIT {
+class CloudEventsSdkReadsProgrammeEventsIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TestTokens TOKENS = TestTokens.shared();
     private static final String SOURCE = "/planwatch/programme-service";
     private static final String TYPES = "cn.gov.planwatch.programme.";
 
-    @LocalServerPort
-    int port;
-
     @Test
     void aProgressReportAndEachStepOfItsQuarterAreCloudEventsTheSdkReads() {
-        HttpCalls cas = new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("CAS"));
-        HttpCalls lead = new HttpCalls("http://localhost:" + port).withToken(TOKENS.lead());
+        HttpCalls cas = http().withToken(TOKENS.reporter("CAS"));
+        HttpCalls lead = http().withToken(TOKENS.lead());
         String review = "/api/v1/quarterly-updates/CAS/2022-Q2";
         Instant before = Instant.now();
 

@@ -3,15 +3,12 @@ package cn.gov.planwatch.programme;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.testsupport.HostileInput;
 import cn.gov.planwatch.testsupport.HostileInput.Call;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.Random;
@@ -24,19 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request: each must be refused with a 4xx problem — never a 5xx, never a 503 that invites a retry — and nothing may
  * reach the log or a read model. Rerun a failing draw with {@code -Dfuzz.seed=<seed printed>}.
  */
-@PlanwatchIntegrationTest
-class HostileInputFuzzIT {
+class HostileInputFuzzIT extends ServiceFixture {
 
     private static final int TRIES_PER_PARAMETER = 12;
     private static final String PROGRESS = "/api/v1/programmes/geographical-indications/progress";
     private static final String REPORTER = TestTokens.shared().reporter("SAMR");
     private static final String LEAD = TestTokens.shared().lead();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Value("${spring.kafka.consumer.group-id}")
     String groupId;

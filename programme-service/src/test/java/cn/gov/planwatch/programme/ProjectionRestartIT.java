@@ -7,13 +7,11 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -32,24 +30,17 @@ import static org.awaitility.Awaitility.await;
  * consumers leave the group and keep only their committed offsets, as in a restart of the process),
  * events arrive meanwhile, one of them twice; once started again every event is applied exactly once.
  */
-@PlanwatchIntegrationTest
 @Import(SettableClock.Configuration.class)
-class ProjectionRestartIT {
+class ProjectionRestartIT extends ServiceFixture {
 
     private static final List<String> LISTENERS = List.of("programme-progress", "programme-quarterly-updates");
     private static final Instant T = Instant.parse("2023-04-10T02:00:00Z");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
     @Autowired
     KafkaTemplate<String, PlanEvent> kafka;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void eventsArrivingWhileStoppedAreAppliedOnceAfterTheRestart() throws Exception {
@@ -92,7 +83,7 @@ class ProjectionRestartIT {
                 .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(submitted.recordedAt());
 
         // The lock learnt from the log alone is enforced on writes.
-        HttpCalls cod = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().reporter("COD"));
+        HttpCalls cod = http().withToken(TestTokens.shared().reporter("COD"));
         problem(cod.postJson("/api/v1/programmes/ip-education/progress",
                 "{\"quarter\":\"2023-Q1\",\"status\":\"ON_TRACK\",\"percentComplete\":40}"), 409, null);
     }

@@ -3,14 +3,13 @@ package cn.gov.planwatch.reporting;
 import cn.gov.planwatch.testsupport.AccessMatrix;
 import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.MappedRouteMatrix;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.net.http.HttpResponse;
@@ -21,13 +20,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The contract's access rules for every endpoint this service serves, called directly (as if bypassing the gateway). */
-@PlanwatchIntegrationTest
-class AccessMatrixIT {
+class AccessMatrixIT extends ServiceFixture {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -35,13 +30,13 @@ class AccessMatrixIT {
 
     @TestFactory
     Stream<DynamicTest> everyCallerGetsTheAnswerTheContractPromises() {
-        return AccessMatrix.of("reporting-service", new HttpCalls("http://localhost:" + port));
+        return AccessMatrix.of("reporting-service", http());
     }
 
     /** No dead letter has this id, so an operator's replay call changes nothing. */
     @TestFactory
     Stream<DynamicTest> everyMappedRouteMethodAndCallerMeetsThePolicy() {
-        return MappedRouteMatrix.of(mapping, new HttpCalls("http://localhost:" + port),
+        return MappedRouteMatrix.of(mapping, http(),
                 new MappedRouteMatrix.Samples("CNIPA", "MOE", Map.of("quarter", "2025-Q3",
                         "id", "00000000-0000-0000-0000-000000000000", "figure", "compliance:overall"), Map.of(),
                         Set.of()));
@@ -49,7 +44,7 @@ class AccessMatrixIT {
 
     @Test
     void aReportersHeadOfTheNationalViewIsRefusedAsItsGetIs() {
-        HttpCalls reporter = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().reporter("SAMR"));
+        HttpCalls reporter = http().withToken(TestTokens.shared().reporter("SAMR"));
 
         assertThat(reporter.call("HEAD", "/api/v1/national-view", null, Map.of()).statusCode()).isEqualTo(403);
         assertThat(reporter.get("/api/v1/national-view").statusCode()).isEqualTo(403);
@@ -57,7 +52,7 @@ class AccessMatrixIT {
 
     @Test
     void aReportersHeadOfTheQuarterlyWorkbookIsRefusedBeforeTheWorkbookIsMade() {
-        HttpCalls http = new HttpCalls("http://localhost:" + port);
+        HttpCalls http = http();
         Map<String, String> xlsx = Map.of("Accept", XLSX);
 
         HttpResponse<String> reporter = http.withToken(TestTokens.shared().reporter("CNIPA"))
@@ -73,7 +68,7 @@ class AccessMatrixIT {
 
     @Test
     void metricsAreTheOperatorsAndHealthIsAnyones() {
-        HttpCalls http = new HttpCalls("http://localhost:" + port);
+        HttpCalls http = http();
         TestTokens tokens = TestTokens.shared();
 
         for (String path : new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/info"}) {

@@ -3,12 +3,10 @@ package cn.gov.planwatch.reporting;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.net.http.HttpResponse;
@@ -22,17 +20,10 @@ import static org.awaitility.Awaitility.await;
  * The dashboard's pages as the service renders them (the gateway relays the person's token as a bearer token).
  * Uses indicator IND-06.
  */
-@PlanwatchIntegrationTest
-class DashboardIT {
-
-    @LocalServerPort
-    int port;
+class DashboardIT extends ServiceFixture {
 
     @Autowired
     KafkaTemplate<String, PlanEvent> kafka;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void theLeadAgencySeesTheOverviewInChineseOrEnglishAndDrillsDownToTheEvents() {
@@ -41,7 +32,7 @@ class DashboardIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "select count(*) from reporting.indicator_fact where event_id = ?").params(reported.eventId())
                 .query(Long.class).single() == 1);
-        HttpCalls anonymous = new HttpCalls("http://localhost:" + port);
+        HttpCalls anonymous = http();
         HttpCalls lead = anonymous.withToken(TestTokens.shared().lead());
 
         HttpResponse<String> zh = lead.get("/dashboard?lang=zh");

@@ -4,16 +4,13 @@ import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.testsupport.HostileInput;
 import cn.gov.planwatch.testsupport.HostileInput.Call;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
@@ -29,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 4xx problem — never a 5xx — and change nothing in a read model or a topic. Rerun a failing draw with
  * {@code -Dfuzz.seed=<seed printed>}.
  */
-@PlanwatchIntegrationTest
-class HostileInputFuzzIT {
+class HostileInputFuzzIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int TRIES_PER_PARAMETER = 15;
@@ -38,12 +34,6 @@ class HostileInputFuzzIT {
     private static final String OPERATOR = TestTokens.shared().operator();
     private static final List<String> READ_MODEL = List.of("indicator_fact", "indicator_status", "view_freshness",
             "progress_fact", "programme_standing", "quarterly_update_fact", "quarterly_update_state", "dead_letter");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Value("${spring.kafka.consumer.group-id}")
     String groupId;
@@ -86,7 +76,7 @@ class HostileInputFuzzIT {
 
     @Test
     void theMomentsAndQuartersAnOutsiderTriedAreRefusedNamingTheirField() {
-        HttpCalls lead = new HttpCalls("http://localhost:" + port).withToken(LEAD);
+        HttpCalls lead = http().withToken(LEAD);
         assertField(lead.get("/api/v1/national-view?asOf=%2B1000000000-12-31T23:59:59Z"), 400, "asOf");
         assertField(lead.get("/api/v1/national-view?asOf=1999-12-31T23:59:59Z"), 400, "asOf");
         assertField(lead.get("/dashboard?date=%2B999999999-12-31"), 400, "date");

@@ -3,12 +3,10 @@ package cn.gov.planwatch.reporting;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +28,7 @@ import static org.awaitility.Awaitility.await;
  * Uses programmes geographical-indications and trade-secrets; updates for 2024-Q2 of SAMR, MARA, PBOC, SASAC,
  * MIIT (and CBIRC's absence). 2024-Q2 ends 2024-06-30T16:00Z; its deadline is 2024-07-15T16:00Z.
  */
-@PlanwatchIntegrationTest
-class NationalViewProgrammesAndComplianceIT {
+class NationalViewProgrammesAndComplianceIT extends ServiceFixture {
 
     /** Decimals as written (rates have four places), not as doubles. */
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -39,19 +36,13 @@ class NationalViewProgrammesAndComplianceIT {
     private static final String GI = "geographical-indications";
     private static final String ZONES = "gi-demo-zones";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     KafkaTemplate<String, PlanEvent> kafka;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void statusesAndRatesMatchHandMadeTablesLiveAndAsOfThreeInstants() {
         ScriptedEvents log = new ScriptedEvents(kafka);
-        HttpCalls lead = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().lead());
+        HttpCalls lead = http().withToken(TestTokens.shared().lead());
         List<UUID> sent = new ArrayList<>();
         // Progress, in the order the log has it.
         ProgressReported giLeadQ1 = log.send(progress(GI, ZONES, "CNIPA", "2024-Q1", "ON_TRACK", 40, "20",

@@ -4,14 +4,12 @@ import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,26 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Events from the real log fold into the national view exactly once, live and as of a past instant. */
-@PlanwatchIntegrationTest
-class NationalViewProjectionIT {
+class NationalViewProjectionIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     KafkaTemplate<String, PlanEvent> kafka;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     MeterRegistry meters;
 
     @Test
     void foldsReportsAndRevisionsOnceAndAnswersAsOfAnInstantBetweenThem() throws Exception {
-        HttpCalls anonymous = new HttpCalls("http://localhost:" + port);
+        HttpCalls anonymous = http();
         HttpCalls http = anonymous.withToken(TestTokens.shared().lead());
         ObservationReported first = report("IND-03", "2022", "2600", "2023-03-01T00:00:00Z");
         ObservationReported revision = report("IND-03", "2022", "2650", "2023-06-01T00:00:00Z");

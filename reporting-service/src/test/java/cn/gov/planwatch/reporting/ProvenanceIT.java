@@ -5,12 +5,10 @@ import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,24 +35,17 @@ import static org.awaitility.Awaitility.await;
  * Every figure of the national view resolves to the events behind it. Uses indicator IND-04, programme
  * plant-varieties and NFGA's 2023-Q1 update.
  */
-@PlanwatchIntegrationTest
-class ProvenanceIT {
+class ProvenanceIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     KafkaTemplate<String, PlanEvent> kafka;
 
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void everyFigureLinksToTheEventsItWasComputedFrom() {
         ScriptedEvents log = new ScriptedEvents(kafka);
-        HttpCalls lead = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().lead());
+        HttpCalls lead = http().withToken(TestTokens.shared().lead());
         ObservationReported first = log.send(observation("IND-04", "CNIPA", "2021", "3250", "2022-02-01T00:00:00Z"));
         ObservationReported revised = log.send(observation("IND-04", "CNIPA", "2021", "3260", "2022-03-01T00:00:00Z"));
         ObservationReported next = log.send(observation("IND-04", "CNIPA", "2022", "3300", "2023-02-01T00:00:00Z"));
@@ -129,14 +120,14 @@ class ProvenanceIT {
             assertThat(answer.statusCode()).as(unknown).isEqualTo(404);
             assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         }
-        assertThat(new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().reporter("CNIPA"))
+        assertThat(http().withToken(TestTokens.shared().reporter("CNIPA"))
                 .get("/api/v1/national-view/provenance/indicator:IND-04").statusCode()).isEqualTo(403);
     }
 
     @Test
     void theProvenanceNamesWhoActedBesideTheClientAndAnOlderEventItsClient() {
         ScriptedEvents log = new ScriptedEvents(kafka);
-        HttpCalls lead = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().lead());
+        HttpCalls lead = http().withToken(TestTokens.shared().lead());
         // Reported by a person through the dashboard's client.
         ObservationReported byPerson = log.send(new ObservationReported(UUID.randomUUID(), "IND-08", "2019",
                 new BigDecimal("41.5"), "人工填报", null, "CNIPA", TestTokens.DASHBOARD_CLIENT, null,

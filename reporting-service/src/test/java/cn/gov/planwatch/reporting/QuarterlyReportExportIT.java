@@ -2,8 +2,7 @@ package cn.gov.planwatch.reporting;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
-import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -14,9 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ContentDisposition;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -47,8 +44,7 @@ import static org.awaitility.Awaitility.await;
  * The quarterly report as JSON, CSV and XLSX: the files are read back with independent parsers and compared,
  * cell by cell, with the JSON. Uses indicator IND-01, programme patent-navigation and the 2025-Q1 updates.
  */
-@PlanwatchIntegrationTest
-class QuarterlyReportExportIT {
+class QuarterlyReportExportIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
@@ -56,14 +52,8 @@ class QuarterlyReportExportIT {
     /** The JSON lists behind the CSV sections and sheets, after the summary. */
     private static final List<String> SECTIONS = List.of("indicators", "programmes", "compliance");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     KafkaTemplate<String, PlanEvent> kafka;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void csvAndXlsxCarryExactlyWhatTheJsonReportSaysWithChineseIntact() throws Exception {
@@ -176,7 +166,7 @@ class QuarterlyReportExportIT {
         assertThat(get("/api/v1/reports/quarterly/2025Q1", null).statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/reports/quarterly/2025-Q5", "text/csv").statusCode()).isEqualTo(400);
         assertThat(get(path, "application/pdf").statusCode()).isEqualTo(406);
-        assertThat(new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().operator()).get(path)
+        assertThat(http().withToken(TestTokens.shared().operator()).get(path)
                 .statusCode()).as("the report is the lead agency's").isEqualTo(403);
     }
 

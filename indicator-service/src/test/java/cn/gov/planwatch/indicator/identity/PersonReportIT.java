@@ -4,15 +4,12 @@ import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.cloudevents.CloudEventDeserializer;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
@@ -26,18 +23,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * People report indicator values as themselves, and their Idempotency-Keys are their own. Uses IND-08's 2022.
  */
-@PlanwatchIntegrationTest
-class PersonReportIT {
+class PersonReportIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TestTokens TOKENS = TestTokens.shared();
     private static final String OBSERVATIONS = "/api/v1/indicators/IND-08/observations";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void twoPeopleSendingTheSameKeyAndValueEachRecordTheirOwnReportUnderTheirOwnName() {
@@ -63,7 +53,7 @@ class PersonReportIT {
     }
 
     private HttpCalls keyed(String token, String key) {
-        return new HttpCalls("http://localhost:" + port).withToken(token).withHeader("Idempotency-Key", key);
+        return http().withToken(token).withHeader("Idempotency-Key", key);
     }
 
     private static String eventId(HttpResponse<String> answer) {

@@ -6,14 +6,12 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,24 +30,17 @@ import static org.awaitility.Awaitility.await;
  * topic, closes the agency's indicator values for that quarter here; a return reopens them.
  * CPD's 2021-Q4 closes its annual 2021 value of IND-06 (no other test of this module uses 2021 for CPD).
  */
-@PlanwatchIntegrationTest
-class QuarterLockIT {
+class QuarterLockIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String IND_06 = "/api/v1/indicators/IND-06/observations";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     KafkaTemplate<String, PlanEvent> kafka;
 
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void anAcceptedQuarterRefusesTheAgencysValuesForItUntilReturned() throws Exception {
-        HttpCalls cpd = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().reporter("CPD"));
+        HttpCalls cpd = http().withToken(TestTokens.shared().reporter("CPD"));
         Instant t = Instant.parse("2022-01-12T02:00:00Z");
         kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CPD", new QuarterlyUpdateSubmitted(UUID.randomUUID(), "CPD",
                 "2021-Q4", "cpd-reporter", null, t)).get();

@@ -2,13 +2,12 @@ package cn.gov.planwatch.programme.compliance;
 
 import cn.gov.planwatch.programme.SettableClock;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
@@ -26,14 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 2024-07-16T00:00+08:00 = 2024-07-15T16:00Z) with one agency on time (PBOC), one late (SASAC) and one
  * missing (CBIRC), the clock moved through the quarter's end and deadline.
  */
-@PlanwatchIntegrationTest
 @Import(SettableClock.Configuration.class)
-class CompletenessIT {
+class CompletenessIT extends ServiceFixture {
 
     private static final TestTokens TOKENS = TestTokens.shared();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     SettableClock clock;
@@ -43,7 +38,7 @@ class CompletenessIT {
 
     @BeforeEach
     void connect() {
-        anonymous = new HttpCalls("http://localhost:" + port);
+        anonymous = http();
         lead = anonymous.withToken(TOKENS.lead());
     }
 

@@ -7,16 +7,13 @@ import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
 import cn.gov.planwatch.programme.SettableClock;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -32,21 +29,14 @@ import static org.awaitility.Awaitility.await;
  * A person who logged in acts as themselves: the events they record, and the read models built from them, name
  * the person beside the client that relayed their token. Uses SPC's 2021-Q2 on trade-secrets.
  */
-@PlanwatchIntegrationTest
 @Import(SettableClock.Configuration.class)
-class CallerIdentityIT {
+class CallerIdentityIT extends ServiceFixture {
 
     private static final TestTokens TOKENS = TestTokens.shared();
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void whatAPersonRecordsNamesThemBesideTheClientInTheEventTheReadModelAndTheHistory() {
-        HttpCalls person = new HttpCalls("http://localhost:" + port)
+        HttpCalls person = http()
                 .withToken(TOKENS.person("zhao.min", "SPC", "reporter"));
 
         JsonNode reported = json(person.postJson("/api/v1/programmes/trade-secrets/progress",
@@ -68,7 +58,7 @@ class CallerIdentityIT {
                 .isEqualTo(Map.of("client_id", TestTokens.DASHBOARD_CLIENT, "actor", "zhao.min")));
 
         // The agency's history shows who took each step, beside the client.
-        HttpCalls spc = new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("SPC"));
+        HttpCalls spc = http().withToken(TOKENS.reporter("SPC"));
         JsonNode step = StreamSupport.stream(json(spc.get("/api/v1/quarterly-updates/SPC"), 200).get("history")
                 .spliterator(), false).filter(s -> s.get("eventId").asString()
                 .equals(submission.eventId().toString())).findFirst().orElseThrow();
@@ -78,7 +68,7 @@ class CallerIdentityIT {
 
     @Test
     void aClientActingForItselfIsItsOwnActor() {
-        HttpCalls client = new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("SPC"));
+        HttpCalls client = http().withToken(TOKENS.reporter("SPC"));
 
         JsonNode reported = json(client.postJson("/api/v1/programmes/trade-secrets/progress",
                 "{\"quarter\":\"2021-Q2\",\"status\":\"AT_RISK\",\"percentComplete\":20}"), 202);

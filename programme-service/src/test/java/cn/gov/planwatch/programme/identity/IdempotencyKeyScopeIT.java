@@ -4,16 +4,14 @@ import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
 import cn.gov.planwatch.programme.SettableClock;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -29,18 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An Idempotency-Key belongs to its caller, the client and the person acting through it, and is kept for the
  * retention (30 days) only. Uses SPC's 2021-Q3 and 2021-Q4 on trade-secrets.
  */
-@PlanwatchIntegrationTest
 @Import(SettableClock.Configuration.class)
-class IdempotencyKeyScopeIT {
+class IdempotencyKeyScopeIT extends ServiceFixture {
 
     private static final TestTokens TOKENS = TestTokens.shared();
     private static final String PROGRESS = "/api/v1/programmes/trade-secrets/progress";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     SettableClock clock;
@@ -88,7 +79,7 @@ class IdempotencyKeyScopeIT {
 
     @Test
     void aKeyIsForgottenAfterTheRetentionAndAYoungerOneIsKept() {
-        HttpCalls person = new HttpCalls("http://localhost:" + port)
+        HttpCalls person = http()
                 .withToken(TOKENS.person("zhao.min", "SPC", "reporter"));
         String oldKey = "spc-2021-Q4-old-" + UUID.randomUUID();
         String youngKey = "spc-2021-Q4-young-" + UUID.randomUUID();
@@ -121,7 +112,7 @@ class IdempotencyKeyScopeIT {
     }
 
     private HttpCalls keyed(String token, String key) {
-        return new HttpCalls("http://localhost:" + port).withToken(token).withHeader("Idempotency-Key", key);
+        return http().withToken(token).withHeader("Idempotency-Key", key);
     }
 
     private long stored(String key) {

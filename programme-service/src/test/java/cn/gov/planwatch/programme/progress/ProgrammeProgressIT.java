@@ -3,7 +3,7 @@ package cn.gov.planwatch.programme.progress;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.programme.SettableClock;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
@@ -11,9 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -29,27 +27,20 @@ import static org.awaitility.Awaitility.await;
  * Progress of the geographical-indications programme as its agencies report it, read back with the
  * roll-up. The clock stands in 2025-Q3, so 2025-Q4 lies in the future.
  */
-@PlanwatchIntegrationTest
 @Import(SettableClock.Configuration.class)
-class ProgrammeProgressIT {
+class ProgrammeProgressIT extends ServiceFixture {
 
     private static final TestTokens TOKENS = TestTokens.shared();
     private static final String GI = "/api/v1/programmes/geographical-indications";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     SettableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
 
     HttpCalls anonymous;
 
     @BeforeEach
     void connect() {
-        anonymous = new HttpCalls("http://localhost:" + port);
+        anonymous = http();
         clock.set("2025-08-20T02:00:00Z");
     }
 

@@ -3,16 +3,13 @@ package cn.gov.planwatch.programme.quarterly;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.programme.SettableClock;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -35,25 +32,18 @@ import static org.awaitility.Awaitility.await;
  * resubmit → accept → every later write for the quarter refused with 409. A lead of another agency than the plan's
  * reviews nothing.
  */
-@PlanwatchIntegrationTest
 @Import(SettableClock.Configuration.class)
-class QuarterlyCycleIT {
+class QuarterlyCycleIT extends ServiceFixture {
 
     private static final TestTokens TOKENS = TestTokens.shared();
     private static final String PROGRESS = "/api/v1/programmes/trade-secrets/progress";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     HttpCalls samr;
     HttpCalls lead;
 
     @BeforeEach
     void connect() {
-        HttpCalls anonymous = new HttpCalls("http://localhost:" + port);
+        HttpCalls anonymous = http();
         samr = anonymous.withToken(TOKENS.reporter("SAMR"));
         lead = anonymous.withToken(TOKENS.lead());
     }
@@ -75,7 +65,7 @@ class QuarterlyCycleIT {
         problem(samr.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}"), 409, null);
 
         // Only the plan's lead agency (CNIPA) reviews: a lead of SAMR may not accept or return even SAMR's own.
-        HttpCalls samrLead = new HttpCalls("http://localhost:" + port).withToken(TOKENS.token("SAMR", "lead"));
+        HttpCalls samrLead = http().withToken(TOKENS.token("SAMR", "lead"));
         assertThat(problem(samrLead.postJson(review + "/accept", "{}"), 403, null).get("type").asString())
                 .endsWith("/not-lead-of-plan");
         assertThat(problem(samrLead.postJson(review + "/return", "{\"reason\":\"请补充\",\"items\":[]}"), 403,
@@ -106,7 +96,7 @@ class QuarterlyCycleIT {
         problem(lead.postJson(review + "/accept", "{}"), 409, null);
         problem(lead.postJson(review + "/return", "{\"reason\":\"too late\"}"), 409, null);
         // Another agency's same quarter, and SAMR's next quarter, stay open.
-        json(new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("SPC")).postJson(PROGRESS,
+        json(http().withToken(TOKENS.reporter("SPC")).postJson(PROGRESS,
                 "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":50}"), 202);
         json(samr.postJson(PROGRESS, "{\"quarter\":\"2025-Q4\",\"status\":\"ON_TRACK\",\"percentComplete\":80}"), 202);
 
@@ -143,7 +133,7 @@ class QuarterlyCycleIT {
 
     @Test
     void concurrentStepsOnOneQuarterYieldExactlyOneOutcome() throws Exception {
-        HttpCalls spc = new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("SPC"));
+        HttpCalls spc = http().withToken(TOKENS.reporter("SPC"));
         List<Integer> submits = race(8, i -> spc.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2024-Q4\"}"));
         assertThat(submits).containsOnlyOnce(202).containsOnly(202, 409);
 
@@ -155,7 +145,7 @@ class QuarterlyCycleIT {
 
     @Test
     void aRetryUnderTheSameIdempotencyKeyGetsTheFirstAnswerAndRecordsNothingNew() {
-        HttpCalls mps = new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("MPS"))
+        HttpCalls mps = http().withToken(TOKENS.reporter("MPS"))
                 .withHeader("Idempotency-Key", "mps-2025-Q1-submission");
         long before = records(Topics.QUARTERLY_UPDATE_EVENTS);
         HttpResponse<String> first = mps.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q1\"}");
@@ -169,7 +159,7 @@ class QuarterlyCycleIT {
 
     @Test
     void aResendOfAStepThatReachedTheLogWithoutAnAnswerIsAnsweredAsTakenNotRefused() {
-        HttpCalls mps = new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("MPS"))
+        HttpCalls mps = http().withToken(TOKENS.reporter("MPS"))
                 .withHeader("Idempotency-Key", "mps-2024-Q3-submission");
         long before = records(Topics.QUARTERLY_UPDATE_EVENTS);
         JsonNode first = json(mps.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2024-Q3\"}"), 202);
@@ -185,7 +175,7 @@ class QuarterlyCycleIT {
         assertThat(resend.headers().firstValue("Idempotent-Replayed")).as("settled, not replayed").isEmpty();
         assertThat(records(Topics.QUARTERLY_UPDATE_EVENTS) - before).as("nothing appended twice").isEqualTo(1);
         // Without the key the same step is out of turn: the quarter is submitted already.
-        problem(new HttpCalls("http://localhost:" + port).withToken(TOKENS.reporter("MPS"))
+        problem(http().withToken(TOKENS.reporter("MPS"))
                 .postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2024-Q3\"}"), 409, null);
     }
 

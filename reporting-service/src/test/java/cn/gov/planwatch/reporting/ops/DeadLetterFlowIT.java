@@ -4,7 +4,7 @@ import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,8 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,23 +47,16 @@ import static org.awaitility.Awaitility.await;
  * Poison events go to {@code <topic>.dlt} with their error while the partition keeps flowing; operators
  * see them, and a replay after the fix applies the event exactly once. Real broker, real database.
  */
-@PlanwatchIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class DeadLetterFlowIT {
+class DeadLetterFlowIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String DLT = Topics.deadLetterTopicOf(Topics.INDICATOR_EVENTS);
     /** Before any instant NationalViewProjectionIT asks the view about, so the tests can run in any order. */
     private static final Instant RECORDED_AT = Instant.parse("2023-01-15T00:00:00Z");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     KafkaTemplate<String, PlanEvent> kafka;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void anUnreadableRecordAndAFailingEventAreDeadLetteredAndTheEventBehindThemIsApplied() throws Exception {
@@ -183,10 +174,6 @@ class DeadLetterFlowIT {
                 .contains("audit action=dead-letter.replay " + operatorNamed + " deadLetter=" + id + " outcome=REPLAYED")
                 .contains("audit action=dead-letter.replay " + operatorNamed + " deadLetter=" + id + " outcome=REFUSED_409")
                 .contains("audit action=dead-letters.list " + operatorNamed + " deadLetter=-");
-    }
-
-    private HttpCalls http() {
-        return new HttpCalls("http://localhost:" + port);
     }
 
     private long facts(UUID eventId) {

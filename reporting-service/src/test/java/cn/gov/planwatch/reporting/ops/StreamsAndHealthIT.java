@@ -4,12 +4,10 @@ import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,21 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What operators and orchestrators see of the running service: streams, lag, rates, health, metrics. */
-@PlanwatchIntegrationTest
-class StreamsAndHealthIT {
+class StreamsAndHealthIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Before any instant NationalViewProjectionIT asks the view about, so the tests can run in any order. */
     private static final Instant RECORDED_AT = Instant.parse("2023-01-15T00:00:00Z");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     KafkaTemplate<String, PlanEvent> kafka;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void operatorsSeeEveryTopicEveryGroupWithItsLagAndTheRateAfterTraffic() throws Exception {
@@ -122,10 +113,6 @@ class StreamsAndHealthIT {
                     .contains("planwatch_dead_letters{state=\"NEW\"")
                     .contains("planwatch_dead_letters{state=\"REPLAYED\"");
         });
-    }
-
-    private HttpCalls http() {
-        return new HttpCalls("http://localhost:" + port);
     }
 
     private static ObservationReported report(String indicator, String period, String value) {

@@ -13,7 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,17 +43,10 @@ import static org.awaitility.Awaitility.await;
  * An operator rebuilds the observations read model from offset 0 while reports keep arriving and
  * readers keep reading: no read fails, and the swapped-in model equals a clean replay of the log.
  */
-@PlanwatchIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ObservationRebuildIT {
+class ObservationRebuildIT extends ServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     DataSource dataSource;
@@ -68,7 +59,7 @@ class ObservationRebuildIT {
     @Order(1)
     void aRebuildUnderConcurrentWritesEndsEqualToACleanReplayAndReadsNeverFail() throws Exception {
         String bootstrap = RealInfrastructure.shared().kafkaBootstrapServers();
-        HttpCalls base = new HttpCalls("http://localhost:" + port);
+        HttpCalls base = http();
         HttpCalls reporter = base.withToken(TestTokens.shared().reporter("CNIPA"));
         HttpCalls operator = base.withToken(TestTokens.shared().operator());
         for (int i = 0; i < 60; i++) {
@@ -134,8 +125,8 @@ class ObservationRebuildIT {
     @Order(2)
     void aRecordDeliveredTwiceInTheLogIsFoldedOnceAndTheRevisionsStayThoseOfACleanReplay() throws Exception {
         String bootstrap = RealInfrastructure.shared().kafkaBootstrapServers();
-        HttpCalls reporter = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().reporter("CNIPA"));
-        HttpCalls operator = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().operator());
+        HttpCalls reporter = http().withToken(TestTokens.shared().reporter("CNIPA"));
+        HttpCalls operator = http().withToken(TestTokens.shared().operator());
         for (int i = 0; i < 5; i++) {
             assertThat(reporter.postJson("/api/v1/indicators/IND-03/observations",
                     "{\"period\":\"2022\",\"value\":" + (3100 + i) + "}").statusCode()).isEqualTo(202);

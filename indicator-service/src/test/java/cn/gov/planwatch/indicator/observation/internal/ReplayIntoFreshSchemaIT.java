@@ -6,7 +6,7 @@ import cn.gov.planwatch.contracts.cloudevents.CloudEventDeserializer;
 import cn.gov.planwatch.contracts.cloudevents.CloudEventHeaders;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
+import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
@@ -23,8 +23,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -45,14 +43,7 @@ import static org.awaitility.Awaitility.await;
  * The log is the truth: replaying the indicator topic from offset 0 into an empty schema gives the
  * live read model back, row for row — v1 events still in the log included.
  */
-@PlanwatchIntegrationTest
-class ReplayIntoFreshSchemaIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+class ReplayIntoFreshSchemaIT extends ServiceFixture {
 
     @Autowired
     DataSource dataSource;
@@ -64,8 +55,8 @@ class ReplayIntoFreshSchemaIT {
     void replayingTheTopicFromOffsetZeroGivesTheLiveReadModelRowForRow() throws Exception {
         String bootstrap = RealInfrastructure.shared().kafkaBootstrapServers();
         publishAVersion1Event(bootstrap);
-        HttpCalls cnipa = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().reporter("CNIPA"));
-        HttpCalls spc = new HttpCalls("http://localhost:" + port).withToken(TestTokens.shared().reporter("SPC"));
+        HttpCalls cnipa = http().withToken(TestTokens.shared().reporter("CNIPA"));
+        HttpCalls spc = http().withToken(TestTokens.shared().reporter("SPC"));
         for (String report : List.of("{\"period\":\"2021\",\"value\":7.5}", "{\"period\":\"2022\",\"value\":8.6}",
                 "{\"period\":\"2022\",\"value\":8.7,\"comment\":\"修订\"}")) {
             assertThat(cnipa.postJson("/api/v1/indicators/IND-02/observations", report).statusCode()).isEqualTo(202);
