@@ -16,20 +16,31 @@ public final class HttpCalls {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final Map<String, String> defaultHeaders;
+    private final ServedApiDescription description;
 
     public HttpCalls(String baseUrl) {
-        this(baseUrl, Map.of());
+        this(baseUrl, Map.of(), null);
     }
 
     public HttpCalls(String baseUrl, Map<String, String> defaultHeaders) {
+        this(baseUrl, defaultHeaders, null);
+    }
+
+    private HttpCalls(String baseUrl, Map<String, String> defaultHeaders, ServedApiDescription description) {
         this.baseUrl = baseUrl;
         this.defaultHeaders = Map.copyOf(defaultHeaders);
+        this.description = description;
+    }
+
+    /** The same client, holding every call and its answer to {@code description} (see {@link ServedApiDescription}). */
+    public HttpCalls checkedAgainst(ServedApiDescription description) {
+        return new HttpCalls(baseUrl, defaultHeaders, description);
     }
 
     public HttpCalls withHeader(String name, String value) {
         var headers = new java.util.HashMap<>(defaultHeaders);
         headers.put(name, value);
-        return new HttpCalls(baseUrl, headers);
+        return new HttpCalls(baseUrl, headers, description);
     }
 
     /** The same client, sending {@code Authorization: Bearer <token>}. */
@@ -38,11 +49,11 @@ public final class HttpCalls {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(request(path).GET().build());
+        return send(request(path).GET().build(), null);
     }
 
     public HttpResponse<String> get(String path, String accept) {
-        return send(request(path).header("Accept", accept).GET().build());
+        return send(request(path).header("Accept", accept).GET().build(), null);
     }
 
     public HttpResponse<String> postJson(String path, String json) {
@@ -51,7 +62,7 @@ public final class HttpCalls {
 
     public HttpResponse<String> post(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), body);
     }
 
     /** Any method, with a JSON body (or none when {@code json} is null) and the given extra headers. */
@@ -59,10 +70,10 @@ public final class HttpCalls {
         HttpRequest.Builder builder = request(path);
         headers.forEach(builder::header);
         if (json == null) {
-            return send(builder.method(method, HttpRequest.BodyPublishers.noBody()).build());
+            return send(builder.method(method, HttpRequest.BodyPublishers.noBody()).build(), null);
         }
         return send(builder.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), json);
     }
 
     private HttpRequest.Builder request(String path) {
@@ -71,14 +82,19 @@ public final class HttpCalls {
         return builder;
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest request, String body) {
+        HttpResponse<String> response;
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        if (description != null) {
+            description.check(request, body, response);
+        }
+        return response;
     }
 }

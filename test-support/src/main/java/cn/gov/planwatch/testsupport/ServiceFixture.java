@@ -17,8 +17,16 @@ public abstract class ServiceFixture {
     @Autowired
     protected JdbcClient jdbc;
 
-    /** Calls to the service under test, without a token; {@link HttpCalls#withToken} adds one. */
+    /**
+     * Calls to the service under test, without a token ({@link HttpCalls#withToken} adds one), each held with its
+     * answer to the API description the service serves.
+     */
     protected HttpCalls http() {
-        return new HttpCalls("http://localhost:" + port);
+        return new HttpCalls("http://localhost:" + port).checkedAgainst(apiDescription());
+    }
+
+    /** The API description the service under test serves. */
+    protected ServedApiDescription apiDescription() {
+        return ServedApiDescription.at("http://localhost:" + port + "/v3/api-docs");
     }
 }

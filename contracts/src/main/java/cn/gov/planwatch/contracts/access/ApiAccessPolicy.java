@@ -65,11 +65,13 @@ public final class ApiAccessPolicy {
             new Rule("GET", "/actuator/**", Set.of(OPERATOR)));
 
     /**
-     * Paths that answer without a token: health (for probes), the API description, the error page, and the
-     * dashboard's static scripts and styles (needed before a person has logged in, and secret to no one).
+     * Paths that answer without a token: health (for probes), the API description (the gateway's merged one and
+     * its reference page, and each service's own, which the gateway merges), the error page, and the dashboard's
+     * static scripts and styles (needed before a person has logged in, and secret to no one).
      */
-    public static final List<String> PUBLIC_PATHS = List.of("/actuator/health/**", "/api/v1/openapi.yaml", "/error",
-            "/assets/dashboard/**", "/assets/webjars/**");
+    public static final List<String> PUBLIC_PATHS = List.of("/actuator/health/**", "/api/v1/openapi.yaml",
+            "/api/v1/openapi.json", "/api/v1/docs/**", "/v3/api-docs", "/error", "/assets/dashboard/**",
+            "/assets/webjars/**");
 
     static {
         PUBLIC_PATHS.forEach(PathPatterns::requireSupported);
