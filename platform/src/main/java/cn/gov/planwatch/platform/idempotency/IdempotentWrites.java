@@ -1,6 +1,7 @@
 package cn.gov.planwatch.platform.idempotency;
 
 import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.planrules.PlanRuleException;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.input.InvalidInputException;
@@ -207,7 +208,8 @@ public class IdempotentWrites implements AutoCloseable {
     private void keepOrGiveBack(Owner owner, String key, boolean resend, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
-        boolean recordedNothing = cause instanceof InvalidInputException || cause instanceof ProblemException problem
+        boolean recordedNothing = cause instanceof InvalidInputException || cause instanceof PlanRuleException
+                || cause instanceof ProblemException problem
                 && (problem.status().is4xxClientError() || problem.status() == HttpStatus.SERVICE_UNAVAILABLE);
         if (recordedNothing && !resend) {
             // A resend's claim is never given back: its first attempt may be in the log under this event id.

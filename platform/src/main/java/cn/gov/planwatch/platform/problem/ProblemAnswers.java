@@ -1,5 +1,6 @@
 package cn.gov.planwatch.platform.problem;
 
+import cn.gov.planwatch.planrules.PlanRuleException;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.input.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,6 +56,11 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException e, HttpServletRequest request) {
+        return refused(Problems.of(e), request);
+    }
+
+    @ExceptionHandler(PlanRuleException.class)
+    ResponseEntity<Object> planRule(PlanRuleException e, HttpServletRequest request) {
         return refused(Problems.of(e), request);
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.platform.problem;
 
+import cn.gov.planwatch.planrules.PlanRuleException;
 import cn.gov.planwatch.platform.input.InvalidInputException;
 import org.springframework.http.HttpStatus;
 
@@ -28,6 +29,21 @@ public final class Problems {
     public static ProblemException of(InvalidInputException e) {
         return e.defect() == InvalidInputException.Defect.MALFORMED ? invalidField(e.field(), e.reason())
                 : implausible(e.field(), e.reason());
+    }
+
+    /**
+     * A plan rule's refusal: malformed is a 400, implausible a 422 (either naming its field), unknown a 404, out of
+     * turn a 409; the type is the rule's own.
+     */
+    public static ProblemException of(PlanRuleException e) {
+        HttpStatus status = switch (e.refusal()) {
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case IMPLAUSIBLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case UNKNOWN -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return new ProblemException(status, TYPE_PREFIX + e.type(), e.title(), e.getMessage(),
+                e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), e.reason())), null);
     }
 
     public static ProblemException unprocessable(String slug, String title, String detail) {

@@ -1,7 +1,9 @@
 package cn.gov.planwatch.programme.compliance;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
-import cn.gov.planwatch.programme.calendar.PlanCalendar;
+import cn.gov.planwatch.planrules.calendar.PlanCalendar;
+import cn.gov.planwatch.planrules.compliance.ComplianceAssessment;
+import cn.gov.planwatch.planrules.compliance.QuarterlyObligations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

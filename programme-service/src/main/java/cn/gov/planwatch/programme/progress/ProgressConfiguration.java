@@ -1,7 +1,7 @@
 package cn.gov.planwatch.programme.progress;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
-import cn.gov.planwatch.programme.calendar.PlanCalendar;
+import cn.gov.planwatch.planrules.calendar.PlanCalendar;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -2,10 +2,11 @@ package cn.gov.planwatch.programme.progress;
 
 import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.planrules.calendar.PlanCalendar;
+import cn.gov.planwatch.planrules.rollup.ProgrammeRollUp;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
-import cn.gov.planwatch.programme.calendar.PlanCalendar;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;

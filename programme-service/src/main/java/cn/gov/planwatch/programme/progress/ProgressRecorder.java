@@ -7,7 +7,6 @@ import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.eventlog.EventLog;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
-import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateRules;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -50,7 +49,7 @@ class ProgressRecorder {
                 // recorded, even if the lead has accepted the quarter since.
                 return CompletableFuture.completedFuture(event);
             }
-            QuarterlyUpdateRules.requireNotLocked(update);
+            update.requireNotLocked();
             return eventLog.append(event);
         });
     }

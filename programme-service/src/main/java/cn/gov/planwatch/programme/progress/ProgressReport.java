@@ -1,6 +1,7 @@
 package cn.gov.planwatch.programme.progress;
 
 import cn.gov.planwatch.contracts.programme.ProgressReported;
+import cn.gov.planwatch.planrules.rollup.ProgrammeReport;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,5 +13,6 @@ import java.util.UUID;
  */
 public record ProgressReport(UUID eventId, String programme, String agency, String quarter, String status,
         int percentComplete, String summary, String risks, List<ProgressReported.MeasureStatus> measures,
-        List<ProgressReported.MilestoneValue> milestones, Instant recordedAt, int revision, boolean current) {
+        List<ProgressReported.MilestoneValue> milestones, Instant recordedAt, int revision, boolean current)
+        implements ProgrammeReport {
 }

@@ -3,19 +3,22 @@ package cn.gov.planwatch.programme.progress;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.planrules.NotInPlanException;
+import cn.gov.planwatch.planrules.calendar.PlanCalendar;
+import cn.gov.planwatch.planrules.rollup.ProgrammeStatus;
 import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.input.InvalidInputException;
 import cn.gov.planwatch.platform.input.PlausibleDecimals;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.platform.problem.TextRules;
-import cn.gov.planwatch.programme.calendar.PlanCalendar;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What a progress report must satisfy before it may enter the event log. Every refusal is a problem
- * naming the field; nothing is recorded. (Whether the quarter is locked is checked under its lock, by
+ * What a progress report must satisfy before it may enter the event log. Every refusal of the report's content
+ * names the field; nothing is recorded. (Whether the quarter is locked is checked under its lock, by
  * the recorder.)
  */
 public class ProgressRules {
@@ -29,7 +32,7 @@ public class ProgressRules {
     }
 
     public Programme programme(String slug) {
-        return catalogue.programme(slug).orElseThrow(() -> Problems.notFound("programme", slug));
+        return catalogue.programme(slug).orElseThrow(() -> new NotInPlanException("programme", slug));
     }
 
     /** Checks a report against the catalogue and the clock; answers the parsed quarter. */
@@ -58,11 +61,12 @@ public class ProgressRules {
             ProgressRequest.MeasureEntry measure = measures.get(i);
             String field = "measures[" + i + "]";
             if (programme.measure(measure.code()).isEmpty()) {
-                throw Problems.implausible(field + ".code", "'" + measure.code() + "' is not a measure of "
-                        + programme.slug());
+                throw InvalidInputException.implausible(field + ".code", "'" + measure.code()
+                        + "' is not a measure of " + programme.slug());
             }
             if (!seen.add(measure.code())) {
-                throw Problems.implausible(field + ".code", "'" + measure.code() + "' is reported twice");
+                throw InvalidInputException.implausible(field + ".code", "'" + measure.code()
+                        + "' is reported twice");
             }
             status(field + ".status", measure.status());
             TextRules.requirePrintable(field + ".note", measure.note());
@@ -75,21 +79,23 @@ public class ProgressRules {
             ProgressRequest.MilestoneEntry milestone = milestones.get(i);
             String field = "milestones[" + i + "]";
             if (programme.milestone(milestone.code()).isEmpty()) {
-                throw Problems.implausible(field + ".code", "'" + milestone.code() + "' is not a milestone of "
-                        + programme.slug());
+                throw InvalidInputException.implausible(field + ".code", "'" + milestone.code()
+                        + "' is not a milestone of " + programme.slug());
             }
             if (!seen.add(milestone.code())) {
-                throw Problems.implausible(field + ".code", "'" + milestone.code() + "' is reported twice");
+                throw InvalidInputException.implausible(field + ".code", "'" + milestone.code()
+                        + "' is reported twice");
             }
             PlausibleDecimals.require(field + ".value", milestone.value());
             if (milestone.value().signum() < 0) {
-                throw Problems.implausible(field + ".value", "must be ≥ 0 (the value reached so far)");
+                throw InvalidInputException.implausible(field + ".value",
+                        "must be ≥ 0 (the value reached so far)");
             }
         }
     }
 
     private static ProgrammeStatus status(String field, String text) {
-        return ProgrammeStatus.parse(text).orElseThrow(() -> Problems.invalidField(field,
+        return ProgrammeStatus.parse(text).orElseThrow(() -> InvalidInputException.malformed(field,
                 "must be one of NOT_STARTED, ON_TRACK, AT_RISK, DELAYED, COMPLETED"));
     }
 }

@@ -2,11 +2,12 @@ package cn.gov.planwatch.programme.quarterly;
 
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+import cn.gov.planwatch.planrules.calendar.PlanCalendar;
+import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdateState;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
 import cn.gov.planwatch.platform.problem.Problems;
-import cn.gov.planwatch.programme.calendar.PlanCalendar;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;

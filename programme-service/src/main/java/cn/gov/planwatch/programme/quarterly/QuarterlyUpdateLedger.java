@@ -2,6 +2,7 @@ package cn.gov.planwatch.programme.quarterly;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 
 import java.util.List;
 import java.util.Optional;

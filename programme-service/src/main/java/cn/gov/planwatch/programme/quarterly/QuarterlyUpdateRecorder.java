@@ -5,6 +5,7 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
+import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.eventlog.EventLog;
@@ -39,21 +40,22 @@ class QuarterlyUpdateRecorder {
     }
 
     QuarterlyUpdateSubmitted submit(Caller caller, String agency, ReportingPeriod quarter) {
-        return step(agency, quarter, rules::requireSubmittable, (id, now) -> new QuarterlyUpdateSubmitted(id, agency,
-                quarter.toString(), caller.clientId(), caller.traceId(), now, caller.subject()));
+        return step(agency, quarter, QuarterlyUpdate::requireSubmittable, (id, now) -> new QuarterlyUpdateSubmitted(id,
+                agency, quarter.toString(), caller.clientId(), caller.traceId(), now, caller.subject()));
     }
 
     QuarterlyUpdateAccepted accept(Caller reviewer, String agency, ReportingPeriod quarter) {
         String reviewing = rules.reviewer(reviewer);
-        return step(agency, quarter, rules::requireReviewable, (id, now) -> new QuarterlyUpdateAccepted(id, agency,
-                quarter.toString(), reviewing, reviewer.clientId(), reviewer.traceId(), now, reviewer.subject()));
+        return step(agency, quarter, QuarterlyUpdate::requireReviewable, (id, now) -> new QuarterlyUpdateAccepted(id,
+                agency, quarter.toString(), reviewing, reviewer.clientId(), reviewer.traceId(), now,
+                reviewer.subject()));
     }
 
     QuarterlyUpdateReturned giveBack(Caller reviewer, String agency, ReportingPeriod quarter, String reason,
             List<String> items) {
         String reviewing = rules.reviewer(reviewer);
-        return step(agency, quarter, rules::requireReviewable, (id, now) -> new QuarterlyUpdateReturned(id, agency,
-                quarter.toString(), reviewing, reason, items, reviewer.clientId(), reviewer.traceId(), now,
+        return step(agency, quarter, QuarterlyUpdate::requireReviewable, (id, now) -> new QuarterlyUpdateReturned(id,
+                agency, quarter.toString(), reviewing, reason, items, reviewer.clientId(), reviewer.traceId(), now,
                 reviewer.subject()));
     }
 

@@ -2,7 +2,9 @@ package cn.gov.planwatch.programme.quarterly;
 
 import cn.gov.planwatch.catalogue.Agency;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.planrules.NotInPlanException;
 import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.input.InvalidInputException;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.platform.problem.TextRules;
 
@@ -11,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a step of the quarterly update cycle must satisfy. Every refusal is a problem; nothing is
- * recorded. Conflicts with the current state are 409s.
+ * Who may take a step of the quarterly update cycle, and what a return must name. Nothing is recorded when one is
+ * refused. Which steps the update's current state allows is the update's own rule.
  */
 public class QuarterlyUpdateRules {
 
@@ -23,7 +25,7 @@ public class QuarterlyUpdateRules {
     }
 
     public Agency agency(String code) {
-        return catalogue.agency(code).orElseThrow(() -> Problems.notFound("agency", code));
+        return catalogue.agency(code).orElseThrow(() -> new NotInPlanException("agency", code));
     }
 
     /** The submitting agency is the caller's own, and must be one of the plan's. */
@@ -50,32 +52,6 @@ public class QuarterlyUpdateRules {
         return caller.agency();
     }
 
-    public void requireSubmittable(QuarterlyUpdate update) {
-        requireNotLocked(update);
-        if (update.state() == QuarterlyUpdateState.SUBMITTED) {
-            throw Problems.conflict("quarterly-update-already-submitted", "Already submitted",
-                    update.agency() + "'s update for " + update.quarter()
-                            + " is already submitted and awaits the lead agency's review");
-        }
-    }
-
-    public void requireReviewable(QuarterlyUpdate update) {
-        if (update.state() != QuarterlyUpdateState.SUBMITTED) {
-            throw Problems.conflict("quarterly-update-not-submitted", "Not awaiting review",
-                    update.agency() + "'s update for " + update.quarter() + " is " + update.state()
-                            + ", not SUBMITTED: only a submitted update can be accepted or returned");
-        }
-    }
-
-    /** An accepted quarter takes no more writes from the agency until the lead returns it. */
-    public static void requireNotLocked(QuarterlyUpdate update) {
-        if (update.state().locked()) {
-            throw Problems.conflict("quarter-locked", "Quarter locked",
-                    update.agency() + "'s update for " + update.quarter()
-                            + " has been accepted by the lead agency; nothing more can be recorded for it");
-        }
-    }
-
     /** A return names its reason and what to revise: indicator codes or programme slugs of the catalogue. */
     public List<String> checkReturn(String reason, List<String> items) {
         TextRules.requirePrintable("reason", reason);
@@ -85,11 +61,11 @@ public class QuarterlyUpdateRules {
             String item = checked.get(i);
             String field = "items[" + i + "]";
             if (catalogue.indicator(item).isEmpty() && catalogue.programme(item).isEmpty()) {
-                throw Problems.implausible(field, "'" + item + "' is neither an indicator code nor a programme slug"
-                        + " of the plan");
+                throw InvalidInputException.implausible(field, "'" + item
+                        + "' is neither an indicator code nor a programme slug of the plan");
             }
             if (!seen.add(item)) {
-                throw Problems.implausible(field, "'" + item + "' is named twice");
+                throw InvalidInputException.implausible(field, "'" + item + "' is named twice");
             }
         }
         return List.copyOf(checked);

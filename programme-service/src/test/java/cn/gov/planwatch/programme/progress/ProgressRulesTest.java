@@ -2,11 +2,11 @@ package cn.gov.planwatch.programme.progress;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.PlanCatalogueLoader;
+import cn.gov.planwatch.planrules.calendar.PlanCalendar;
 import cn.gov.planwatch.platform.caller.Caller;
-import cn.gov.planwatch.platform.input.InvalidInputException;
 import cn.gov.planwatch.platform.problem.ProblemException;
-import cn.gov.planwatch.platform.problem.Problems;
-import cn.gov.planwatch.programme.calendar.PlanCalendar;
+import cn.gov.planwatch.programme.ApiAnswers;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 class ProgressRulesTest {
 
@@ -87,17 +86,11 @@ class ProgressRulesTest {
         return new ProgressRequest(quarter, status, BigDecimal.valueOf(percent), "进展顺利", null, measures, milestones);
     }
 
-    private static void assertProblem(Runnable call, int status, String field) {
-        Throwable refusal = catchThrowable(call::run);
-        // Rules of the shared platform throw domain refusals; the web layer answers them as the problem below.
-        ProblemException problem = refusal instanceof InvalidInputException invalid ? Problems.of(invalid)
-                : refusal instanceof ProblemException known ? known : null;
-        assertThat(problem).as("a refusal answered as a problem, not %s", refusal).isNotNull()
-                .satisfies(e -> {
-                    assertThat(e.status().value()).isEqualTo(status);
-                    if (field != null) {
-                        assertThat(e.errors()).extracting(error -> error.field()).containsExactly(field);
-                    }
-                });
+    private static void assertProblem(ThrowingCallable call, int status, String field) {
+        ProblemException problem = ApiAnswers.refusal(call);
+        assertThat(problem.status().value()).isEqualTo(status);
+        if (field != null) {
+            assertThat(problem.errors()).extracting(error -> error.field()).containsExactly(field);
+        }
     }
 }

@@ -2,9 +2,9 @@ package cn.gov.planwatch.reporting.dashboard;
 
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.catalogue.progress.Progress;
-import cn.gov.planwatch.reporting.nationalview.ComplianceState;
-import cn.gov.planwatch.reporting.nationalview.NationalView;
+import cn.gov.planwatch.planrules.compliance.ComplianceState;
 import cn.gov.planwatch.reporting.nationalview.NationalView.IndicatorLine;
+import cn.gov.planwatch.reporting.nationalview.NationalView;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;

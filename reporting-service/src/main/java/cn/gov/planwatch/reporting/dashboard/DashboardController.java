@@ -1,12 +1,12 @@
 package cn.gov.planwatch.reporting.dashboard;
 
+import cn.gov.planwatch.planrules.calendar.PlanCalendar;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.reporting.nationalview.AsOf;
 import cn.gov.planwatch.reporting.nationalview.NationalView;
 import cn.gov.planwatch.reporting.nationalview.NationalViewReader;
-import cn.gov.planwatch.reporting.nationalview.PlanQuarters;
 import cn.gov.planwatch.reporting.provenance.FigureProvenance;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,11 +28,11 @@ class DashboardController {
     private final NationalViewReader reader;
     private final FigureProvenance provenance;
     private final DashboardCharts charts;
-    private final PlanQuarters quarters;
+    private final PlanCalendar quarters;
     private final CallerResolver callers;
 
     DashboardController(NationalViewReader reader, FigureProvenance provenance, DashboardCharts charts,
-            PlanQuarters quarters, CallerResolver callers) {
+            PlanCalendar quarters, CallerResolver callers) {
         this.reader = reader;
         this.provenance = provenance;
         this.charts = charts;

@@ -1,6 +1,6 @@
 package cn.gov.planwatch.reporting.export;
 
-import cn.gov.planwatch.reporting.nationalview.ComplianceRules.Rates;
+import cn.gov.planwatch.planrules.compliance.ComplianceAssessment.Rates;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package cn.gov.planwatch.reporting.export;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.planrules.calendar.PlanCalendar;
 import cn.gov.planwatch.reporting.nationalview.NationalView;
 import cn.gov.planwatch.reporting.nationalview.NationalViewReader;
-import cn.gov.planwatch.reporting.nationalview.PlanQuarters;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
 class QuarterlyReportCompiler {
 
     private final NationalViewReader reader;
-    private final PlanQuarters quarters;
+    private final PlanCalendar quarters;
     private final PlanCatalogue catalogue;
 
-    QuarterlyReportCompiler(NationalViewReader reader, PlanQuarters quarters, PlanCatalogue catalogue) {
+    QuarterlyReportCompiler(NationalViewReader reader, PlanCalendar quarters, PlanCatalogue catalogue) {
         this.reader = reader;
         this.quarters = quarters;
         this.catalogue = catalogue;
@@ -29,7 +29,7 @@ class QuarterlyReportCompiler {
 
     /** @param quarterText {@code YYYY-Qn}; 400 when malformed, 404 when outside the plan */
     QuarterlyReport compile(String quarterText) {
-        ReportingPeriod quarter = quarters.known(quarterText);
+        ReportingPeriod quarter = quarters.knownQuarter(quarterText);
         NationalView view = reader.upToQuarter(quarter);
         String q = quarter.toString();
         var rates = view.compliance().byQuarter().stream().filter(b -> b.quarter().equals(q)).findFirst()

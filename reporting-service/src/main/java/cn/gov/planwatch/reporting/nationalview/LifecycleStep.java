@@ -1,5 +1,8 @@
 package cn.gov.planwatch.reporting.nationalview;
 
+import cn.gov.planwatch.planrules.lifecycle.LifecycleEvent;
+import cn.gov.planwatch.planrules.lifecycle.LifecycleEvent.Kind;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,9 +16,12 @@ import java.util.UUID;
 public record LifecycleStep(UUID eventId, String agency, String quarter, Kind kind, String reviewer, String reason,
         List<String> items, String clientId, String actor, Instant recordedAt, int step) {
 
-    public enum Kind { SUBMITTED, ACCEPTED, RETURNED }
-
     public LifecycleStep {
         items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    /** The step as the lifecycle folds it. */
+    public LifecycleEvent event() {
+        return new LifecycleEvent(kind, eventId, recordedAt, reviewer, reason, items);
     }
 }

@@ -2,8 +2,9 @@ package cn.gov.planwatch.reporting.nationalview;
 
 import cn.gov.planwatch.catalogue.Baseline;
 import cn.gov.planwatch.catalogue.progress.Progress;
-import cn.gov.planwatch.reporting.nationalview.ComplianceRules.Rates;
-import cn.gov.planwatch.reporting.nationalview.ProgrammeStanding.AgencyStatus;
+import cn.gov.planwatch.planrules.compliance.ComplianceAssessment.Rates;
+import cn.gov.planwatch.planrules.compliance.ComplianceState;
+import cn.gov.planwatch.planrules.rollup.ProgrammeRollUp.AgencyStanding;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public record NationalView(
      */
     public record ProgrammeLine(String slug, int box, String titleZh, String titleEn, String leadAgency,
             String status, Integer percentComplete, String quarter, String worstParticipantStatus,
-            AgencyStatus worstParticipant, List<MilestoneLine> milestones, List<UUID> eventIds, String provenance) {
+            AgencyStanding worstParticipant, List<MilestoneLine> milestones, List<UUID> eventIds, String provenance) {
     }
 
     /** {@code percentOfTarget} = value ÷ target × 100, one decimal; values are cumulative. */

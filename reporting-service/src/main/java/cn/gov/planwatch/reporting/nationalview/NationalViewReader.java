@@ -9,7 +9,11 @@ import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.catalogue.progress.Progress;
 import cn.gov.planwatch.catalogue.progress.ProgressMeasure;
-import cn.gov.planwatch.reporting.nationalview.ComplianceRules.Cell;
+import cn.gov.planwatch.planrules.calendar.PlanCalendar;
+import cn.gov.planwatch.planrules.compliance.ComplianceAssessment;
+import cn.gov.planwatch.planrules.compliance.ComplianceAssessment.Cell;
+import cn.gov.planwatch.planrules.compliance.ComplianceAssessment.ComplianceMatrix;
+import cn.gov.planwatch.planrules.rollup.ProgrammeRollUp;
 import cn.gov.planwatch.reporting.nationalview.NationalView.AgencyCompliance;
 import cn.gov.planwatch.reporting.nationalview.NationalView.Compliance;
 import cn.gov.planwatch.reporting.nationalview.NationalView.IndicatorLine;
@@ -25,12 +29,9 @@ import cn.gov.planwatch.reporting.nationalview.internal.QuarterlyUpdateStore;
 import cn.gov.planwatch.reporting.nationalview.internal.QuarterlyUpdateStore.UpdateKey;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,13 +53,13 @@ public class NationalViewReader {
     private final ProgrammeProgressStore progress;
     private final QuarterlyUpdateStore updates;
     private final ProgressMeasure progressMeasure;
-    private final ComplianceRules compliance;
-    private final PlanQuarters quarters;
+    private final ComplianceAssessment compliance;
+    private final PlanCalendar quarters;
     private final Clock clock;
 
     NationalViewReader(PlanCatalogue catalogue, NationalViewStore indicators, ProgrammeProgressStore progress,
-            QuarterlyUpdateStore updates, ProgressMeasure progressMeasure, ComplianceRules compliance,
-            PlanQuarters quarters, Clock clock) {
+            QuarterlyUpdateStore updates, ProgressMeasure progressMeasure, ComplianceAssessment compliance,
+            PlanCalendar quarters, Clock clock) {
         this.catalogue = catalogue;
         this.indicators = indicators;
         this.progress = progress;
@@ -82,9 +83,9 @@ public class NationalViewReader {
                 List<IndicatorFact> facts = series.getOrDefault(indicator.code(), List.of());
                 return line(indicator, facts, status == null ? null : status.progress(), null);
             }).toList();
-            Map<String, ProgrammeStanding> standings = progress.liveStandings();
+            Map<String, ProgrammeRollUp> standings = progress.liveStandings();
             programmeLines = catalogue.programmes().stream()
-                    .map(p -> line(p, standings.getOrDefault(p.slug(), ProgrammeStanding.of(p, List.of())), null))
+                    .map(p -> line(p, standings.getOrDefault(p.slug(), ProgrammeRollUp.of(p, List.of())), null))
                     .toList();
         } else {
             indicatorLines = indicatorLines(indicators.currentSeries(asOf), period -> true, asOf);
@@ -140,24 +141,25 @@ public class NationalViewReader {
         return catalogue.programmes().stream().map(programme -> {
             List<ProgressFact> reports = current.stream().filter(r -> r.programme().equals(programme.slug()))
                     .filter(r -> quarterFilter.test(ReportingPeriod.parse(r.quarter()).orElseThrow())).toList();
-            return line(programme, ProgrammeStanding.of(programme, reports), asOf);
+            return line(programme, ProgrammeRollUp.of(programme, reports), asOf);
         }).toList();
     }
 
-    private ProgrammeLine line(Programme programme, ProgrammeStanding standing, Instant asOf) {
+    private ProgrammeLine line(Programme programme, ProgrammeRollUp standing, Instant asOf) {
         var lead = standing.lead();
         var worst = standing.worstParticipant();
         List<MilestoneLine> milestones = new ArrayList<>();
         for (Milestone milestone : programme.milestones()) {
-            var value = standing.milestones().stream().filter(m -> m.code().equals(milestone.code())).findFirst()
-                    .orElse(new ProgrammeStanding.MilestoneValue(milestone.code(), null, null, null, null));
+            // The target is the catalogue's now, whatever it was when the standing was recorded.
+            var value = standing.milestone(milestone);
             milestones.add(new MilestoneLine(milestone.code(), milestone.nameZh(), milestone.nameEn(),
-                    milestone.unit(), milestone.target(), value.value(), percentOf(value.value(), milestone.target()),
+                    milestone.unit(), milestone.target(), value.value(),
+                    ProgrammeRollUp.percentOf(value.value(), milestone.target()),
                     value.agency(), value.quarter(), value.eventId() == null ? List.of() : List.of(value.eventId()),
                     Figures.href(Figures.milestone(programme.slug(), milestone.code()), asOf)));
         }
         List<UUID> eventIds = Stream.of(lead, worst).filter(Objects::nonNull)
-                .map(ProgrammeStanding.AgencyStatus::eventId).distinct().toList();
+                .map(ProgrammeRollUp.AgencyStanding::eventId).distinct().toList();
         return new ProgrammeLine(programme.slug(), programme.box(), programme.titleZh(), programme.titleEn(),
                 programme.leadAgency(), lead == null ? "NOT_REPORTED" : lead.status(),
                 lead == null ? null : lead.percentComplete(), lead == null ? null : lead.quarter(),
@@ -165,44 +167,29 @@ public class NationalViewReader {
                 Figures.href(Figures.programme(programme.slug()), asOf));
     }
 
-    private static BigDecimal percentOf(BigDecimal value, BigDecimal target) {
-        return value == null || target == null || target.signum() == 0 ? null
-                : value.multiply(BigDecimal.valueOf(100)).divide(target, 1, RoundingMode.HALF_UP);
-    }
-
-    private Compliance compliance(Map<UpdateKey, QuarterlyLifecycle> lifecycles, Instant now,
+    /** The plan's compliance rules, with the names, event ids and provenance links the national view adds. */
+    private Compliance compliance(Map<UpdateKey, FoldedUpdate> lifecycles, Instant now,
             ReportingPeriod lastQuarter, Instant asOf) {
-        List<ReportingPeriod> shown = quarters.upTo(lastQuarter);
-        List<AgencyCompliance> agencies = new ArrayList<>();
-        List<Cell> all = new ArrayList<>();
-        for (String code : compliance.agencies()) {
-            Agency agency = catalogue.agency(code).orElseThrow();
-            List<Cell> cells = shown.stream().filter(q -> compliance.owes(code, q))
-                    .map(q -> compliance.cell(code, q, lifecycles.getOrDefault(new UpdateKey(code, q.toString()),
-                            QuarterlyLifecycle.NOT_STARTED), now))
-                    .toList();
-            all.addAll(cells);
-            agencies.add(new AgencyCompliance(code, agency.nameZh(), agency.nameEn(),
-                    cells.stream().map(c -> cell(c, asOf)).toList(), ComplianceRules.rates(cells, now),
-                    Figures.href(Figures.agencyRates(code), asOf)));
-        }
-        List<QuarterCompliance> byQuarter = new ArrayList<>();
-        for (ReportingPeriod quarter : shown) {
-            List<Cell> cells = all.stream().filter(c -> c.quarter().equals(quarter.toString())).toList();
-            Map<ComplianceState, Integer> states = new EnumMap<>(ComplianceState.class);
-            cells.forEach(c -> states.merge(c.state(), 1, Integer::sum));
-            Instant deadline = compliance.deadline(quarter);
-            byQuarter.add(new QuarterCompliance(quarter.toString(), deadline, !now.isBefore(deadline), states,
-                    ComplianceRules.rates(cells, now), Figures.href(Figures.quarterRates(quarter.toString()), asOf)));
-        }
-        return new Compliance(compliance.grace().toString(), lastQuarter.toString(),
-                shown.stream().map(ReportingPeriod::toString).toList(), agencies, byQuarter,
-                ComplianceRules.rates(all, now), Figures.href(Figures.OVERALL_RATES, asOf));
+        ComplianceMatrix matrix = compliance.matrix(lifecycles.values().stream().map(FoldedUpdate::update).toList(),
+                now, lastQuarter);
+        List<AgencyCompliance> agencies = matrix.agencies().stream().map(owing -> {
+            Agency agency = catalogue.agency(owing.agency()).orElseThrow();
+            return new AgencyCompliance(owing.agency(), agency.nameZh(), agency.nameEn(),
+                    owing.quarters().stream().map(c -> cell(c, lifecycles, asOf)).toList(), owing.rates(),
+                    Figures.href(Figures.agencyRates(owing.agency()), asOf));
+        }).toList();
+        List<QuarterCompliance> byQuarter = matrix.byQuarter().stream()
+                .map(q -> new QuarterCompliance(q.quarter(), q.deadline(), q.pastDeadline(), q.states(), q.rates(),
+                        Figures.href(Figures.quarterRates(q.quarter()), asOf)))
+                .toList();
+        return new Compliance(matrix.gracePeriod(), lastQuarter.toString(), matrix.quarters(), agencies, byQuarter,
+                matrix.overall(), Figures.href(Figures.OVERALL_RATES, asOf));
     }
 
-    private static UpdateCell cell(Cell cell, Instant asOf) {
+    private static UpdateCell cell(Cell cell, Map<UpdateKey, FoldedUpdate> lifecycles, Instant asOf) {
+        FoldedUpdate folded = lifecycles.get(new UpdateKey(cell.agency(), cell.quarter()));
         return new UpdateCell(cell.quarter(), cell.state(), cell.deadline(), cell.firstSubmittedAt(),
-                cell.submittedAt(), cell.onTime(), cell.eventIds(),
+                cell.submittedAt(), cell.onTime(), folded == null ? List.of() : folded.eventIds(),
                 Figures.href(Figures.update(cell.agency(), cell.quarter()), asOf));
     }
 }

@@ -1,6 +1,8 @@
 package cn.gov.planwatch.reporting.nationalview;
 
-import java.math.BigDecimal;
+import cn.gov.planwatch.contracts.programme.ProgressReported.MilestoneValue;
+import cn.gov.planwatch.planrules.rollup.ProgrammeReport;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,13 +14,10 @@ import java.util.UUID;
  * @param revision 1, 2, … per programme, agency and quarter
  */
 public record ProgressFact(UUID eventId, String programme, String quarter, String agency, String clientId,
-        String actor, String status, int percentComplete, List<MilestoneValue> milestones, Instant recordedAt, int revision) {
+        String actor, String status, int percentComplete, List<MilestoneValue> milestones, Instant recordedAt, int revision)
+        implements ProgrammeReport {
 
     public ProgressFact {
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
-    }
-
-    /** A cumulative value reached on one milestone. */
-    public record MilestoneValue(String code, BigDecimal value) {
     }
 }

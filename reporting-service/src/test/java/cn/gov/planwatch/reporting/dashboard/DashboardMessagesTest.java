@@ -1,7 +1,7 @@
 package cn.gov.planwatch.reporting.dashboard;
 
 import cn.gov.planwatch.catalogue.progress.ProgressStatus;
-import cn.gov.planwatch.reporting.nationalview.ComplianceState;
+import cn.gov.planwatch.planrules.compliance.ComplianceState;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStreamReader;

@@ -1,6 +1,6 @@
 package cn.gov.planwatch.reporting.export;
 
-import cn.gov.planwatch.reporting.nationalview.ComplianceRules.Rates;
+import cn.gov.planwatch.planrules.compliance.ComplianceAssessment.Rates;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;

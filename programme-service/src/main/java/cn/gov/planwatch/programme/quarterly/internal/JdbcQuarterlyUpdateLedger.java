@@ -2,14 +2,13 @@ package cn.gov.planwatch.programme.quarterly.internal;
 
 import cn.gov.planwatch.contracts.EventJson;
 import cn.gov.planwatch.contracts.PlanEvent;
-import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
-import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
+import cn.gov.planwatch.planrules.lifecycle.LifecycleEvent;
+import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
+import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdateState;
 import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
-import cn.gov.planwatch.programme.quarterly.QuarterlyUpdate;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
-import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateState;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,28 +85,22 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
     @Override
     public boolean record(QuarterlyUpdateEvent event) {
         QuarterlyUpdate current = lock(event.agency(), event.quarter(), "for update");
-        String reviewer = null;
-        String reason = null;
-        List<String> items = null;
-        if (event instanceof QuarterlyUpdateAccepted accepted) {
-            reviewer = accepted.reviewer();
-        } else if (event instanceof QuarterlyUpdateReturned returned) {
-            reviewer = returned.reviewer();
-            reason = returned.reason();
-            items = returned.items();
-        }
+        LifecycleEvent step = LifecycleEvent.of(event);
+        // Only a return names items: the other steps leave the column empty.
+        String items = step.kind() == LifecycleEvent.Kind.RETURNED
+                ? EventJson.MAPPER.writeValueAsString(step.items()) : null;
         int inserted = jdbc.sql("insert into " + events + " (event_id, kind, agency, quarter, reviewer, reason, items,"
                         + " client_id, actor, trace_id, recorded_at)"
                         + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)"
                         + " on conflict (event_id) do nothing")
-                .params(event.eventId(), QuarterlyUpdateState.after(event).name(), event.agency(), event.quarter(),
-                        reviewer, reason, items == null ? null : EventJson.MAPPER.writeValueAsString(items),
+                .params(event.eventId(), QuarterlyUpdateState.after(step.kind()).name(), event.agency(),
+                        event.quarter(), step.reviewer(), step.reason(), items,
                         event.clientId(), event.actor(), event.traceId(), Timestamp.from(event.recordedAt()))
                 .update();
         if (inserted == 0) {
             return false;
         }
-        QuarterlyUpdate next = current.after(event);
+        QuarterlyUpdate next = current.after(step);
         QuarterlyUpdate.Review review = next.lastReview();
         jdbc.sql("update " + updates + " set state = ?, first_submitted_at = ?, submitted_at = ?, review_outcome = ?,"
                         + " reviewer = ?, reviewed_at = ?, return_reason = ?, return_items = cast(? as jsonb),"

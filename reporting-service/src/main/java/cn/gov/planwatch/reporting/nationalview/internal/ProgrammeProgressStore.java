@@ -3,7 +3,7 @@ package cn.gov.planwatch.reporting.nationalview.internal;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
-import cn.gov.planwatch.reporting.nationalview.ProgrammeStanding;
+import cn.gov.planwatch.planrules.rollup.ProgrammeRollUp;
 import cn.gov.planwatch.reporting.nationalview.ProgressFact;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 @Repository
 public class ProgrammeProgressStore {
 
-    private static final TypeReference<List<ProgressFact.MilestoneValue>> MILESTONES = new TypeReference<>() {
+    private static final TypeReference<List<ProgressReported.MilestoneValue>> MILESTONES = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -50,8 +50,6 @@ public class ProgrammeProgressStore {
 
     /** Applies the report once (a redelivery changes nothing), in the caller's transaction. */
     void fold(ProgressReported e) {
-        List<ProgressFact.MilestoneValue> milestones = e.milestones().stream()
-                .map(m -> new ProgressFact.MilestoneValue(m.code(), m.value())).toList();
         int inserted = jdbc.sql("""
                 insert into reporting.progress_fact (event_id, programme, quarter, agency, client_id, actor, status,
                     percent_complete, milestones, recorded_at, revision, current)
@@ -65,7 +63,7 @@ public class ProgrammeProgressStore {
                 .param("eventId", e.eventId()).param("programme", e.programme()).param("quarter", e.quarter())
                 .param("agency", e.agency()).param("clientId", e.clientId()).param("actor", e.actor())
                 .param("status", e.status())
-                .param("percent", e.percentComplete()).param("milestones", json.writeValueAsString(milestones))
+                .param("percent", e.percentComplete()).param("milestones", json.writeValueAsString(e.milestones()))
                 .param("recordedAt", Timestamp.from(e.recordedAt()))
                 .update();
         if (inserted == 0) {
@@ -83,7 +81,7 @@ public class ProgrammeProgressStore {
     }
 
     private void refreshStanding(Programme programme) {
-        ProgrammeStanding standing = ProgrammeStanding.of(programme, current(programme.slug(), null));
+        ProgrammeRollUp standing = ProgrammeRollUp.of(programme, current(programme.slug(), null));
         jdbc.sql("""
                 insert into reporting.programme_standing (programme, standing, event_ids, updated_at)
                 values (:programme, cast(:standing as jsonb), :eventIds, :now)
@@ -97,10 +95,10 @@ public class ProgrammeProgressStore {
     }
 
     /** Each programme's roll-up as the projector left it; programmes without a report are absent. */
-    public Map<String, ProgrammeStanding> liveStandings() {
+    public Map<String, ProgrammeRollUp> liveStandings() {
         return jdbc.sql("select programme, standing from reporting.programme_standing")
                 .query((rs, n) -> Map.entry(rs.getString("programme"),
-                        json.readValue(rs.getString("standing"), ProgrammeStanding.class)))
+                        json.readValue(rs.getString("standing"), ProgrammeRollUp.class)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

@@ -1,11 +1,11 @@
 package cn.gov.planwatch.reporting.nationalview.internal;
 
-import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
-import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
-import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
+import cn.gov.planwatch.planrules.lifecycle.LifecycleEvent;
+import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
+import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdateState;
+import cn.gov.planwatch.reporting.nationalview.FoldedUpdate;
 import cn.gov.planwatch.reporting.nationalview.LifecycleStep;
-import cn.gov.planwatch.reporting.nationalview.QuarterlyLifecycle;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 public class QuarterlyUpdateStore {
 
     static final RowMapper<LifecycleStep> STEP = (rs, n) -> new LifecycleStep(rs.getObject("event_id", UUID.class),
-            rs.getString("agency"), rs.getString("quarter"), LifecycleStep.Kind.valueOf(rs.getString("kind")),
+            rs.getString("agency"), rs.getString("quarter"), LifecycleEvent.Kind.valueOf(rs.getString("kind")),
             rs.getString("reviewer"), rs.getString("reason"), List.of((String[]) rs.getArray("items").getArray()),
             rs.getString("client_id"), rs.getString("actor"), rs.getTimestamp("recorded_at").toInstant(),
             rs.getInt("step"));
@@ -44,22 +44,7 @@ public class QuarterlyUpdateStore {
 
     /** Applies the step once (a redelivery changes nothing), in the caller's transaction. */
     void fold(QuarterlyUpdateEvent e) {
-        String reviewer = null;
-        String reason = null;
-        List<String> items = List.of();
-        LifecycleStep.Kind kind;
-        if (e instanceof QuarterlyUpdateSubmitted) {
-            kind = LifecycleStep.Kind.SUBMITTED;
-        } else if (e instanceof QuarterlyUpdateAccepted accepted) {
-            kind = LifecycleStep.Kind.ACCEPTED;
-            reviewer = accepted.reviewer();
-        } else {
-            QuarterlyUpdateReturned returned = (QuarterlyUpdateReturned) e;
-            kind = LifecycleStep.Kind.RETURNED;
-            reviewer = returned.reviewer();
-            reason = returned.reason();
-            items = returned.items();
-        }
+        LifecycleEvent step = LifecycleEvent.of(e);
         int inserted = jdbc.sql("""
                 insert into reporting.quarterly_update_fact (event_id, agency, quarter, kind, reviewer, reason, items,
                     client_id, actor, recorded_at, step)
@@ -69,18 +54,16 @@ public class QuarterlyUpdateStore {
                 on conflict (event_id) do nothing
                 """)
                 .param("eventId", e.eventId()).param("agency", e.agency()).param("quarter", e.quarter())
-                .param("kind", kind.name()).param("reviewer", reviewer).param("reason", reason)
-                .param("items", items.toArray(String[]::new)).param("clientId", e.clientId())
-                .param("actor", e.actor())
+                .param("kind", step.kind().name()).param("reviewer", step.reviewer())
+                .param("reason", step.reason()).param("items", step.items().toArray(String[]::new))
+                .param("clientId", e.clientId()).param("actor", e.actor())
                 .param("recordedAt", Timestamp.from(e.recordedAt()))
                 .update();
         if (inserted == 0) {
             return;
         }
         UpdateKey key = new UpdateKey(e.agency(), e.quarter());
-        LifecycleStep step = new LifecycleStep(e.eventId(), e.agency(), e.quarter(), kind, reviewer, reason, items,
-                e.clientId(), e.actor(), e.recordedAt(), 0);
-        QuarterlyLifecycle after = lifecycle(key).after(step);
+        FoldedUpdate after = lifecycle(key).after(step);
         jdbc.sql("""
                 insert into reporting.quarterly_update_state (agency, quarter, stage, first_submitted_at, submitted_at,
                     last_event_id, last_recorded_at, event_ids)
@@ -90,25 +73,27 @@ public class QuarterlyUpdateStore {
                     last_event_id = excluded.last_event_id, last_recorded_at = excluded.last_recorded_at,
                     event_ids = excluded.event_ids
                 """)
-                .param("agency", key.agency()).param("quarter", key.quarter()).param("stage", after.stage().name())
-                .param("first", timestamp(after.firstSubmittedAt())).param("submitted", timestamp(after.submittedAt()))
-                .param("lastEventId", after.lastEventId()).param("lastRecordedAt", timestamp(after.lastRecordedAt()))
+                .param("agency", key.agency()).param("quarter", key.quarter()).param("stage", after.update().state().name())
+                .param("first", timestamp(after.update().firstSubmittedAt()))
+                .param("submitted", timestamp(after.update().submittedAt()))
+                .param("lastEventId", after.update().lastEventId())
+                .param("lastRecordedAt", timestamp(after.update().lastRecordedAt()))
                 .param("eventIds", after.eventIds().toArray(UUID[]::new))
                 .update();
         freshness.recordApplied(e.recordedAt());
     }
 
-    private QuarterlyLifecycle lifecycle(UpdateKey key) {
+    private FoldedUpdate lifecycle(UpdateKey key) {
         return jdbc.sql("select * from reporting.quarterly_update_state where agency = ? and quarter = ? for update")
                 .params(key.agency(), key.quarter()).query(QuarterlyUpdateStore::lifecycle).optional()
-                .orElse(QuarterlyLifecycle.NOT_STARTED);
+                .orElse(FoldedUpdate.notStarted(key.agency(), key.quarter()));
     }
 
     /**
      * Every update that has a step: as the projector left it, or with {@code asOf} folded from the steps recorded
      * by then, in the order they arrived (the order the live fold took).
      */
-    public Map<UpdateKey, QuarterlyLifecycle> lifecycles(Instant asOf) {
+    public Map<UpdateKey, FoldedUpdate> lifecycles(Instant asOf) {
         if (asOf == null) {
             return jdbc.sql("select * from reporting.quarterly_update_state")
                     .query((rs, n) -> Map.entry(new UpdateKey(rs.getString("agency"), rs.getString("quarter")),
@@ -120,8 +105,8 @@ public class QuarterlyUpdateStore {
                 .params(Timestamp.from(asOf)).query(STEP).list().stream()
                 .collect(Collectors.groupingBy(s -> new UpdateKey(s.agency(), s.quarter()), LinkedHashMap::new,
                         Collectors.toList()));
-        Map<UpdateKey, QuarterlyLifecycle> folded = new LinkedHashMap<>();
-        steps.forEach((key, list) -> folded.put(key, QuarterlyLifecycle.fold(list)));
+        Map<UpdateKey, FoldedUpdate> folded = new LinkedHashMap<>();
+        steps.forEach((key, list) -> folded.put(key, FoldedUpdate.fold(key.agency(), key.quarter(), list)));
         return folded;
     }
 
@@ -130,10 +115,12 @@ public class QuarterlyUpdateStore {
                 .params((Object) eventIds.toArray(UUID[]::new)).query(STEP).list();
     }
 
-    private static QuarterlyLifecycle lifecycle(ResultSet rs, int n) throws SQLException {
-        return new QuarterlyLifecycle(QuarterlyLifecycle.Stage.valueOf(rs.getString("stage")),
-                instant(rs.getTimestamp("first_submitted_at")), instant(rs.getTimestamp("submitted_at")),
-                rs.getObject("last_event_id", UUID.class), instant(rs.getTimestamp("last_recorded_at")),
+    /** The view keeps no reviews: the national view shows where an update stands, not what the lead said. */
+    private static FoldedUpdate lifecycle(ResultSet rs, int n) throws SQLException {
+        return new FoldedUpdate(new QuarterlyUpdate(rs.getString("agency"), rs.getString("quarter"),
+                QuarterlyUpdateState.valueOf(rs.getString("stage")), instant(rs.getTimestamp("first_submitted_at")),
+                instant(rs.getTimestamp("submitted_at")), null, rs.getObject("last_event_id", UUID.class),
+                instant(rs.getTimestamp("last_recorded_at"))),
                 List.of((UUID[]) rs.getArray("event_ids").getArray()));
     }
 

@@ -1,0 +1,71 @@
+package cn.gov.planwatch.planrules;
+
+/**
+ * A refusal by a rule of the plan: nothing has been recorded when it is thrown. It says what kind of refusal it is,
+ * its stable problem type ({@code type}, a slug), the field at fault (null when the refusal is about no single
+ * field) and why; the web layer decides how to answer it.
+ */
+public abstract class PlanRuleException extends RuntimeException {
+
+    /** What kind of refusal: the contract answers each kind apart. */
+    public enum Refusal {
+        /** The input has the wrong shape (a quarter that is no quarter). */
+        MALFORMED,
+        /** Well-formed, but no real input could be it (a quarter outside the plan, not begun yet). */
+        IMPLAUSIBLE,
+        /** Names something the plan does not have. */
+        UNKNOWN,
+        /** Out of turn for what has been recorded already. */
+        CONFLICT
+    }
+
+    private final Refusal refusal;
+    private final String type;
+    private final String title;
+    private final String field;
+    private final String reason;
+
+    /** A refusal of one field's value: {@code field: reason} is the message. */
+    protected PlanRuleException(Refusal refusal, String type, String title, String field, String reason) {
+        this(refusal, type, title, field, reason, field + ": " + reason);
+    }
+
+    /** A refusal about no single field: {@code detail} is the message. */
+    protected PlanRuleException(Refusal refusal, String type, String title, String detail) {
+        this(refusal, type, title, null, detail, detail);
+    }
+
+    private PlanRuleException(Refusal refusal, String type, String title, String field, String reason,
+            String message) {
+        super(message);
+        this.refusal = refusal;
+        this.type = type;
+        this.title = title;
+        this.field = field;
+        this.reason = reason;
+    }
+
+    public Refusal refusal() {
+        return refusal;
+    }
+
+    /** The stable slug of the problem type, e.g. {@code implausible-value}. */
+    public String type() {
+        return type;
+    }
+
+    /** The problem type's short, fixed summary. */
+    public String title() {
+        return title;
+    }
+
+    /** The field at fault, or null. */
+    public String field() {
+        return field;
+    }
+
+    /** Why the field's value is refused (without the field's name); the whole message when there is no field. */
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,11 @@
+package cn.gov.planwatch.planrules.lifecycle;
+
+import cn.gov.planwatch.planrules.PlanRuleException;
+
+/** A step of the quarterly update cycle that the update's current state does not allow. */
+public class IllegalLifecycleTransitionException extends PlanRuleException {
+
+    IllegalLifecycleTransitionException(String type, String title, String detail) {
+        super(Refusal.CONFLICT, type, title, detail);
+    }
+}
