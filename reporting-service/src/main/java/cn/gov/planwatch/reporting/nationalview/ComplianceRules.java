@@ -3,6 +3,7 @@ package cn.gov.planwatch.reporting.nationalview;
 import cn.gov.planwatch.catalogue.Agency;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,6 +11,8 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import java.util.UUID;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * Who owes which quarterly update by when, and where each stands — the rules of programme-service's compliance
@@ -38,8 +41,20 @@ public final class ComplianceRules {
     }
 
     /** Counts and ratios (4 decimals, half up) over the quarters whose deadline has passed; null ratio on 0. */
-    public record Rates(int owed, int reported, BigDecimal reportingRate, int submitted, int onTime,
-            BigDecimal onTimeRate) {
+    @Schema(description = "Reporting and on-time rates over the quarters whose deadline has passed / 报送率与按时率")
+    public record Rates(
+            @Schema(description = "Updates owed whose deadline has passed", requiredMode = REQUIRED, example = "18")
+            int owed,
+            @Schema(description = "Of those, submitted or accepted (a returned update is not complete)",
+                    requiredMode = REQUIRED, example = "16") int reported,
+            @Schema(description = "reported ÷ owed, 4 decimals; null when nothing is owed yet", nullable = true,
+                    example = "0.8889") BigDecimal reportingRate,
+            @Schema(description = "Of those owed, ever submitted", requiredMode = REQUIRED, example = "16")
+            int submitted,
+            @Schema(description = "Of those submitted, first submitted before the deadline", requiredMode = REQUIRED,
+                    example = "14") int onTime,
+            @Schema(description = "onTime ÷ submitted, 4 decimals; null when nothing was submitted", nullable = true,
+                    example = "0.8750") BigDecimal onTimeRate) {
     }
 
     public Period grace() {
