@@ -38,8 +38,8 @@ class AccessMatrixIT extends ServiceFixture {
     Stream<DynamicTest> everyMappedRouteMethodAndCallerMeetsThePolicy() {
         return MappedRouteMatrix.of(mapping, http(),
                 new MappedRouteMatrix.Samples("CNIPA", "MOE", Map.of("quarter", "2025-Q3",
-                        "id", "00000000-0000-0000-0000-000000000000", "figure", "compliance:overall"), Map.of(),
-                        Set.of()));
+                        "id", "00000000-0000-0000-0000-000000000000", "figure", "compliance:overall",
+                        "part", "2025-Q3"), Map.of(), Set.of()));
     }
 
     @Test

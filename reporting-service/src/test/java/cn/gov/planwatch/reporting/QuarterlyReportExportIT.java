@@ -2,6 +2,7 @@ package cn.gov.planwatch.reporting;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.apache.commons.csv.CSVFormat;
@@ -22,9 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,8 +72,9 @@ class QuarterlyReportExportIT extends ServiceFixture {
                 "select count(*) from reporting.progress_fact where programme = 'patent-navigation'")
                 .query(Long.class).single() == 3);
         String path = "/api/v1/reports/quarterly/2025-Q1";
+        HttpCalls lead = http().withToken(TestTokens.shared().lead());
 
-        HttpResponse<byte[]> json = get(path, null);
+        HttpResponse<String> json = lead.get(path);
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         JsonNode report = JSON.readTree(json.body());
@@ -98,7 +97,7 @@ class QuarterlyReportExportIT extends ServiceFixture {
         assertThat(report.get("quarterRates").get("onTimeRate").decimalValue()).isEqualByComparingTo("0.5");
 
         // CSV: UTF-8 with a BOM, one section per list of the JSON.
-        HttpResponse<byte[]> csv = get(path, "text/csv");
+        HttpResponse<byte[]> csv = lead.getFile(path, "text/csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv")
                 .containsIgnoringCase("charset=UTF-8");
@@ -134,7 +133,7 @@ class QuarterlyReportExportIT extends ServiceFixture {
         }
 
         // XLSX: a real workbook, a sheet per section, numbers as numeric cells.
-        HttpResponse<byte[]> xlsx = get(path, XLSX);
+        HttpResponse<byte[]> xlsx = lead.getFile(path, XLSX);
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).startsWith(XLSX);
         assertThat(ContentDisposition.parse(xlsx.headers().firstValue("Content-Disposition").orElseThrow())
@@ -162,21 +161,13 @@ class QuarterlyReportExportIT extends ServiceFixture {
             assertThat(ind01Row.getCell(9).getNumericCellValue()).isEqualTo(8.0);
         }
 
-        assertThat(get("/api/v1/reports/quarterly/2030-Q1", null).statusCode()).isEqualTo(404);
-        assertThat(get("/api/v1/reports/quarterly/2025Q1", null).statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/reports/quarterly/2025-Q5", "text/csv").statusCode()).isEqualTo(400);
-        assertThat(get(path, "application/pdf").statusCode()).isEqualTo(406);
+        assertThat(lead.get("/api/v1/reports/quarterly/2030-Q1").statusCode()).isEqualTo(404);
+        assertThat(lead.get("/api/v1/reports/quarterly/2025Q1").statusCode()).isEqualTo(400);
+        assertThat(lead.getFile("/api/v1/reports/quarterly/2025-Q5", "text/csv").statusCode()).isEqualTo(400);
+        assertThat(lead.getFile("/api/v1/reports/quarterly/2030-Q1", XLSX).statusCode()).isEqualTo(404);
+        assertThat(lead.get(path, "application/pdf").statusCode()).isEqualTo(406);
         assertThat(http().withToken(TestTokens.shared().operator()).get(path)
                 .statusCode()).as("the report is the lead agency's").isEqualTo(403);
-    }
-
-    private HttpResponse<byte[]> get(String path, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + TestTokens.shared().lead());
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Title line → its heading and rows, in file order. */

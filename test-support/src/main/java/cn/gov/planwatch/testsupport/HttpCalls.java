@@ -56,6 +56,20 @@ public final class HttpCalls {
         return send(request(path).header("Accept", accept).GET().build(), null);
     }
 
+    /**
+     * A GET whose answer may be a file (CSV, XLSX): the body as bytes. Held to the description like any call, a
+     * JSON answer (a problem) to its schema too.
+     */
+    public HttpResponse<byte[]> getFile(String path, String accept) {
+        HttpRequest request = request(path).header("Accept", accept).GET().build();
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (description != null) {
+            description.check(request, null, response.statusCode(), response.headers(),
+                    new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response;
+    }
+
     public HttpResponse<String> postJson(String path, String json) {
         return post(path, "application/json", json);
     }
@@ -83,18 +97,21 @@ public final class HttpCalls {
     }
 
     private HttpResponse<String> send(HttpRequest request, String body) {
-        HttpResponse<String> response;
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (description != null) {
+            description.check(request, body, response);
+        }
+        return response;
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        if (description != null) {
-            description.check(request, body, response);
-        }
-        return response;
     }
 }

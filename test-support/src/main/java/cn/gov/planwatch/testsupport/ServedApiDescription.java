@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,14 @@ public final class ServedApiDescription {
      * {@code HEAD} is not either: it runs the {@code GET} handler and answers without a body.
      */
     public void check(HttpRequest request, String requestBody, HttpResponse<String> response) {
+        check(request, requestBody, response.statusCode(), response.headers(), response.body());
+    }
+
+    /**
+     * Holds one exchange whose answer the caller read as bytes (a file), given here as text: only answers of a JSON
+     * media type are held to a schema, the rest to their status, headers and media type.
+     */
+    public void check(HttpRequest request, String requestBody, int status, HttpHeaders headers, String body) {
         URI uri = request.uri();
         if ("HEAD".equals(request.method()) || !uri.getRawPath().startsWith("/api/")) {
             return;
@@ -97,10 +106,9 @@ public final class ServedApiDescription {
         }
         SimpleRequest simpleRequest = described.build();
         ValidationReport requestReport = requests.validateRequest(simpleRequest);
-        int status = response.statusCode();
         boolean refused = status >= 400 && status < 500;
         if (requestReport.hasErrors() && !refused) {
-            throw new AssertionError(exchange(request, response) + " — the request lies outside the API description,"
+            throw new AssertionError(exchange(request, status, body) + " — the request lies outside the API description,"
                     + " yet the service did not refuse it:\n" + messages(requestReport));
         }
         if (requestReport.getMessages().stream().anyMatch(m -> m.getKey().equals("validation.request.path.missing")
@@ -108,23 +116,22 @@ public final class ServedApiDescription {
             return;
         }
         SimpleResponse.Builder answer = new SimpleResponse.Builder(status);
-        response.headers().map().forEach(answer::withHeader);
-        if (!response.body().isEmpty()) {
-            answer.withBody(response.body());
+        headers.map().forEach(answer::withHeader);
+        if (!body.isEmpty()) {
+            answer.withBody(body);
         }
         ValidationReport answerReport = answers.validateResponse(uri.getRawPath(),
                 Request.Method.valueOf(request.method()), answer.build());
         if (answerReport.hasErrors()) {
-            throw new AssertionError(exchange(request, response) + " — the answer lies outside the API description:\n"
+            throw new AssertionError(exchange(request, status, body) + " — the answer lies outside the API description:\n"
                     + messages(answerReport));
         }
     }
 
-    private static String exchange(HttpRequest request, HttpResponse<String> response) {
-        String body = response.body();
+    private static String exchange(HttpRequest request, int status, String body) {
         return request.method() + " " + request.uri().getRawPath()
                 + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery())
-                + " → " + response.statusCode() + " " + (body.length() > 600 ? body.substring(0, 600) + "…" : body);
+                + " → " + status + " " + (body.length() > 600 ? body.substring(0, 600) + "…" : body);
     }
 
     private static String messages(ValidationReport report) {

@@ -4,6 +4,8 @@ import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdateState;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -14,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * Completeness and timeliness of one plan's quarterly updates, from its obligations and the lifecycle state, as of
@@ -45,8 +49,20 @@ public final class ComplianceAssessment {
     }
 
     /** Counts and ratios (4 decimals, HALF_UP) over the quarters past their deadline. */
-    public record Rates(int owed, int reported, BigDecimal reportingRate, int submitted, int onTime,
-            BigDecimal onTimeRate) {
+    @Schema(description = "Reporting and on-time rates over the quarters whose deadline has passed / 报送率与按时率")
+    public record Rates(
+            @Schema(description = "Updates owed whose deadline has passed", requiredMode = REQUIRED, example = "18")
+            int owed,
+            @Schema(description = "Of those, submitted or accepted (a returned update is not complete)",
+                    requiredMode = REQUIRED, example = "16") int reported,
+            @Schema(description = "reported ÷ owed, 4 decimals; null when nothing is owed yet", nullable = true,
+                    example = "0.8889") BigDecimal reportingRate,
+            @Schema(description = "Of those owed, ever submitted", requiredMode = REQUIRED, example = "16")
+            int submitted,
+            @Schema(description = "Of those submitted, first submitted before the deadline", requiredMode = REQUIRED,
+                    example = "14") int onTime,
+            @Schema(description = "onTime ÷ submitted, 4 decimals; null when nothing was submitted", nullable = true,
+                    example = "0.8750") BigDecimal onTimeRate) {
     }
 
     public record AgencyCompliance(String agency, List<Cell> quarters, Rates rates) {

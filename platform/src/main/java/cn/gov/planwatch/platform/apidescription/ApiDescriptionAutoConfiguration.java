@@ -30,6 +30,11 @@ public class ApiDescriptionAutoConfiguration {
     }
 
     @Bean
+    NullableReferences nullableReferences() {
+        return new NullableReferences();
+    }
+
+    @Bean
     GlobalOpenApiCustomizer planwatchApiConventions() {
         return new ApiDescriptionConventions();
     }

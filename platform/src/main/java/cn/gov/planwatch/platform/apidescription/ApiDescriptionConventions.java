@@ -73,8 +73,11 @@ public class ApiDescriptionConventions implements GlobalOpenApiCustomizer {
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
             problem(responses, "504", "The event log did not confirm: send it again with the same Idempotency-Key / 事件日志未确认：请用同一 Idempotency-Key 重发");
         }
+        // springdoc gives a declared response without content the success answer's media types and schema; a
+        // problem is never that.
         responses.forEach((status, response) -> {
-            if (isProblemStatus(status) && (response.getContent() == null || response.getContent().isEmpty())) {
+            if (isProblemStatus(status) && (response.getContent() == null
+                    || !response.getContent().containsKey(PROBLEM_JSON))) {
                 response.setContent(problemContent());
             }
         });

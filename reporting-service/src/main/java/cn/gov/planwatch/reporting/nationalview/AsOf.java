@@ -18,6 +18,11 @@ public final class AsOf {
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
+    /** How the API description states the {@code asOf} parameter; its bounds are {@link #EARLIEST}, {@link #LATEST}. */
+    public static final String PARAMETER = "The instant wanted (ISO-8601, UTC), between 2000-01-01T00:00:00Z and"
+            + " 9999-12-31T23:59:59.999999999Z; absent: now. Only events recorded by then count / 所需时刻（ISO-8601），"
+            + "缺省为当前；仅计入此前记录的事件";
+
     /** @return null when absent; a malformed input naming {@code asOf} when unreadable or outside the sane range */
     public static Instant parse(String text) {
         if (text == null || text.isEmpty()) {

@@ -48,8 +48,8 @@ public class FigureProvenance {
         List<Provenance.Event> events = switch (kind) {
             case "indicator" -> indicator(view, key, asOf);
             case "programme" -> view.programmes().stream().filter(p -> p.slug().equals(key)).findFirst()
-                    .map(p -> programmeEvents(p.eventIds(), r -> Map.of("status", r.status(), "percentComplete",
-                            r.percentComplete())))
+                    .map(p -> programmeEvents(p.eventIds(),
+                            r -> new Provenance.ProgrammeValue(r.status(), r.percentComplete())))
                     .orElseThrow(() -> unknown(figure));
             case "milestone" -> milestone(view, key).orElseThrow(() -> unknown(figure));
             case "compliance" -> compliance(view, key).orElseThrow(() -> unknown(figure));
