@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * What every operation of PlanWatch has in common, written once instead of on each controller method: the roles the
  * {@link ApiAccessPolicy} asks of it (as {@code x-roles}, the bearer security requirement and a sentence in its
  * description), and the RFC 9457 problems any operation of its kind can answer. A problem response a controller
- * declares without content gets the {@code Problem} schema.
+ * declares without {@code application/problem+json} content gets the {@code Problem} schema.
  */
 public class ApiDescriptionConventions implements GlobalOpenApiCustomizer {
 

@@ -8,6 +8,15 @@ import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
 import cn.gov.planwatch.platform.problem.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
@@ -29,11 +38,20 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** The quarterly update cycle: an agency submits its update, the lead agency accepts or returns it. */
 @RestController
+@Tag(name = "Quarterly updates", description = "An agency declares its quarterly update complete; the plan's lead"
+        + " agency accepts it (locking the quarter) or returns it for revision / 季度更新的提交、接受与退回")
 class QuarterlyUpdateController {
 
     private static final Logger security = LoggerFactory.getLogger("planwatch.security");
+
+    private static final String IDEMPOTENCY_KEY = "Makes a retry safe: the same key with the same request answers the"
+            + " first answer again and records nothing new; with another request it is 422 / 幂等键：同一键同一请求只记录一次";
+    private static final String REPLAYED = "true when this is the stored answer to an earlier request with the same"
+            + " Idempotency-Key / 重放先前的应答时为 true";
 
     private final QuarterlyUpdateRules rules;
     private final QuarterlyUpdateRecorder recorder;
@@ -54,7 +72,19 @@ class QuarterlyUpdateController {
      * {@code status} says the request was taken into the log (as for every write); {@code state} is where
      * the update stands now.
      */
-    record Accepted(UUID eventId, String agency, String quarter, String status, QuarterlyUpdateState state) {
+    @Schema(name = "QuarterlyUpdateStepAccepted", description = "A step of the quarterly update cycle (submission,"
+            + " acceptance or return) taken into the event log; it will reach every read model.")
+    record Accepted(
+            @Schema(description = "The id of the recorded lifecycle event", requiredMode = REQUIRED,
+                    example = "5d0c8f3e-1b7a-4c2e-9f64-8a3b2c1d0e9f") UUID eventId,
+            @Schema(description = "The agency whose update it is", requiredMode = REQUIRED, example = "SAMR")
+            String agency,
+            @Schema(description = "The quarter, YYYY-Qn", requiredMode = REQUIRED, example = "2025-Q3") String quarter,
+            @Schema(description = "Always ACCEPTED: the step is durably in the log (not the lead's acceptance)",
+                    requiredMode = REQUIRED, allowableValues = "ACCEPTED", example = "ACCEPTED") String status,
+            @Schema(description = "Where the update stands after this step: SUBMITTED awaits the lead agency's review,"
+                    + " RETURNED is reopened for revision, ACCEPTED is locked", requiredMode = REQUIRED,
+                    example = "SUBMITTED") QuarterlyUpdateState state) {
 
         static ResponseEntity<Accepted> of(QuarterlyUpdateEvent event) {
             return ResponseEntity.accepted().body(new Accepted(event.eventId(), event.agency(), event.quarter(),
@@ -63,7 +93,29 @@ class QuarterlyUpdateController {
     }
 
     @PostMapping(path = "/api/v1/quarterly-updates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "submitQuarterlyUpdate", summary = "Submit the agency's quarterly update"
+            + " / 提交本部门季度更新",
+            description = "The token's agency declares its update for the quarter complete; it then awaits the plan's"
+                    + " lead agency's review. A returned update is submitted again the same way.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SubmissionRequest.class),
+            examples = @ExampleObject(name = "quarter", summary = "Submit 2025-Q3 / 提交 2025 年第三季度",
+                    description = "The agency's update for the third quarter of 2025 is complete",
+                    value = "{\"quarter\": \"2025-Q3\"}")))
+    @ApiResponse(responseCode = "202", description = "The submission is durably in the event log / 提交已写入事件日志",
+            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER, description = REPLAYED,
+                    schema = @Schema(type = "string", allowableValues = "true")),
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
+    @ApiResponse(responseCode = "403", description = "The token names no agency of the plan, or the caller's role may"
+            + " not submit / 令牌未指明规划中的部门")
+    @ApiResponse(responseCode = "409", description = "Already submitted and awaiting review, the quarter is locked"
+            + " (accepted), or a request with this Idempotency-Key is still in flight / 已提交待审、季度已锁定，或同一"
+            + " Idempotency-Key 的请求仍在处理中")
+    @ApiResponse(responseCode = "422", description = "A quarter outside the plan or not yet begun, or this"
+            + " Idempotency-Key used with another request / 季度不在规划期内或尚未开始，或幂等键用于不同请求")
     CompletableFuture<ResponseEntity<Accepted>> submit(
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER, description = IDEMPOTENCY_KEY,
+                    example = "submit-SAMR-2025-Q3")
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody SubmissionRequest request) {
         Caller caller = callers.current();
@@ -75,7 +127,27 @@ class QuarterlyUpdateController {
     }
 
     @PostMapping("/api/v1/quarterly-updates/{agency}/{quarter}/accept")
-    CompletableFuture<ResponseEntity<Accepted>> accept(@PathVariable String agency, @PathVariable String quarter,
+    @Operation(operationId = "acceptQuarterlyUpdate", summary = "Accept an agency's quarterly update"
+            + " / 接受部门季度更新",
+            description = "The plan's lead agency accepts a submitted update: the agency's quarter is locked, and later"
+                    + " writes for it are refused with 409 until the lead returns it.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+                    description = "None is needed; a body, such as {}, is ignored / 无需请求体，若有则忽略",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(type = "object", example = "{}"))))
+    @ApiResponse(responseCode = "202", description = "The acceptance is durably in the event log / 接受已写入事件日志",
+            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER, description = REPLAYED,
+                    schema = @Schema(type = "string", allowableValues = "true")),
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
+    @ReviewRefusals
+    @ApiResponse(responseCode = "422", description = "This Idempotency-Key was used with another request"
+            + " / 幂等键用于不同请求")
+    CompletableFuture<ResponseEntity<Accepted>> accept(
+            @Parameter(description = "The agency whose update it is / 部门代码", example = "SAMR")
+            @PathVariable String agency,
+            @Parameter(description = "The quarter, YYYY-Qn / 季度", example = "2025-Q3") @PathVariable String quarter,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER, description = IDEMPOTENCY_KEY,
+                    example = "accept-SAMR-2025-Q3")
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey) {
         Caller caller = callers.current();
         rules.requireLeadOfPlan(caller);
@@ -88,7 +160,29 @@ class QuarterlyUpdateController {
 
     @PostMapping(path = "/api/v1/quarterly-updates/{agency}/{quarter}/return",
             consumes = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<Accepted>> giveBack(@PathVariable String agency, @PathVariable String quarter,
+    @Operation(operationId = "returnQuarterlyUpdate", summary = "Return an agency's quarterly update for revision"
+            + " / 退回部门季度更新", description = "The plan's lead agency returns a submitted update with its reason and"
+            + " what to revise (indicator codes and programme slugs); the agency revises and submits again.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReturnRequest.class),
+            examples = @ExampleObject(name = "revise", summary = "Ask for two revisions / 要求修改两项",
+                    description = "Return with a reason, naming an indicator and a programme to revise", value = """
+                    {"reason": "请补充商业秘密保护工程第三季度的里程碑数据，并核对专利密集型产业增加值",
+                     "items": ["IND-03", "trade-secrets"]}""")))
+    @ApiResponse(responseCode = "202", description = "The return is durably in the event log / 退回已写入事件日志",
+            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER, description = REPLAYED,
+                    schema = @Schema(type = "string", allowableValues = "true")),
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
+    @ReviewRefusals
+    @ApiResponse(responseCode = "422", description = "An item that is neither an indicator code nor a programme slug of"
+            + " the plan, or named twice; a reason with unprintable characters; or this Idempotency-Key used with"
+            + " another request; errors[] names the field / 退回项不属于规划或重复，或幂等键用于不同请求")
+    CompletableFuture<ResponseEntity<Accepted>> giveBack(
+            @Parameter(description = "The agency whose update it is / 部门代码", example = "SAMR")
+            @PathVariable String agency,
+            @Parameter(description = "The quarter, YYYY-Qn / 季度", example = "2025-Q3") @PathVariable String quarter,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER, description = IDEMPOTENCY_KEY,
+                    example = "return-SAMR-2025-Q3")
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ReturnRequest request) {
         Caller caller = callers.current();
