@@ -70,8 +70,8 @@ public final class ApiAccessPolicy {
      * static scripts and styles (needed before a person has logged in, and secret to no one).
      */
     public static final List<String> PUBLIC_PATHS = List.of("/actuator/health/**", "/api/v1/openapi.yaml",
-            "/api/v1/openapi.json", "/api/v1/docs/**", "/v3/api-docs", "/error", "/assets/dashboard/**",
-            "/assets/webjars/**");
+            "/api/v1/openapi.json", "/api/v1/docs/**", "/v3/api-docs", "/v3/api-docs.yaml", "/error",
+            "/assets/dashboard/**", "/assets/webjars/**");
 
     static {
         PUBLIC_PATHS.forEach(PathPatterns::requireSupported);

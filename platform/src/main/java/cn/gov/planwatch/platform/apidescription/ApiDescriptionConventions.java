@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * What every operation of PlanWatch has in common, written once instead of on each controller method: the roles the
  * {@link ApiAccessPolicy} asks of it (as {@code x-roles}, the bearer security requirement and a sentence in its
  * description), and the RFC 9457 problems any operation of its kind can answer. A problem response a controller
- * declares without content gets the {@code Problem} schema.
+ * declares without {@code application/problem+json} content gets the {@code Problem} schema.
  */
 public class ApiDescriptionConventions implements GlobalOpenApiCustomizer {
 
@@ -73,8 +73,10 @@ public class ApiDescriptionConventions implements GlobalOpenApiCustomizer {
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
             problem(responses, "504", "The event log did not confirm: send it again with the same Idempotency-Key / 事件日志未确认：请用同一 Idempotency-Key 重发");
         }
+        // springdoc gives a response declared without content the operation's success type; a refusal is a problem.
         responses.forEach((status, response) -> {
-            if (isProblemStatus(status) && (response.getContent() == null || response.getContent().isEmpty())) {
+            if (isProblemStatus(status) && (response.getContent() == null
+                    || !response.getContent().containsKey(PROBLEM_JSON))) {
                 response.setContent(problemContent());
             }
         });
