@@ -74,11 +74,13 @@ class ObservationController {
                     mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ObservationRequest.class),
                     examples = {
-                            @ExampleObject(name = "annual", summary = "An annual value / 年度数值", value = """
+                            @ExampleObject(name = "annual", summary = "An annual value / 年度数值",
+                                    description = "IND-01 for 2023, with a comment and a source", value = """
                                     {"period": "2023", "value": 11.8, "comment": "年末数据", \
                                     "source": "国家知识产权局统计年报"}"""),
                             @ExampleObject(name = "withUnit", summary = "Naming the unit, by its Chinese symbol / "
-                                    + "注明计量单位", value = """
+                                    + "注明计量单位", description = "IND-03 (in 亿元) for 2024: a report naming "
+                                    + "another unit is refused", value = """
                                     {"period": "2024", "value": 2650.5, "comment": "质押融资登记金额，初步统计", \
                                     "source": "国家知识产权局", "unit": "亿元"}""")})))
     @ApiResponse(responseCode = "202", description = "Recorded in the event log / 已写入事件日志",
