@@ -9,6 +9,14 @@ import cn.gov.planwatch.indicator.observation.ObservationHistory;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.platform.problem.Problems;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,8 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.util.List;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** The indicators as the catalogue defines them, with what has been reported against them. */
 @RestController
+@Tag(name = "Indicators", description = "The plan's key indicators, what has been reported against them and how "
+        + "they stand against their targets / 规划主要指标、报送情况及目标进展")
 class IndicatorController {
 
     private final PlanCatalogue catalogue;
@@ -30,20 +42,50 @@ class IndicatorController {
         this.progressMeasure = progressMeasure;
     }
 
-    record SeriesPoint(String period, BigDecimal value) {
+    @Schema(description = "The current value of one period / 某报告期的现值")
+    record SeriesPoint(
+            @Schema(description = "The period: YYYY or YYYY-Qn", example = "2023", requiredMode = REQUIRED)
+            String period,
+            @Schema(description = "Its current value, in the indicator's unit", example = "11.8",
+                    requiredMode = REQUIRED) BigDecimal value) {
     }
 
-    record IndicatorDetail(@JsonUnwrapped Indicator definition, Observation latest, List<SeriesPoint> series,
-            Progress progress) {
+    @Schema(description = "An indicator's definition with its latest value (null until one is reported), its "
+            + "series of current values and its progress / 指标定义及最新值（尚未报送时为 null）、现值序列与目标进展")
+    record IndicatorDetail(
+            @JsonUnwrapped Indicator definition,
+            // Inline: OpenAPI 3.0 cannot mark a reference nullable.
+            @Schema(description = "The current observation of the latest period; null until a value is reported",
+                    nullable = true, requiredMode = REQUIRED,
+                    schemaResolution = Schema.SchemaResolution.INLINE) Observation latest,
+            @Schema(description = "The current value of each reported period, oldest first", requiredMode = REQUIRED)
+            List<SeriesPoint> series,
+            @Schema(requiredMode = REQUIRED) Progress progress) {
     }
 
     @GetMapping("/api/v1/indicators")
+    @Operation(operationId = "listIndicators", summary = "The plan's key indicators / 规划主要指标",
+            description = "Each indicator as the catalogue defines it: names, unit, baseline, target, attribute and "
+                    + "the agency responsible for reporting it. / 目录中定义的各项指标。")
+    @ApiResponse(responseCode = "200", description = "The indicators, in the plan's order / 各项指标（按规划顺序）",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @ArraySchema(schema = @Schema(implementation = Indicator.class))))
     List<Indicator> indicators() {
         return catalogue.indicators();
     }
 
     @GetMapping("/api/v1/indicators/{code}")
-    IndicatorDetail indicator(@PathVariable String code) {
+    @Operation(operationId = "getIndicator",
+            summary = "An indicator with its latest value, series and progress / 指标详情：最新值、序列与进展",
+            description = "The definition, plus latest (the current observation of the latest period), series "
+                    + "(current values, oldest first) and progress against the target. / 指标定义，另附 latest、"
+                    + "series 与 progress。")
+    @ApiResponse(responseCode = "200", description = "The indicator / 指标详情",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = IndicatorDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown indicator / 未知指标")
+    IndicatorDetail indicator(
+            @Parameter(description = "The indicator's code / 指标代码", example = "IND-01") @PathVariable String code) {
         Indicator indicator = catalogue.indicator(code).orElseThrow(() -> Problems.notFound("indicator", code));
         List<Observation> current = history.currentSeries(indicator.code());
         List<ProgressMeasure.Point> points = current.stream()
