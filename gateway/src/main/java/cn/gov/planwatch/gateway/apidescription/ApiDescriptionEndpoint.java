@@ -67,11 +67,11 @@ class ApiDescriptionEndpoint {
 
     private static ResponseStatusException refusal(HttpStatus status, String slug, String title, String detail,
             Throwable cause) {
+        // Carries the finished problem, which GatewayProblemHandler answers as it is (503 with Retry-After).
         ResponseStatusException refusal = new ResponseStatusException(status, detail, cause);
         ProblemDetail problem = refusal.getBody();
         problem.setType(URI.create(ProblemResponses.TYPE_PREFIX + slug));
         problem.setTitle(title);
-        problem.setDetail(detail);
         return refusal;
     }
 }

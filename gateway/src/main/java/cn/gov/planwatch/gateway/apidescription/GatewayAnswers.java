@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
 import org.springframework.util.unit.DataSize;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -86,7 +89,7 @@ final class GatewayAnswers {
 
         ObjectNode components = document.putObject("components");
         ObjectNode schemas = components.putObject("schemas");
-        Map<String, io.swagger.v3.oas.models.media.Schema> generated = new TreeMap<>(
+        Map<String, Schema> generated = new TreeMap<>(
                 ModelConverters.getInstance().readAll(MeEndpoint.Me.class));
         generated.forEach((name, schema) -> schemas.set(name, Json.mapper().valueToTree(schema)));
         components.putObject("securitySchemes").putObject(BEARER)
@@ -130,7 +133,7 @@ final class GatewayAnswers {
         return response;
     }
 
-    private static java.util.List<String> sorted(java.util.Set<String> roles) {
+    private static List<String> sorted(Set<String> roles) {
         return roles.stream().sorted().toList();
     }
 }

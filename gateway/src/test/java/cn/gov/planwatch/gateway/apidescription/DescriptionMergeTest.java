@@ -6,7 +6,10 @@ import io.swagger.v3.core.util.Json;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,16 +52,16 @@ class DescriptionMergeTest {
     }
 
     @Test
-    void thesamePartsGiveTheSameTextWhateverTheOrder() throws Exception {
+    void theSamePartsGiveTheSameTextWhateverTheirOrder() throws Exception {
         List<ServiceDescription> reversed = new ArrayList<>(parts());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
 
         assertThat(Json.mapper().writeValueAsString(DescriptionMerge.merge(reversed, gateway)))
                 .isEqualTo(Json.mapper().writeValueAsString(DescriptionMerge.merge(parts(), gateway)));
     }
 
     @Test
-    void aPathDescribedByTwoServicesIsAConflict() throws Exception {
+    void aPathDescribedByTwoServicesIsAConflict() {
         ObjectNode reporting = document("reporting-service");
         reporting.with("paths").set("/api/v1/programmes", document("programme-service").at("/paths/~1api~1v1~1programmes"));
 
@@ -68,7 +71,7 @@ class DescriptionMergeTest {
     }
 
     @Test
-    void aSchemaNameWithTwoMeaningsIsAConflictButTheSameSchemaTwiceIsNot() throws Exception {
+    void aSchemaNameWithTwoMeaningsIsAConflictButTheSameSchemaTwiceIsNot() {
         ObjectNode reporting = document("reporting-service");
         reporting.with("components").with("schemas").set("Indicator",
                 document("indicator-service").at("/components/schemas/Indicator"));
@@ -87,20 +90,16 @@ class DescriptionMergeTest {
     }
 
     private List<ServiceDescription> parts(ObjectNode reporting) {
-        try {
-            return List.of(new ServiceDescription("indicator-service", document("indicator-service")),
-                    new ServiceDescription("programme-service", document("programme-service")),
-                    new ServiceDescription("reporting-service", reporting), gateway.ownDescription());
-        } catch (RuntimeException e) {
-            throw e;
-        }
+        return List.of(new ServiceDescription("indicator-service", document("indicator-service")),
+                new ServiceDescription("programme-service", document("programme-service")),
+                new ServiceDescription("reporting-service", reporting), gateway.ownDescription());
     }
 
     private static ObjectNode document(String service) {
         try {
             return (ObjectNode) Json.mapper().readTree(DescriptionStandIn.resource(service));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,7 +41,7 @@ public final class DescriptionStandIn {
             } else if (refusals.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                 exchange.sendResponseHeaders(503, -1);
             } else {
-                byte[] body = description.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] body = description.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -56,7 +58,7 @@ public final class DescriptionStandIn {
 
     /** The base URLs of the three services, by name. */
     public Map<String, String> urls() {
-        Map<String, String> urls = new java.util.TreeMap<>();
+        Map<String, String> urls = new TreeMap<>();
         SERVICES.forEach(service -> urls.put(service, url(service)));
         return urls;
     }
@@ -73,7 +75,7 @@ public final class DescriptionStandIn {
 
     public static String resource(String service) {
         try (InputStream in = DescriptionStandIn.class.getResourceAsStream("/service-descriptions/" + service + ".json")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
