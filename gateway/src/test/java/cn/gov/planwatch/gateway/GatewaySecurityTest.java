@@ -88,7 +88,7 @@ class GatewaySecurityTest extends GatewayTestBase {
     @Test
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         for (HttpResponse<String> response : new HttpResponse[] {get("/api/v1/indicators", ISSUER.lead()),
-                send(request("/api/v1/indicators").GET()), send(request("/api/v1/openapi.yaml").GET())}) {
+                send(request("/api/v1/indicators").GET()), send(request("/api/v1/docs/reference.js").GET())}) {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
@@ -99,11 +99,15 @@ class GatewaySecurityTest extends GatewayTestBase {
     }
 
     @Test
-    void theOpenApiDescriptionIsPublic() throws Exception {
-        HttpResponse<String> response = send(request("/api/v1/openapi.yaml").GET());
+    void whileTheServicesGiveNoDescriptionTheApiDescriptionIsA503ProblemToTryAgain() throws Exception {
+        // The stand-in answers every path, /v3/api-docs too, with a line of text: no OpenAPI description.
+        for (String path : new String[] {"/api/v1/openapi.yaml", "/api/v1/openapi.json"}) {
+            HttpResponse<String> response = send(request(path).GET());
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).startsWith("openapi: 3.1.0").contains("/api/v1/indicators/{code}/observations");
+            assertProblem(response, 503, "api-description-unavailable");
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(response.body()).contains("cannot be fetched yet");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.launcher;
 
+import cn.gov.planwatch.testsupport.ServedApiDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.assertj.core.data.Offset;
@@ -30,6 +31,10 @@ import static org.awaitility.Awaitility.await;
  * The product as {@code ./run.sh} starts it — the real launcher jar, a real Kafka broker process, real
  * PostgreSQL, the auth server and every service — driven only through the gateway (ports moved by 100) with
  * tokens from the auth server. Then a restart: the data survives and nothing is left running.
+ * <p>
+ * Every call through the gateway, and its answer, is held to the API description the gateway publishes (see
+ * {@link ServedApiDescription}); that description is also written to {@code launcher/target/openapi/planwatch-api.yaml}
+ * for the client build and the lint that read it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeStackIT {
@@ -41,6 +46,8 @@ class WholeStackIT {
     private static final String GATEWAY = STACK.gateway();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Where the build steps after this test (client generation, lint) read the published description. */
+    private static final Path PUBLISHED_DESCRIPTION = StackUnderTest.ROOT.resolve("launcher/target/openapi/planwatch-api.yaml");
 
     @BeforeAll
     static void startTheStack() throws Exception {
@@ -58,6 +65,28 @@ class WholeStackIT {
 
     private static String token(String clientId) throws Exception {
         return STACK.token(clientId);
+    }
+
+    @Test
+    @Order(0)
+    void theGatewayPublishesOneDescriptionOfEveryServicesApi() throws Exception {
+        HttpResponse<String> yaml = unchecked("/api/v1/openapi.yaml");
+        assertThat(yaml.statusCode()).as(yaml.body()).isEqualTo(200);
+        Files.createDirectories(PUBLISHED_DESCRIPTION.getParent());
+        Files.writeString(PUBLISHED_DESCRIPTION, yaml.body(), StandardCharsets.UTF_8);
+
+        JsonNode paths = JSON.readTree(unchecked("/api/v1/openapi.json").body()).get("paths");
+        for (String path : List.of("/api/v1/indicators/{code}/observations", "/api/v1/quarterly-updates",
+                "/api/v1/national-view", "/api/v1/me")) {
+            assertThat(paths.has(path)).as("the published description has %s", path).isTrue();
+        }
+        assertThat(unchecked("/api/v1/docs").statusCode()).isEqualTo(200);
+    }
+
+    /** The description and its reference page are not operations of the API they describe. */
+    private static HttpResponse<String> unchecked(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(20)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -122,7 +151,7 @@ class WholeStackIT {
                 .header("Authorization", "Bearer " + token("cnipa-reporter"))
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"2022\",\"value\":9.1}")).build();
-        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+        assertThat(send(request, "{\"period\":\"2022\",\"value\":9.1}").statusCode()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(Files.readString(DATA.resolve("logs/gateway.log")))
@@ -287,7 +316,7 @@ class WholeStackIT {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send(request.build(), null);
     }
 
     private static HttpResponse<String> post(String path, String json, String token) throws Exception {
@@ -298,7 +327,16 @@ class WholeStackIT {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send(request.build(), json);
+    }
+
+    /** Sends {@code request}; a call through the gateway is held to the description the gateway publishes. */
+    private static HttpResponse<String> send(HttpRequest request, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (request.uri().toString().startsWith(GATEWAY)) {
+            ServedApiDescription.at(GATEWAY + "/api/v1/openapi.json").check(request, body, response);
+        }
+        return response;
     }
 
 

@@ -34,6 +34,10 @@ public class GatewaySecurityConfiguration {
     /** A dashboard that loads only its own scripts and styles, and is never framed. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; object-src 'none'";
 
+    /** The API reference page (Swagger UI) also shows the icons its style sheet carries as data: images. */
+    public static final String REFERENCE_PAGE_CONTENT_SECURITY_POLICY =
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; object-src 'none'";
+
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, SecurityRefusals refusals,
             ProblemResponses problems, GatewayLimits limits, ClientBuckets buckets, DashboardLogin login,
