@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.gov.planwatch.contracts.EventJson;
+import cn.gov.planwatch.contracts.plan.PlanPublished;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -154,6 +161,22 @@ class PlanDocumentsTest {
                 .contains("人力资源社会保障部").contains("\"value\":3194.4").contains("\"value\":13.0");
         assertThat(PlanDocuments.parse(json, PlanDocumentFormat.JSON)).isEqualTo(plan);
         assertThat(PlanDocuments.fromJsonTree(PlanDocuments.toJsonTree(plan))).isEqualTo(plan);
+    }
+
+    @Test
+    void givenTheShippedPlan_whenCarriedByAPlanPublishedEvent_thenTheEventBodyConformsToTheContract() throws Exception {
+        PlanCatalogue plan = PlanDocuments.parse(SHIPPED_PLAN, PlanDocumentFormat.YAML);
+        PlanPublished published = new PlanPublished(UUID.randomUUID(), plan.plan().id(), plan.plan().version(),
+                PlanDocuments.toJsonTree(plan), null, null, Instant.parse("2026-12-02T00:00:00Z"), "planwatch");
+
+        byte[] body = EventJson.MAPPER.writeValueAsBytes(published);
+
+        try (InputStream schema = getClass().getResourceAsStream("/schemas/" + PlanPublished.V1.ceType() + ".json")) {
+            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema)
+                    .validate(new ObjectMapper().readTree(body))).isEmpty();
+        }
+        assertThat(PlanDocuments.fromJsonTree(EventJson.MAPPER.readValue(body, PlanPublished.class).document()))
+                .isEqualTo(plan);
     }
 
     @Test

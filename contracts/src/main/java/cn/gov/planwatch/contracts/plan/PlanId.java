@@ -18,6 +18,12 @@ public record PlanId(String value) {
 
     private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
+    /**
+     * The plan of every event written before events named their plan: the product then carried this plan alone.
+     * A reader of such an event version reads it as this plan's, whatever plan is configured as the default.
+     */
+    public static final PlanId OF_EVENTS_BEFORE_PLANS = new PlanId("ip-2021-2025");
+
     public PlanId {
         problemWith(value).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
