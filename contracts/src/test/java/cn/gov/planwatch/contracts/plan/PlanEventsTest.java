@@ -108,6 +108,17 @@ class PlanEventsTest {
     }
 
     @Test
+    void givenTheTwoEventsThatCarryAPlanDocument_whenTheirSchemasAreRead_thenTheyDescribeTheSameDocument()
+            throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        try (InputStream published = getClass().getResourceAsStream("/schemas/" + PlanPublished.V1.ceType() + ".json");
+             InputStream amended = getClass().getResourceAsStream("/schemas/" + PlanAmended.V1.ceType() + ".json")) {
+            assertThat(json.readTree(amended).at("/$defs/planDocument"))
+                    .isEqualTo(json.readTree(published).at("/$defs/planDocument"));
+        }
+    }
+
+    @Test
     void givenBodiesThatBreakTheContract_whenValidated_thenTheSchemaRefusesEach() throws Exception {
         JsonSchema published = schema(PlanPublished.V1);
         ObjectMapper json = new ObjectMapper();
