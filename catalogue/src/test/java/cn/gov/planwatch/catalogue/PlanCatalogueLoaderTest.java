@@ -19,7 +19,7 @@ class PlanCatalogueLoaderTest {
     @Test
     void describesThePlan() {
         assertThat(CATALOGUE.schemaVersion()).isEqualTo(1);
-        assertThat(CATALOGUE.plan()).isEqualTo(new Plan("ip-2021-2025", "2021.1",
+        assertThat(CATALOGUE.plan()).isEqualTo(new Plan("ip-2021-2025", 1,
                 "“十四五”国家知识产权保护和运用规划",
                 "14th Five-Year Plan for the Protection and Utilisation of Intellectual Property",
                 2021, 2025, "CNIPA"));

@@ -11,6 +11,8 @@ public final class EventJson {
             // Newer writers may add fields; an older reader must still read the event.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            // Plan documents travel as JSON trees; their targets and baselines must keep every digit.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private EventJson() {

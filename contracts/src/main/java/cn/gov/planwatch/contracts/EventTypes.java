@@ -1,6 +1,9 @@
 package cn.gov.planwatch.contracts;
 
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.contracts.plan.PlanAmended;
+import cn.gov.planwatch.contracts.plan.PlanClosed;
+import cn.gov.planwatch.contracts.plan.PlanPublished;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
@@ -18,7 +21,8 @@ public final class EventTypes {
     public static final String SPEC_VERSION = "1.0";
 
     private static final List<EventType> ALL = List.of(ObservationReported.V1, ObservationReported.V2,
-            ProgressReported.V1, QuarterlyUpdateSubmitted.V1, QuarterlyUpdateAccepted.V1, QuarterlyUpdateReturned.V1);
+            ProgressReported.V1, QuarterlyUpdateSubmitted.V1, QuarterlyUpdateAccepted.V1, QuarterlyUpdateReturned.V1,
+            PlanPublished.V1, PlanAmended.V1, PlanClosed.V1);
 
     private static final Map<String, EventType> BY_CE_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
@@ -28,7 +32,10 @@ public final class EventTypes {
             ProgressReported.class, ProgressReported.V1,
             QuarterlyUpdateSubmitted.class, QuarterlyUpdateSubmitted.V1,
             QuarterlyUpdateAccepted.class, QuarterlyUpdateAccepted.V1,
-            QuarterlyUpdateReturned.class, QuarterlyUpdateReturned.V1);
+            QuarterlyUpdateReturned.class, QuarterlyUpdateReturned.V1,
+            PlanPublished.class, PlanPublished.V1,
+            PlanAmended.class, PlanAmended.V1,
+            PlanClosed.class, PlanClosed.V1);
 
     public static List<EventType> all() {
         return ALL;

@@ -15,6 +15,12 @@ public final class Topics {
     /** Quarterly update lifecycle (submitted, accepted, returned), keyed by agency code. */
     public static final String QUARTERLY_UPDATE_EVENTS = "planwatch.quarterly-update-events";
 
+    /**
+     * Plans published, amended and closed, keyed by plan id; each published or amended event carries the whole
+     * plan document, so a reader folds a plan from this topic alone.
+     */
+    public static final String PLAN_EVENTS = "planwatch.plan-events";
+
     /** Every topic PlanWatch writes events to (each has a dead-letter twin). */
     public static final List<String> EVENT_TOPICS = List.of(INDICATOR_EVENTS, PROGRAMME_EVENTS,
             QUARTERLY_UPDATE_EVENTS);

@@ -12,6 +12,7 @@ import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.Target;
 import cn.gov.planwatch.catalogue.UnitKind;
+import cn.gov.planwatch.contracts.plan.PlanId;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,8 +72,8 @@ public final class CatalogueValidator {
     }
 
     private void plan(Plan plan) {
-        text("plan.id", plan.id());
-        text("plan.version", plan.version());
+        PlanId.problemWith(plan.id()).ifPresent(problem -> problems.add("plan.id", problem));
+        positive("plan.version", plan.version());
         text("plan.titleZh", plan.titleZh());
         text("plan.titleEn", plan.titleEn());
         boolean firstYear = positive("plan.firstYear", plan.firstYear());
@@ -315,7 +316,7 @@ public final class CatalogueValidator {
         return true;
     }
 
-    /** Ints bind absent as 0, and no int in a catalogue is 0: years, numbers, boxes. */
+    /** Ints bind absent as 0, and no int in a catalogue is 0: years, numbers, boxes, the plan's version. */
     private boolean positive(String at, int value) {
         if (value <= 0) {
             problems.add(at, value == 0 ? "required" : "must be positive, was " + value);

@@ -1,10 +1,11 @@
 package cn.gov.planwatch.catalogue.internal;
 
+import cn.gov.planwatch.catalogue.PlanProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The problems found in one catalogue file, each at a field path such as {@code indicators[2].unit.kind}. */
+/** The problems found in one plan document, each at a field path such as {@code indicators[2].unit.kind}. */
 public final class Problems {
 
     private static final int LINE_OF_PATH = 0;
@@ -37,16 +38,12 @@ public final class Problems {
         return problems.isEmpty();
     }
 
-    /** {@code <source>:<line>: <path>: <message>}, in file order. */
-    public List<String> format(String sourceName, SourcePositions positions) {
-        record Located(int line, Problem problem) {
-        }
+    /** Each problem at the line of its field (or of its nearest ancestor present), in document order. */
+    public List<PlanProblem> located(SourcePositions positions) {
         return problems.stream()
-                .map(p -> new Located(p.line() == LINE_OF_PATH ? positions.lineOf(p.path()) : p.line(), p))
-                .sorted(Comparator.comparingInt(Located::line))
-                .map(l -> sourceName + ":" + l.line() + ": "
-                        + (l.problem().path().isEmpty() ? "(document)" : l.problem().path()) + ": "
-                        + l.problem().message())
+                .map(p -> new PlanProblem(p.path(), p.message(),
+                        p.line() == LINE_OF_PATH ? positions.lineOf(p.path()) : p.line()))
+                .sorted(Comparator.comparingInt(PlanProblem::line))
                 .toList();
     }
 

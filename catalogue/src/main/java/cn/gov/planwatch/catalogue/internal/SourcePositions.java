@@ -40,6 +40,11 @@ public final class SourcePositions {
         return new SourcePositions(lines);
     }
 
+    /** Whether the document holds no value at all (nothing, or only comments). */
+    public boolean isEmpty() {
+        return lines.isEmpty();
+    }
+
     /** The line of the value at {@code path}, or of its nearest ancestor present in the file. */
     public int lineOf(String path) {
         for (String at = path; ; at = parentOf(at)) {

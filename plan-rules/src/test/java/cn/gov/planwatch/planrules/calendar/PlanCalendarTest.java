@@ -20,7 +20,7 @@ class PlanCalendarTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Plan PLAN = PlanCatalogueLoader.load(PlanCatalogueLoader.DEFAULT_LOCATION).plan();
-    private static final Plan NEXT_PLAN = new Plan("next", "1", "下一个规划", "The next plan", 2026, 2030,
+    private static final Plan NEXT_PLAN = new Plan("next", 1, "下一个规划", "The next plan", 2026, 2030,
             "CNIPA");
 
     private static PlanCalendar at(Plan plan, String instant) {

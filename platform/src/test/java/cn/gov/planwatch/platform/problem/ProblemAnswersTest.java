@@ -58,7 +58,7 @@ class ProblemAnswersTest {
 
     @Test
     void givenAPlanRulesRefusalWhenAnsweredThenTheProblemHasItsKindsStatusItsTypeAndItsField() {
-        PlanCalendar calendar = PlanCalendar.of(new Plan("p", "1", "规划", "Plan", 2021, 2025, "CNIPA"),
+        PlanCalendar calendar = PlanCalendar.of(new Plan("p", 1, "规划", "Plan", 2021, 2025, "CNIPA"),
                 ZoneId.of("Asia/Shanghai"), Clock.fixed(Instant.parse("2025-07-01T00:00:00Z"), ZoneOffset.UTC));
 
         assertProblem(() -> calendar.reportableQuarter("quarter", "2025"), 400, "invalid-request", "Invalid request",

@@ -110,7 +110,7 @@ public class NationalViewReader {
 
     private PlanSummary planSummary() {
         Plan plan = catalogue.plan();
-        return new PlanSummary(plan.id(), plan.version(), plan.titleZh(), plan.titleEn(), plan.firstYear(),
+        return new PlanSummary(plan.id(), String.valueOf(plan.version()), plan.titleZh(), plan.titleEn(), plan.firstYear(),
                 plan.targetYear());
     }
 
