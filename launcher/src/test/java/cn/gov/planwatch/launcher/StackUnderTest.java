@@ -23,9 +23,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole product as {@code ./run.sh} starts it — the real launcher jar as a process — with its own data
  * directory and every port moved by an offset, so that several can run beside a developer's stack. Gives
- * tests the development clients' tokens and users the auth server generated.
+ * tests the development clients' tokens and users the auth server generated. Other modules' tests start it too
+ * (its test jar).
  */
-final class StackUnderTest {
+public final class StackUnderTest {
 
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
@@ -38,7 +39,7 @@ final class StackUnderTest {
     private Process launcher;
 
     /** @param name names the data directory and the log under {@code launcher/target/} */
-    StackUnderTest(String name, int offset) {
+    public StackUnderTest(String name, int offset) {
         this.name = name;
         this.offset = offset;
         this.data = ROOT.resolve("launcher/target/" + name + "-data");
@@ -53,12 +54,12 @@ final class StackUnderTest {
         return defaultPort + offset;
     }
 
-    String gateway() {
+    public String gateway() {
         return "http://localhost:" + port(8080);
     }
 
     /** Starts on an empty data directory. */
-    Duration startFresh() throws Exception {
+    public Duration startFresh() throws Exception {
         deleteRecursively(data);
         return start();
     }
@@ -93,14 +94,14 @@ final class StackUnderTest {
         assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher stopped in time").isTrue();
     }
 
-    void stopIfRunning() throws Exception {
+    public void stopIfRunning() throws Exception {
         if (launcher != null && launcher.isAlive()) {
             stop();
         }
     }
 
     /** An access token of a development client, from the auth server. */
-    String token(String clientId) throws Exception {
+    public String token(String clientId) throws Exception {
         String secret = null;
         for (JsonNode client : JSON.readTree(data.resolve("dev-clients.json").toFile())) {
             if (clientId.equals(client.path("clientId").asText())) {
