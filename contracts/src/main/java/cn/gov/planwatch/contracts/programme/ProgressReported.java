@@ -3,11 +3,14 @@ package cn.gov.planwatch.contracts.programme;
 import cn.gov.planwatch.contracts.EventType;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * An agency on a programme reported its progress for a quarter ({@code YYYY-Qn}). A later report by
@@ -57,11 +60,23 @@ public record ProgressReported(
     }
 
     /** The status of one measure of the programme ({@code code} from the catalogue). */
-    public record MeasureStatus(String code, String status, String note) {
+    @Schema(description = "The status of one measure of the programme, as reported / 专栏某项措施的状态")
+    public record MeasureStatus(
+            @Schema(description = "The measure's code in the catalogue", requiredMode = REQUIRED, example = "policy")
+            String code,
+            @Schema(description = "The measure's status: NOT_STARTED, ON_TRACK, AT_RISK, DELAYED or COMPLETED",
+                    requiredMode = REQUIRED, example = "COMPLETED") String status,
+            @Schema(description = "The agency's note on the measure, or null", requiredMode = REQUIRED,
+                    nullable = true, example = "指引已印发") String note) {
     }
 
     /** The value reached on one quantified milestone, in the milestone's own unit (cumulative). */
-    public record MilestoneValue(String code, BigDecimal value) {
+    @Schema(description = "The value reached on one milestone, in its unit (cumulative) / 某里程碑的累计完成值")
+    public record MilestoneValue(
+            @Schema(description = "The milestone's code in the catalogue", requiredMode = REQUIRED,
+                    example = "gi-demo-zones") String code,
+            @Schema(description = "The value reached so far", requiredMode = REQUIRED, example = "37")
+            BigDecimal value) {
     }
 
     @Override

@@ -115,8 +115,10 @@ final class GatewayAnswers {
                     + "unknown / 服务在答复过程中失败，请求是否生效未知");
             problem(responses, "503", "The service is not answering; nothing was recorded, retry after Retry-After "
                     + "/ 服务暂无响应，未记录任何内容");
-            problem(responses, "504", "The service did not answer in time; send it again with the same "
-                    + "Idempotency-Key / 服务未能及时答复，请用同一 Idempotency-Key 重发");
+            // A write through the event log describes its own 504 (resend with the same Idempotency-Key), which is
+            // kept; what is left here are reads and the writes that take no key.
+            problem(responses, "504", "The service did not answer in time; whether a write took effect is unknown "
+                    + "/ 服务未能及时答复，写操作是否生效未知");
         }
         Map<String, JsonNode> byStatus = new TreeMap<>();
         responses.properties().forEach(response -> byStatus.put(response.getKey(), response.getValue()));

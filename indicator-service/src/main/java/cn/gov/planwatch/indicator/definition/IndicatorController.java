@@ -42,7 +42,7 @@ class IndicatorController {
         this.progressMeasure = progressMeasure;
     }
 
-    @Schema(description = "The current value of one period / 某报告期的现值")
+    @Schema(name = "PeriodValue", description = "The current value of one period / 某报告期的现值")
     record SeriesPoint(
             @Schema(description = "The period: YYYY or YYYY-Qn", example = "2023", requiredMode = REQUIRED)
             String period,

@@ -4,6 +4,7 @@ import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdateState;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -30,6 +31,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  */
 public final class ComplianceAssessment {
 
+    private static final String EVENT_ID = "0b6f1a52-6a3e-4a53-9d4e-2f1c3b7a9e10";
+
     private final QuarterlyObligations obligations;
 
     public ComplianceAssessment(QuarterlyObligations obligations) {
@@ -44,37 +47,84 @@ public final class ComplianceAssessment {
      * One agency's update for one quarter. {@code onTime} is null until first submitted; {@code review} is the latest
      * acceptance or return; {@code eventId} is the lifecycle event behind {@code state}.
      */
-    public record Cell(String agency, String quarter, ComplianceState state, Instant deadline, Instant submittedAt,
-            Instant firstSubmittedAt, Boolean onTime, QuarterlyUpdate.Review review, UUID eventId) {
+    @Schema(name = "AgencyQuarter", description = "One agency's update for one quarter, as the lead agency sees it"
+            + " / 单位某季度的更新")
+    public record Cell(
+            @Schema(description = "The agency's code", requiredMode = REQUIRED, example = "SAMR") String agency,
+            @Schema(description = "The quarter, YYYY-Qn", requiredMode = REQUIRED, example = "2025-Q3") String quarter,
+            @Schema(description = "NOT_DUE: the quarter has not ended; DUE: ended, deadline not passed; OVERDUE:"
+                    + " deadline passed, nothing submitted; SUBMITTED_ON_TIME / SUBMITTED_LATE: awaiting review, first"
+                    + " submitted before / not before the deadline; RETURNED: returned for revision and not"
+                    + " resubmitted; ACCEPTED: accepted, the quarter is locked", requiredMode = REQUIRED,
+                    example = "SUBMITTED_ON_TIME") ComplianceState state,
+            @Schema(description = "When the update is due: the quarter's end plus the grace period",
+                    requiredMode = REQUIRED, example = "2025-10-15T16:00:00Z") Instant deadline,
+            @Schema(description = "The latest submission, or null", requiredMode = REQUIRED, nullable = true,
+                    example = "2025-10-12T01:15:00Z") Instant submittedAt,
+            @Schema(description = "The first submission, by which timeliness is measured, or null",
+                    requiredMode = REQUIRED, nullable = true, example = "2025-10-09T06:30:00Z") Instant firstSubmittedAt,
+            @Schema(description = "Whether first submitted before the deadline; null until submitted",
+                    requiredMode = REQUIRED, nullable = true, example = "true") Boolean onTime,
+            @Schema(description = "The latest acceptance or return by the lead agency, or null",
+                    requiredMode = REQUIRED, nullable = true) QuarterlyUpdate.Review review,
+            @Schema(description = "The lifecycle event behind state, or null while nothing has happened",
+                    requiredMode = REQUIRED, nullable = true, example = EVENT_ID) UUID eventId) {
     }
 
     /** Counts and ratios (4 decimals, HALF_UP) over the quarters past their deadline. */
-    @Schema(description = "Reporting and on-time rates over the quarters whose deadline has passed / 报送率与按时率")
+    @Schema(name = "ComplianceRates", description = "Reporting and on-time rates over the quarters whose deadline has"
+            + " passed / 报送率与按时率")
     public record Rates(
             @Schema(description = "Updates owed whose deadline has passed", requiredMode = REQUIRED, example = "18")
             int owed,
             @Schema(description = "Of those, submitted or accepted (a returned update is not complete)",
                     requiredMode = REQUIRED, example = "16") int reported,
-            @Schema(description = "reported ÷ owed, 4 decimals; null when nothing is owed yet", nullable = true,
-                    example = "0.8889") BigDecimal reportingRate,
+            @Schema(description = "reported ÷ owed, 4 decimals; null when nothing is owed yet", requiredMode = REQUIRED,
+                    nullable = true, example = "0.8889") BigDecimal reportingRate,
             @Schema(description = "Of those owed, ever submitted", requiredMode = REQUIRED, example = "16")
             int submitted,
             @Schema(description = "Of those submitted, first submitted before the deadline", requiredMode = REQUIRED,
                     example = "14") int onTime,
-            @Schema(description = "onTime ÷ submitted, 4 decimals; null when nothing was submitted", nullable = true,
-                    example = "0.8750") BigDecimal onTimeRate) {
+            @Schema(description = "onTime ÷ submitted, 4 decimals; null when nothing was submitted", requiredMode = REQUIRED,
+                    nullable = true, example = "0.8750") BigDecimal onTimeRate) {
     }
 
-    public record AgencyCompliance(String agency, List<Cell> quarters, Rates rates) {
+    @Schema(description = "One agency's quarters and rates / 单位各季度的更新及其报送率、按时率")
+    public record AgencyCompliance(
+            @Schema(description = "The agency's code", requiredMode = REQUIRED, example = "SAMR") String agency,
+            @Schema(description = "Every quarter the agency owes an update for, oldest first",
+                    requiredMode = REQUIRED) List<Cell> quarters,
+            @Schema(description = "The agency's rates", requiredMode = REQUIRED) Rates rates) {
     }
 
     /** {@code states}: how many agencies are in each state for the quarter. */
-    public record QuarterCompliance(String quarter, Instant deadline, boolean pastDeadline,
-            Map<ComplianceState, Integer> states, Rates rates) {
+    @Schema(description = "One quarter's totals over the agencies / 某季度各单位汇总")
+    public record QuarterCompliance(
+            @Schema(description = "The quarter, YYYY-Qn", requiredMode = REQUIRED, example = "2025-Q3") String quarter,
+            @Schema(description = "When the quarter's updates are due", requiredMode = REQUIRED,
+                    example = "2025-10-15T16:00:00Z") Instant deadline,
+            @Schema(description = "Whether the deadline has passed at asOf", requiredMode = REQUIRED,
+                    example = "true") boolean pastDeadline,
+            @Schema(description = "How many agencies are in each state (only states that occur)",
+                    requiredMode = REQUIRED, example = "{\"OVERDUE\": 16, \"SUBMITTED_ON_TIME\": 1, \"SUBMITTED_LATE\": 1}")
+            Map<ComplianceState, Integer> states,
+            @Schema(description = "The quarter's rates", requiredMode = REQUIRED) Rates rates) {
     }
 
-    public record ComplianceMatrix(Instant asOf, String gracePeriod, List<String> quarters,
-            List<AgencyCompliance> agencies, List<QuarterCompliance> byQuarter, Rates overall) {
+    @Schema(description = "Every agency that owes quarterly updates × every quarter of the plan, with per-quarter"
+            + " totals and rates / 单位×季度报送矩阵")
+    public record ComplianceMatrix(
+            @Schema(description = "The instant the states and rates are computed for", requiredMode = REQUIRED,
+                    example = "2025-10-20T02:00:00Z") Instant asOf,
+            @Schema(description = "How long after a quarter's end its update is due (ISO-8601 duration)",
+                    requiredMode = REQUIRED, example = "P15D") String gracePeriod,
+            @ArraySchema(arraySchema = @Schema(description = "Every quarter of the plan, oldest first",
+                    requiredMode = REQUIRED), schema = @Schema(example = "2021-Q1")) List<String> quarters,
+            @Schema(description = "Each agency's quarters and rates", requiredMode = REQUIRED)
+            List<AgencyCompliance> agencies,
+            @Schema(description = "Each quarter's totals over the agencies", requiredMode = REQUIRED)
+            List<QuarterCompliance> byQuarter,
+            @Schema(description = "The rates over every agency and quarter", requiredMode = REQUIRED) Rates overall) {
     }
 
     /** {@code update}: the lifecycle state, or null when nothing has happened to it. */

@@ -2,9 +2,14 @@ package cn.gov.planwatch.planrules.lifecycle;
 
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * One agency's update for one quarter, folded from its lifecycle steps, and the steps its state allows.
@@ -20,8 +25,21 @@ public record QuarterlyUpdate(String agency, String quarter, QuarterlyUpdateStat
         Instant submittedAt, Review lastReview, UUID lastEventId, Instant lastRecordedAt) {
 
     /** A review by the lead agency; {@code reason} and {@code items} are set for a return only. */
-    public record Review(String outcome, String reviewer, Instant reviewedAt, String reason, List<String> items,
-            UUID eventId) {
+    @Schema(name = "QuarterlyUpdateReview", description = "A review of an update by the plan's lead agency"
+            + " / 牵头单位对季度更新的审核")
+    public record Review(
+            @Schema(description = "ACCEPTED or RETURNED", requiredMode = REQUIRED, example = "RETURNED") String outcome,
+            @Schema(description = "The reviewing agency's code", requiredMode = REQUIRED, example = "CNIPA")
+            String reviewer,
+            @Schema(description = "When it was recorded", requiredMode = REQUIRED, example = "2025-10-14T08:00:00Z")
+            Instant reviewedAt,
+            @Schema(description = "Why it was returned; null for an acceptance", requiredMode = REQUIRED,
+                    nullable = true, example = "请补充商业秘密保护工程第三季度的里程碑数据") String reason,
+            @ArraySchema(arraySchema = @Schema(description = "What to revise (indicator codes and programme slugs);"
+                    + " empty for an acceptance", requiredMode = REQUIRED), schema = @Schema(example = "IND-03"))
+            List<String> items,
+            @Schema(description = "The review's lifecycle event", requiredMode = REQUIRED,
+                    example = "0b6f1a52-6a3e-4a53-9d4e-2f1c3b7a9e10") UUID eventId) {
 
         public Review {
             items = items == null ? List.of() : List.copyOf(items);

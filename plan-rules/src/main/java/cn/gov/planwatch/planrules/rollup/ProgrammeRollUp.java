@@ -5,6 +5,9 @@ import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -15,6 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * A programme's standing, from the current revisions of its reports.
@@ -27,8 +32,22 @@ import java.util.stream.Stream;
  * @param milestones       each milestone of the catalogue with the latest value reported for it
  * @param notReported      agencies on the programme with no report for {@code asOfQuarter}, lead first
  */
-public record ProgrammeRollUp(String asOfQuarter, AgencyStanding lead, AgencyStanding worstParticipant,
-        List<MilestoneStanding> milestones, List<String> notReported) {
+@Schema(description = "A programme's standing, from the current revisions of its reports / 专栏进展汇总")
+public record ProgrammeRollUp(
+        @Schema(description = "The quarter notReported is about: the current one, or the plan's last once it has"
+                + " ended", requiredMode = REQUIRED, example = "2025-Q4") String asOfQuarter,
+        @Schema(description = "The lead agency's latest report in brief, or null before it reports",
+                requiredMode = REQUIRED, nullable = true) AgencyStanding lead,
+        @Schema(description = "The participating agency whose latest report has the most severe status (DELAYED,"
+                + " AT_RISK, NOT_STARTED, ON_TRACK, COMPLETED in that order), or null", requiredMode = REQUIRED,
+                nullable = true) AgencyStanding worstParticipant,
+        @Schema(description = "Each milestone of the catalogue with the latest value reported for it",
+                requiredMode = REQUIRED) List<MilestoneStanding> milestones,
+        @ArraySchema(arraySchema = @Schema(description = "Agencies of the programme with no report for asOfQuarter,"
+                + " lead first", requiredMode = REQUIRED), schema = @Schema(example = "MPS"))
+        List<String> notReported) {
+
+    private static final String EVENT_ID = "0b6f1a52-6a3e-4a53-9d4e-2f1c3b7a9e10";
 
     public ProgrammeRollUp {
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
@@ -36,7 +55,15 @@ public record ProgrammeRollUp(String asOfQuarter, AgencyStanding lead, AgencySta
     }
 
     /** An agency's latest report, in brief; {@code eventId} leads to the report itself. */
-    public record AgencyStanding(String agency, String status, String quarter, int percentComplete, UUID eventId) {
+    @Schema(description = "An agency's latest report on a programme, in brief / 单位最近一次专栏进展报告（摘要）")
+    public record AgencyStanding(
+            @Schema(description = "The agency's code", requiredMode = REQUIRED, example = "SPC") String agency,
+            @Schema(description = "The status it reported", requiredMode = REQUIRED, example = "AT_RISK") String status,
+            @Schema(description = "The quarter of that report", requiredMode = REQUIRED, example = "2025-Q3")
+            String quarter,
+            @Schema(description = "The percentage it reported, 0–100", requiredMode = REQUIRED, example = "45")
+            int percentComplete,
+            @Schema(description = "The report's eventId", requiredMode = REQUIRED, example = EVENT_ID) UUID eventId) {
 
         static AgencyStanding of(ProgrammeReport report) {
             return new AgencyStanding(report.agency(), report.status(), report.quarter(), report.percentComplete(),
@@ -49,8 +76,29 @@ public record ProgrammeRollUp(String asOfQuarter, AgencyStanding lead, AgencySta
      * latest in log order, whichever agency made it) — not a sum. {@code value}, {@code percentOfTarget} and the
      * source fields are null until someone reports it.
      */
-    public record MilestoneStanding(String code, String nameZh, String nameEn, String unit, BigDecimal target,
-            BigDecimal value, BigDecimal percentOfTarget, String agency, String quarter, UUID eventId) {
+    @Schema(description = "A milestone against its target: the latest value reported (latest quarter, then latest"
+            + " recorded, whichever agency reported it). Values and their source are null until someone reports it"
+            + " / 里程碑与其目标")
+    public record MilestoneStanding(
+            @Schema(description = "The milestone's code", requiredMode = REQUIRED, example = "gi-demo-zones")
+            String code,
+            @Schema(description = "Its Chinese name", requiredMode = REQUIRED, example = "建成100个国家地理标志产品保护示范区")
+            String nameZh,
+            @Schema(description = "Its English name", requiredMode = REQUIRED,
+                    example = "National GI-product protection demonstration zones built") String nameEn,
+            @Schema(description = "Its unit", requiredMode = REQUIRED, example = "zones") String unit,
+            @Schema(description = "The value to reach by the plan's target year", requiredMode = REQUIRED,
+                    example = "100") BigDecimal target,
+            @Schema(description = "The latest value reported, or null", requiredMode = REQUIRED, nullable = true,
+                    example = "37") BigDecimal value,
+            @Schema(description = "value ÷ target × 100, one decimal, or null", requiredMode = REQUIRED,
+                    nullable = true, example = "37.0") BigDecimal percentOfTarget,
+            @Schema(description = "The agency that reported value, or null", requiredMode = REQUIRED, nullable = true,
+                    example = "MARA") String agency,
+            @Schema(description = "The quarter value was reported for, or null", requiredMode = REQUIRED,
+                    nullable = true, example = "2025-Q3") String quarter,
+            @Schema(description = "The report value comes from, or null", requiredMode = REQUIRED, nullable = true,
+                    example = EVENT_ID) UUID eventId) {
     }
 
     /**

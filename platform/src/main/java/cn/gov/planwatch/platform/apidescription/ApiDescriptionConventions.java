@@ -1,6 +1,7 @@
 package cn.gov.planwatch.platform.apidescription;
 
 import cn.gov.planwatch.contracts.access.ApiAccessPolicy;
+import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -70,7 +71,7 @@ public class ApiDescriptionConventions implements GlobalOpenApiCustomizer {
         }
         problem(responses, "406", "None of the accepted media types can be produced / 无法提供所接受的媒体类型");
         problem(responses, "503", "A store is briefly unavailable; nothing was recorded, retry after Retry-After / 存储暂不可用，未记录任何内容");
-        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
+        if (writesThroughEventLog(operation)) {
             problem(responses, "504", "The event log did not confirm: send it again with the same Idempotency-Key / 事件日志未确认：请用同一 Idempotency-Key 重发");
         }
         // springdoc gives a declared response without content the success answer's media types and schema; a
@@ -82,6 +83,17 @@ public class ApiDescriptionConventions implements GlobalOpenApiCustomizer {
             }
         });
         operation.setResponses(ordered(responses));
+    }
+
+    /**
+     * Only a write appended to the event log can be left unconfirmed by it (504), and every such write takes an
+     * {@code Idempotency-Key} so that sending it again is safe; operations without one (a projection rebuild, a
+     * dead-letter replay) never answer 504 themselves.
+     */
+    private static boolean writesThroughEventLog(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> "header".equals(parameter.getIn())
+                        && IdempotentWrites.HEADER.equalsIgnoreCase(parameter.getName()));
     }
 
     /** A path template with each {@code {variable}} replaced by one concrete segment, as the policy matches requests. */

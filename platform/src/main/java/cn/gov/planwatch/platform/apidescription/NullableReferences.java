@@ -14,9 +14,10 @@ import java.util.List;
 /**
  * What swagger-core drops from a record's description in OpenAPI 3.0, put back: a component annotated
  * {@code @Schema(nullable = true)} whose type is described elsewhere (a {@code $ref}, which may carry nothing beside
- * it) becomes {@code allOf: [$ref], nullable: true} with its description, so a client knows the object may be null;
- * and a component of type {@code Object} described by {@code oneOf}/{@code anyOf} loses the {@code type: object}
- * that would contradict a number or text among them.
+ * it) becomes {@code type: object, allOf: [$ref], nullable: true} with its description, so a client knows the object
+ * may be null; and a component of type {@code Object} described by {@code oneOf}/{@code anyOf} loses the
+ * {@code type: object} that would contradict a number or text among them, and takes a null, where it may be one, as
+ * one of them.
  */
 public class NullableReferences implements ModelConverter {
 
@@ -42,8 +43,9 @@ public class NullableReferences implements ModelConverter {
                 continue;
             }
             if (described.nullable() && property.get$ref() != null) {
-                Schema<?> nullable = new Schema<>().allOf(List.of(new Schema<>().$ref(property.get$ref())))
-                        .nullable(true);
+                // nullable takes effect only beside a type (OpenAPI 3.0.3): the object, or null.
+                Schema<?> nullable = new Schema<>().type("object")
+                        .allOf(List.of(new Schema<>().$ref(property.get$ref()))).nullable(true);
                 if (!described.description().isEmpty()) {
                     nullable.description(described.description());
                 }
@@ -51,9 +53,25 @@ public class NullableReferences implements ModelConverter {
             } else if (component.getType() == Object.class
                     && (property.getOneOf() != null || property.getAnyOf() != null)) {
                 property.setType(null);
+                if (described.nullable()) {
+                    nullableAmong(property);
+                }
             }
         }
         return resolved;
+    }
+
+    /**
+     * Without a type beside it nullable says nothing (OpenAPI 3.0.3), and a value of several kinds has none: the null
+     * is allowed by the first kind that has a type, so exactly one of them takes it.
+     */
+    private static void nullableAmong(Schema<?> property) {
+        List<Schema> kinds = property.getOneOf() != null ? property.getOneOf() : property.getAnyOf();
+        kinds.stream().filter(kind -> kind.getType() != null).findFirst()
+                .ifPresent(kind -> {
+                    kind.setNullable(true);
+                    property.setNullable(null);
+                });
     }
 
     private static io.swagger.v3.oas.annotations.media.Schema annotation(Class<?> record, RecordComponent component) {

@@ -32,6 +32,7 @@ class NullableReferencesTest {
         var worst = (io.swagger.v3.oas.models.media.Schema<?>) described().get("Line").getProperties().get("worst");
 
         assertThat(worst.get$ref()).isNull();
+        assertThat(worst.getType()).isEqualTo("object");
         assertThat(worst.getNullable()).isTrue();
         assertThat(worst.getDescription()).isEqualTo("null until one reports");
         assertThat(worst.getAllOf()).singleElement()
@@ -53,5 +54,14 @@ class NullableReferencesTest {
         assertThat(value.getType()).isNull();
         assertThat(value.getOneOf()).extracting(io.swagger.v3.oas.models.media.Schema::getType)
                 .isEqualTo(List.of("number", "string"));
+    }
+
+    @Test
+    void aNullValueOfSeveralKindsIsAllowedByExactlyOneOfThem() {
+        var value = (io.swagger.v3.oas.models.media.Schema<?>) described().get("Line").getProperties().get("value");
+
+        assertThat(value.getNullable()).isNull();
+        assertThat(value.getOneOf()).extracting(io.swagger.v3.oas.models.media.Schema::getNullable)
+                .containsExactly(true, null);
     }
 }

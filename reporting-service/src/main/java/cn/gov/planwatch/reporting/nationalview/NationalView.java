@@ -159,7 +159,8 @@ public record NationalView(
                     example = "/api/v1/national-view/provenance/compliance:overall") String provenance) {
     }
 
-    @Schema(description = "One agency's updates and rates / 单位报送情况")
+    @Schema(name = "AgencyComplianceLine", description = "One agency's updates and rates, with links to the events"
+            + " behind them / 单位报送情况")
     public record AgencyCompliance(
             @Schema(requiredMode = REQUIRED, example = "SAMR") String agency,
             @Schema(requiredMode = REQUIRED, example = "市场监管总局") String nameZh,
@@ -193,7 +194,8 @@ public record NationalView(
     }
 
     /** {@code states}: how many agencies are in each state. */
-    @Schema(description = "One quarter across agencies / 某季度汇总")
+    @Schema(name = "QuarterComplianceLine", description = "One quarter across agencies, with a link to the events"
+            + " behind it / 某季度汇总")
     public record QuarterCompliance(
             @Schema(requiredMode = REQUIRED, example = "2025-Q2") String quarter,
             @Schema(requiredMode = REQUIRED, example = "2025-07-15T16:00:00Z") Instant deadline,
