@@ -1,24 +1,14 @@
 package cn.gov.planwatch.reporting;
 
-import cn.gov.planwatch.testsupport.DescribedRoutes;
-import cn.gov.planwatch.testsupport.ServiceFixture;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import cn.gov.planwatch.testsupport.ApiDescriptionContract;
 
 import java.util.Set;
 
 /** The service's API description lists exactly the API it serves; the dashboard's HTML pages lie outside it. */
-class ApiDescriptionIT extends ServiceFixture {
+class ApiDescriptionIT extends ApiDescriptionContract {
 
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mapping;
-
-    @Test
-    void everyApiRouteIsDescribedAndNothingElse() throws Exception {
-        DescribedRoutes.assertDescribed(mapping, apiDescription(), Set.of("GET /", "GET /dashboard",
-                "GET /dashboard/provenance/{*figure}"));
+    @Override
+    protected Set<String> alsoOutsideTheApi() {
+        return Set.of("GET /", "GET /dashboard", "GET /dashboard/provenance/{*figure}");
     }
 }
