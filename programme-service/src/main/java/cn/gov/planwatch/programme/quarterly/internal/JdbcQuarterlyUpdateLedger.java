@@ -27,6 +27,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -138,6 +139,11 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
     @Override
     public List<QuarterlyUpdate> all() {
         return jdbc.sql("select * from " + updates + " order by agency, quarter").query(UPDATE).list();
+    }
+
+    @Override
+    public Set<String> agenciesWithSteps() {
+        return Set.copyOf(jdbc.sql("select distinct agency from " + events).query(String.class).list());
     }
 
     @Override
