@@ -26,8 +26,6 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Publishes, amends and closes plans. Each write judges the plan in force and appends its event under the plan's
@@ -181,19 +179,8 @@ public class PlanRegistry {
 
     /** Appends under the plan's lock and records the event in the same transaction once the log acknowledged it. */
     private <E extends PlanLifecycleEvent> E appendAndRecord(E event) {
-        E appended = acknowledged(eventLog.append(event));
+        E appended = EventLog.acknowledged(eventLog.append(event));
         book.recordAlongside(appended);
         return appended;
-    }
-
-    private static <E> E acknowledged(CompletableFuture<E> appended) {
-        try {
-            return appended.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException refusal) {
-                throw refusal;
-            }
-            throw e;
-        }
     }
 }
