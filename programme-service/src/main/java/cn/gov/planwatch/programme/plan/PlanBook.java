@@ -2,6 +2,7 @@ package cn.gov.planwatch.programme.plan;
 
 import cn.gov.planwatch.contracts.plan.PlanLifecycleEvent;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -27,6 +28,9 @@ public interface PlanBook {
     void recordAlongside(PlanLifecycleEvent event);
 
     Optional<PlanInForce> find(String plan);
+
+    /** The plan as it stood at {@code asOf}: the version then in force, closed if it was closed by then. */
+    Optional<PlanInForce> findAsOf(String plan, Instant asOf);
 
     /** Every plan, in the order they were first published. */
     List<PlanInForce> all();

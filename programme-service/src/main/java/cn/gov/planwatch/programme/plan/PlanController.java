@@ -38,10 +38,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -152,14 +154,31 @@ class PlanController {
     @GetMapping("/api/v1/plans/{plan}")
     @Operation(operationId = "getPlan", summary = "Get a plan / 查询规划",
             description = "The plan document in force (as JSON, in the catalogue's format) and every version"
-                    + " published with the event that recorded it.")
+                    + " published with the event that recorded it. With asOf, the plan as it stood at that instant:"
+                    + " the version then in force, and the versions published by then.")
     @ApiResponse(responseCode = "200", description = "The plan / 规划",
             content = @Content(schema = @Schema(implementation = PlanDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No plan is published under this id / 没有该规划")
-    PlanDetail plan(@Parameter(description = PLAN_PARAMETER, example = "ip-2021-2025") @PathVariable String plan) {
-        PlanInForce inForce = book.find(plan).orElseThrow(() -> Problems.notFound("plan", plan));
+    @ApiResponse(responseCode = "404", description = "No plan is published under this id (by asOf, when given)"
+            + " / 没有该规划")
+    PlanDetail plan(@Parameter(description = PLAN_PARAMETER, example = "ip-2021-2025") @PathVariable String plan,
+            @Parameter(description = "The instant wanted (ISO-8601, UTC); absent: now / 所需时刻，缺省为当前",
+                    schema = @Schema(type = "string", format = "date-time", example = "2026-06-30T16:00:00Z"))
+            @RequestParam(required = false) String asOf) {
+        Instant at = asOf == null ? null : instant(asOf);
+        PlanInForce inForce = (at == null ? book.find(plan) : book.findAsOf(plan, at))
+                .orElseThrow(() -> Problems.notFound("plan", plan));
+        List<PlanVersion> versions = book.versions(plan).stream()
+                .filter(version -> at == null || !version.publishedAt().isAfter(at)).toList();
         return new PlanDetail(inForce.id(), inForce.version(), inForce.state(),
-                PlanDocuments.toJsonTree(inForce.document()), book.versions(plan));
+                PlanDocuments.toJsonTree(inForce.document()), versions);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Problems.invalidField("asOf", "must be an ISO-8601 instant, e.g. 2026-06-30T16:00:00Z");
+        }
     }
 
     @PutMapping(path = "/api/v1/plans/{plan}", consumes = {YAML, MediaType.APPLICATION_JSON_VALUE})

@@ -1,5 +1,8 @@
 package cn.gov.planwatch.programme.plan;
 
+import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.catalogue.PlanDocumentFormat;
+import cn.gov.planwatch.catalogue.PlanDocuments;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
@@ -8,10 +11,13 @@ import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -30,6 +36,12 @@ class PlanPublicationIT extends ServiceFixture {
 
     private static final TestTokens TOKENS = TestTokens.shared();
     private static final String YAML = "application/yaml";
+
+    @Autowired
+    PlanRegistry registry;
+
+    @Autowired
+    PlanCatalogue shippedPlan;
 
     HttpCalls lead;
 
@@ -61,45 +73,24 @@ class PlanPublicationIT extends ServiceFixture {
     void anInvalidPlanIsRefusedWithEveryProblemAndNothingIsRecorded() {
         String plan = newPlanId();
         long before = planEvents();
-        String invalid = """
-                schemaVersion: 1
-                plan:
-                  id: %s
-                  version: 1
-                  titleZh: "“十五五”知识产权强国建设规划"
-                  titleEn: 15th Five-Year Plan for Building an IP Powerhouse
-                  firstYear: 2026
-                  targetYear: 2030
-                  leadAgency: NOPE
-                agencies:
-                  - {code: CNIPA, nameZh: 国家知识产权局, nameEn: China National Intellectual Property Administration}
-                indicators:
-                  - code: IND-01
-                    number: 1
-                    nameZh: 每万人口高价值发明专利拥有量
-                    nameEn: High-value invention patents per 10,000 population
-                    unit: {code: patents, symbolZh: 件, nameEn: patents, kind: COUNT}
-                    baseline: {year: 2025, value: 12}
-                    target: {year: 2030, value: 15}
-                    increase: 4
-                    attribute: EXPECTED
-                    direction: 1
-                    responsibleAgency: CNIPA
-                    frequency: ANNUAL
-                    bounds: {min: 0, max: null}
-                  - code: IND-01
-                    number: 2
-                    nameZh: 海外发明专利授权量
-                    nameEn: Invention patents granted abroad
-                    unit: {code: patents, symbolZh: 件, nameEn: patents, kind: COUNT}
-                    target: {year: 2031, value: 9000}
-                    attribute: EXPECTED
-                    direction: 1
-                    responsibleAgency: CNIPA
-                    frequency: ANNUAL
-                    bounds: {min: 0, max: null}
-                programmes: []
-                """.formatted(plan);
+        // An unknown lead agency, an increase that is not target − baseline, and a second IND-01 aimed past 2030.
+        String invalid = document(plan, 1, "15")
+                .replace("  leadAgency: CNIPA\nagencies:", "  leadAgency: NOPE\nagencies:")
+                .replace("    increase: 3\n", "    increase: 4\n")
+                .replace("programmes:\n", """
+                          - code: IND-01
+                            number: 2
+                            nameZh: 海外发明专利授权量
+                            nameEn: Invention patents granted abroad
+                            unit: {code: patents, symbolZh: 件, nameEn: patents, kind: COUNT}
+                            target: {year: 2031, value: 9000}
+                            attribute: EXPECTED
+                            direction: 1
+                            responsibleAgency: CNIPA
+                            frequency: ANNUAL
+                            bounds: {min: 0, max: null}
+                        programmes:
+                        """);
 
         JsonNode refused = problem(lead.put("/api/v1/plans/" + plan, YAML, invalid), 422, null);
 
@@ -121,6 +112,7 @@ class PlanPublicationIT extends ServiceFixture {
         assertThat(problem(lead.put("/api/v1/plans/" + plan, YAML, document(plan, 1, "16")), 409, null)
                 .get("type").asString()).endsWith("/plan-version-conflict");
 
+        Instant beforeTheAmendment = Instant.now();
         JsonNode amended = json(lead.put("/api/v1/plans/" + plan, YAML, document(plan, 2, "16")), 202);
         assertThat(amended.get("status").asString()).isEqualTo("AMENDED");
         assertThat(amended.get("version").asInt()).isEqualTo(2);
@@ -131,6 +123,13 @@ class PlanPublicationIT extends ServiceFixture {
                 published.get("eventId").asString(), amended.get("eventId").asString());
         assertThat(problem(lead.put("/api/v1/plans/" + plan, YAML, document(plan, 1, "15")), 409, null)
                 .get("type").asString()).endsWith("/plan-version-conflict");
+
+        JsonNode then = json(lead.get("/api/v1/plans/" + plan + "?asOf=" + beforeTheAmendment), 200);
+        assertThat(then.get("version").asInt()).isEqualTo(1);
+        assertThat(then.at("/document/indicators/0/target/value").decimalValue()).isEqualByComparingTo("15");
+        assertThat(then.get("versions")).hasSize(1);
+        problem(lead.get("/api/v1/plans/" + plan + "?asOf=2020-01-01T00:00:00Z"), 404, null);
+        problem(lead.get("/api/v1/plans/" + plan + "?asOf=yesterday"), 400, "asOf");
     }
 
     @Test
@@ -158,11 +157,20 @@ class PlanPublicationIT extends ServiceFixture {
     void aPlanDocumentIsYamlOrJsonOfAtMostOneMebibyte() {
         String plan = newPlanId();
         problem(lead.put("/api/v1/plans/" + plan, "text/plain", document(plan, 1, "15")), 415, null);
+        problem(lead.put("/api/v1/plans/" + plan, "application/json", "{\"plan\": "), 422, null);
         problem(lead.put("/api/v1/plans/" + plan, YAML, document(plan, 1, "15") + "#" + "x".repeat(1 << 20)), 413,
                 null);
         problem(http().withToken(TOKENS.reporter("CNIPA")).put("/api/v1/plans/" + plan, YAML,
                 document(plan, 1, "15")), 403, null);
         assertThat(listed(plan)).isNull();
+
+        String asJson = new String(PlanDocuments.toJson(PlanDocuments.parse(
+                document(plan, 1, "15").getBytes(StandardCharsets.UTF_8), PlanDocumentFormat.YAML)),
+                StandardCharsets.UTF_8);
+        assertThat(json(lead.put("/api/v1/plans/" + plan, "application/json", asJson), 202).get("status").asString())
+                .isEqualTo("PUBLISHED");
+        assertThat(json(lead.put("/api/v1/plans/" + plan, YAML, document(plan, 1, "15")), 200).get("version").asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -171,7 +179,15 @@ class PlanPublicationIT extends ServiceFixture {
         List<JsonNode> shipped = plans().stream().filter(p -> p.get("id").asString().equals("ip-2021-2025")).toList();
         assertThat(shipped).hasSize(1);
         assertThat(shipped.get(0).get("leadAgency").asString()).isEqualTo("CNIPA");
-        assertThat(json(lead.get("/api/v1/plans/ip-2021-2025"), 200).get("versions")).hasSize(1);
+        JsonNode versions = json(lead.get("/api/v1/plans/ip-2021-2025"), 200).get("versions");
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).get("eventId").asString())
+                .isEqualTo(PlanRegistry.shippedEventId(shippedPlan).toString());
+
+        // Another start, of this instance or another one beside it, publishes nothing more.
+        long before = planEvents();
+        assertThat(registry.publishShipped(shippedPlan)).isEmpty();
+        assertThat(planEvents()).isEqualTo(before);
     }
 
     private List<JsonNode> plans() {

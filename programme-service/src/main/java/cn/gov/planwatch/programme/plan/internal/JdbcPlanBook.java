@@ -25,6 +25,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -132,6 +133,16 @@ class JdbcPlanBook implements PlanBook {
     public Optional<PlanInForce> find(String plan) {
         return jdbc.sql(IN_FORCE.formatted(plans, versions) + " where p.id = ?").params(plan).query(inForce)
                 .optional();
+    }
+
+    @Override
+    public Optional<PlanInForce> findAsOf(String plan, Instant asOf) {
+        Timestamp at = Timestamp.from(asOf);
+        return jdbc.sql("select v.document, v.event_id as version_event_id, v.kind, p.published_at,"
+                        + " case when p.closed_at <= ? then 'CLOSED' else 'ACTIVE' end as state"
+                        + " from " + plans + " p join " + versions + " v on v.plan = p.id"
+                        + " where p.id = ? and v.recorded_at <= ? order by v.version desc limit 1")
+                .params(at, plan, at).query(inForce).optional();
     }
 
     @Override

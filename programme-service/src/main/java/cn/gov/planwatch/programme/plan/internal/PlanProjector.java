@@ -17,13 +17,19 @@ class PlanProjector {
 
     static final String LISTENER_ID = "programme-plans";
 
+    /**
+     * A group of its own: a plan arrives rarely, and its listener joining or leaving need not pause the projections
+     * of the reports.
+     */
+    static final String GROUP = "programme-service.plans";
+
     private final PlanBook book;
 
     PlanProjector(PlanBook book) {
         this.book = book;
     }
 
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.PLAN_EVENTS)
+    @KafkaListener(id = LISTENER_ID, groupId = GROUP, topics = Topics.PLAN_EVENTS)
     @Transactional
     void on(PlanEvent event) {
         if (event instanceof PlanLifecycleEvent step) {
