@@ -23,7 +23,7 @@ public final class Topics {
 
     /** Every topic PlanWatch writes events to (each has a dead-letter twin). */
     public static final List<String> EVENT_TOPICS = List.of(INDICATOR_EVENTS, PROGRAMME_EVENTS,
-            QUARTERLY_UPDATE_EVENTS);
+            QUARTERLY_UPDATE_EVENTS, PLAN_EVENTS);
 
     /** Every event topic, each followed by its dead-letter twin. */
     public static List<String> withDeadLetterTopics() {

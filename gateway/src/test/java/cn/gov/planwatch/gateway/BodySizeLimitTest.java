@@ -11,7 +11,10 @@ import java.util.UUID;
 import static cn.gov.planwatch.gateway.GatewaySecurityTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bodies over 64 KiB are refused with 413, whether or not the client declares their length. */
+/**
+ * Bodies over 64 KiB are refused with 413, whether or not the client declares their length; a plan document may take
+ * 1 MiB.
+ */
 class BodySizeLimitTest extends GatewayTestBase {
 
     private static final int KIB = 1024;
@@ -65,6 +68,24 @@ class BodySizeLimitTest extends GatewayTestBase {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(SERVICES.received(marker)).singleElement()
                 .satisfies(received -> assertThat(received.bodyBytes()).isEqualTo(64 * KIB));
+    }
+
+    @Test
+    void aPlanDocumentTakesOneMebibyteAndNoMore() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        HttpResponse<String> response = send(request("/api/v1/plans/demo-2026-2030?probe=" + marker, ISSUER.lead())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(json(1024 * KIB))));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(SERVICES.received(marker)).singleElement()
+                .satisfies(received -> assertThat(received.bodyBytes()).isEqualTo(1024 * KIB));
+
+        String over = UUID.randomUUID().toString();
+        assertProblem(send(request("/api/v1/plans/demo-2026-2030?probe=" + over, ISSUER.lead())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(json(1024 * KIB + 1)))), 413, "body-too-large");
+        assertThat(SERVICES.sawAnything(over)).isEmpty();
     }
 
     private static String observations(String marker) {

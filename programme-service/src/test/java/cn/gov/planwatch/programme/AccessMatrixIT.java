@@ -35,7 +35,8 @@ class AccessMatrixIT extends ServiceFixture {
     }
 
     /**
-     * The samples are CNIPA's, for a quarter no test submits (so the plan's lead meets 409, and nothing is recorded).
+     * The samples are CNIPA's, for a quarter no test submits (so the plan's lead meets 409, and nothing is recorded),
+     * and for a plan never published (so closing it is 404 and the shipped plan stays open).
      * Object-level refusals: a reporter reads only its own agency's updates and not the compliance matrix; only the
      * plan's lead agency reviews.
      */
@@ -43,7 +44,8 @@ class AccessMatrixIT extends ServiceFixture {
     Stream<DynamicTest> everyMappedRouteMethodAndCallerMeetsThePolicy() {
         return MappedRouteMatrix.of(mapping, http(),
                 new MappedRouteMatrix.Samples("CNIPA", "MOE",
-                        Map.of("code", "CNIPA", "slug", "patent-navigation", "agency", "CNIPA", "quarter", "2021-Q3"),
+                        Map.of("code", "CNIPA", "slug", "patent-navigation", "agency", "CNIPA", "quarter", "2021-Q3",
+                                "plan", "never-published"),
                         Map.of(REVIEW + "return", "{\"reason\":\"请补充\",\"items\":[]}"),
                         Set.of(new ObjectRefusal("GET", "/api/v1/quarterly-updates/{agency}", REPORTER_OTHER_AGENCY),
                                 new ObjectRefusal("GET", "/api/v1/quarterly-updates", REPORTER_OWN_AGENCY),

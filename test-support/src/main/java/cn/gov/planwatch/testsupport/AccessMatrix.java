@@ -46,6 +46,8 @@ public final class AccessMatrix {
             new Endpoint("indicator-service", "POST", "/api/v1/indicators/IND-06/observations",
                     "{\"period\":\"2022\",\"value\":7.41}", "CPD", EnumSet.of(Caller.RESPONSIBLE_REPORTER)),
             new Endpoint("programme-service", "GET", "/api/v1/agencies", null, "CNIPA", ANY_ROLE),
+            new Endpoint("programme-service", "GET", "/api/v1/plans", null, "CNIPA", ANY_ROLE),
+            new Endpoint("programme-service", "GET", "/api/v1/plans/ip-2021-2025", null, "CNIPA", ANY_ROLE),
             new Endpoint("programme-service", "GET", "/api/v1/programmes", null, "SAMR", ANY_ROLE),
             new Endpoint("programme-service", "GET", "/api/v1/programmes/trade-secrets", null, "SAMR", ANY_ROLE),
             new Endpoint("reporting-service", "GET", "/api/v1/national-view", null, "CNIPA", LEAD_OR_OPERATOR),

@@ -79,6 +79,11 @@ public final class HttpCalls {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), body);
     }
 
+    public HttpResponse<String> put(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), body);
+    }
+
     /** Any method, with a JSON body (or none when {@code json} is null) and the given extra headers. */
     public HttpResponse<String> call(String method, String path, String json, Map<String, String> headers) {
         HttpRequest.Builder builder = request(path);

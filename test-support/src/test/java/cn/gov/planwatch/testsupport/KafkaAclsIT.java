@@ -42,6 +42,7 @@ class KafkaAclsIT {
     private static final String INDICATOR_EVENTS = "planwatch.indicator-events";
     private static final String PROGRAMME_EVENTS = "planwatch.programme-events";
     private static final String QUARTERLY_EVENTS = "planwatch.quarterly-update-events";
+    private static final String PLAN_EVENTS = "planwatch.plan-events";
 
     private static final KafkaAcls ACLS = KafkaAcls.ofCompose();
     private static final Map<String, String> PASSWORDS = new HashMap<>();
@@ -63,7 +64,8 @@ class KafkaAclsIT {
     void theFileNamesEveryServiceAndEveryTopicWithItsDeadLetterTwin() {
         assertThat(ACLS.principals()).containsExactly(INDICATOR, PROGRAMME, REPORTING);
         assertThat(ACLS.topics()).containsExactlyInAnyOrder(INDICATOR_EVENTS, INDICATOR_EVENTS + ".dlt",
-                PROGRAMME_EVENTS, PROGRAMME_EVENTS + ".dlt", QUARTERLY_EVENTS, QUARTERLY_EVENTS + ".dlt");
+                PROGRAMME_EVENTS, PROGRAMME_EVENTS + ".dlt", QUARTERLY_EVENTS, QUARTERLY_EVENTS + ".dlt", PLAN_EVENTS,
+                PLAN_EVENTS + ".dlt");
     }
 
     @Test
@@ -82,6 +84,17 @@ class KafkaAclsIT {
         String group = PROGRAMME + ".progress-" + UUID.randomUUID();
         assertThat(read(PROGRAMME, group, PROGRAMME_EVENTS)).contains(progress);
         assertThat(read(PROGRAMME, group + "-steps", QUARTERLY_EVENTS)).contains(step);
+    }
+
+    @Test
+    void programmeServiceRecordsPlansAndEveryServiceReadsThem() {
+        String published = send(PROGRAMME, PLAN_EVENTS);
+        for (String service : List.of(INDICATOR, PROGRAMME, REPORTING)) {
+            assertThat(read(service, service + ".plans-" + UUID.randomUUID(), PLAN_EVENTS)).contains(published);
+        }
+        send(INDICATOR, PLAN_EVENTS + ".dlt");
+        send(PROGRAMME, PLAN_EVENTS + ".dlt");
+        assertRefused(() -> send(INDICATOR, PLAN_EVENTS), TopicAuthorizationException.class);
     }
 
     @Test

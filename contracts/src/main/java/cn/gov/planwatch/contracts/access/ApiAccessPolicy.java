@@ -43,6 +43,11 @@ public final class ApiAccessPolicy {
     }
 
     public static final List<Rule> RULES = List.of(
+            // Publishing, amending and closing a plan; every plan and what nests under it is read by any role.
+            // The plan's own rules come before anything under /api/v1/plans/** that later rules name.
+            new Rule("PUT", "/api/v1/plans/*", Set.of(LEAD)),
+            new Rule("POST", "/api/v1/plans/*/close", Set.of(LEAD)),
+            new Rule("GET", "/api/v1/plans/**", ANY_ROLE),
             new Rule("POST", "/api/v1/indicators/*/observations", Set.of(REPORTER)),
             new Rule("POST", "/api/v1/programmes/*/progress", Set.of(REPORTER)),
             new Rule("POST", "/api/v1/quarterly-updates", Set.of(REPORTER)),

@@ -29,6 +29,21 @@ class ApiAccessPolicyTest {
     }
 
     @Test
+    void theLeadRolePublishesAndClosesPlansAndAnyRoleReadsThem() {
+        Set<String> anyRole = Set.of("reporter", "lead", "operator");
+        assertThat(ApiAccessPolicy.decide("PUT", "/api/v1/plans/demo-2026-2030"))
+                .isEqualTo(new ApiAccessPolicy.Roles(Set.of("lead")));
+        assertThat(ApiAccessPolicy.decide("POST", "/api/v1/plans/demo-2026-2030/close"))
+                .isEqualTo(new ApiAccessPolicy.Roles(Set.of("lead")));
+        assertThat(ApiAccessPolicy.decide("GET", "/api/v1/plans")).isEqualTo(new ApiAccessPolicy.Roles(anyRole));
+        assertThat(ApiAccessPolicy.decide("GET", "/api/v1/plans/demo-2026-2030"))
+                .isEqualTo(new ApiAccessPolicy.Roles(anyRole));
+        assertThat(ApiAccessPolicy.decide("DELETE", "/api/v1/plans/demo-2026-2030"))
+                .isEqualTo(new ApiAccessPolicy.MethodNotAllowed(Set.of("PUT", "GET", "HEAD")));
+        assertThat(ApiAccessPolicy.decide("PUT", "/api/v1/plans")).isInstanceOf(ApiAccessPolicy.MethodNotAllowed.class);
+    }
+
+    @Test
     void aPathNoRuleCoversIsNoOnesToCall() {
         assertThat(ApiAccessPolicy.decide("GET", "/api/v1/no-such-resource")).isEqualTo(new ApiAccessPolicy.NoRule());
         assertThat(ApiAccessPolicy.decide("GET", "/api/v1/indicatorsX")).isEqualTo(new ApiAccessPolicy.NoRule());

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.gateway.limits;
 
+import cn.gov.planwatch.contracts.access.RequestBodyLimits;
 import cn.gov.planwatch.gateway.problem.ProblemResponses;
 import cn.gov.planwatch.gateway.security.RefusalLog;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Mono;
 import java.util.Optional;
 
 /**
- * Refuses request bodies over the limit with 413, before any of it is forwarded.
+ * Refuses request bodies over the limit with 413, before any of it is forwarded: the configured limit, or the larger
+ * one an endpoint takes ({@link RequestBodyLimits}, e.g. a plan document).
  *
  * <p>A declared Content-Length over the limit is refused before a byte is read. A chunked body (no Content-Length,
  * so the stock RequestSize filter would let it through) is read up to the limit first: over it, the read stops
@@ -39,25 +41,27 @@ public class BodySizeLimit implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        int limit = (int) Math.min(RequestBodyLimits.maxBytes(request.getMethod().name(),
+                request.getPath().pathWithinApplication().value(), maxBytes), Integer.MAX_VALUE);
         long declared = request.getHeaders().getContentLength();
-        if (declared > maxBytes) {
-            return refuse(exchange, "content-length " + declared + " over " + maxBytes);
+        if (declared > limit) {
+            return refuse(exchange, limit, "content-length " + declared + " over " + limit);
         }
         // HTTP/1.1 (the only protocol this server speaks) has a body without Content-Length only when chunked.
         if (declared >= 0 || !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             return chain.filter(exchange);
         }
-        return DataBufferUtils.join(request.getBody(), maxBytes)
+        return DataBufferUtils.join(request.getBody(), limit)
                 .map(BodySizeLimit::copyAndRelease)
                 .defaultIfEmpty(new byte[0])
                 .map(Optional::of)
                 .onErrorResume(DataBufferLimitException.class, over -> Mono.just(Optional.empty()))
                 .flatMap(body -> body.isPresent()
                         ? chain.filter(exchange.mutate().request(whole(exchange, body.get())).build())
-                        : refuse(exchange, "chunked body over " + maxBytes));
+                        : refuse(exchange, limit, "chunked body over " + limit));
     }
 
-    private Mono<Void> refuse(ServerWebExchange exchange, String reason) {
+    private Mono<Void> refuse(ServerWebExchange exchange, int maxBytes, String reason) {
         RefusalLog.refused(413, exchange, null, reason);
         return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
                 "The request body is over the limit of " + maxBytes + " bytes; nothing was recorded.");

@@ -101,6 +101,23 @@ public class EventLog {
     }
 
     /**
+     * Waits for the log's acknowledgement of an append made while a lock is held, so that the lock spans the append;
+     * a refusal is rethrown as it is (a problem the caller answers with). The request's thread and its database
+     * connection are held for as long as the append takes: milliseconds normally, at most the producer's delivery
+     * timeout while the broker is down.
+     */
+    public static <E> E acknowledged(CompletableFuture<E> appended) {
+        try {
+            return appended.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException refusal) {
+                throw refusal;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Whether a failed send may all the same have left the record in the log. A record in flight when the broker
      * died can be in its log without an acknowledgement ever coming back (the fault suite found one, after a broker
      * killed with SIGKILL came back): the producer then gives up with a timeout, or another retriable error. Such a

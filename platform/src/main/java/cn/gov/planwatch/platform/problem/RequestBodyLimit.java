@@ -1,5 +1,6 @@
 package cn.gov.planwatch.platform.problem;
 
+import cn.gov.planwatch.contracts.access.RequestBodyLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,7 +16,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Refuses request bodies over the limit with 413 — declared by Content-Length, or counted as a chunked
+ * Refuses request bodies over the limit ({@link RequestBodyLimits}: the general one, or an endpoint's larger one)
+ * with 413 — declared by Content-Length, or counted as a chunked
  * body streams in. The gateway enforces the same limit; a service enforces it again for requests that
  * reach it directly.
  */
@@ -30,14 +32,15 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            refuse(response);
+        long limit = RequestBodyLimits.maxBytes(request.getMethod(), request.getRequestURI(), maxBytes);
+        if (request.getContentLengthLong() > limit) {
+            refuse(response, limit);
             return;
         }
-        chain.doFilter(new CountingRequest(request, maxBytes), response);
+        chain.doFilter(new CountingRequest(request, limit), response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private static void refuse(HttpServletResponse response, long maxBytes) throws IOException {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"" + Problems.TYPE_PREFIX + "body-too-large\",\"title\":"

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.platform.eventlog;
 
+import cn.gov.planwatch.contracts.Topics;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -75,7 +76,8 @@ class KafkaProfilesTest {
                 "--PLANWATCH_KAFKA_USERNAME=reporting-service", "--PLANWATCH_KAFKA_PASSWORD=s3cret")) {
             assertThat(context.getEnvironment().getActiveProfiles()).contains("prod", "kafka-scram");
             List<NewTopic> topics = topics(context.getEnvironment());
-            assertThat(topics).hasSize(6).allSatisfy(topic -> {
+            assertThat(topics).extracting(NewTopic::name).containsExactlyElementsOf(Topics.withDeadLetterTopics());
+            assertThat(topics).allSatisfy(topic -> {
                 assertThat(topic.replicationFactor()).isEqualTo((short) 3);
                 assertThat(topic.configs()).containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
             });

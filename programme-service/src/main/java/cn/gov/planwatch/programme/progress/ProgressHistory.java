@@ -1,6 +1,9 @@
 package cn.gov.planwatch.programme.progress;
 
+import cn.gov.planwatch.catalogue.amendment.ReportedElement;
+
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The read side of the progress read model. */
@@ -14,4 +17,7 @@ public interface ProgressHistory {
 
     /** Whether the report with this event id is in the read model (a resend of a report already in the log). */
     boolean recorded(UUID eventId);
+
+    /** The programmes, measures, milestones and agencies named in any report: a plan amendment must keep them. */
+    Set<ReportedElement> reportedElements();
 }

@@ -6,6 +6,7 @@ import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -47,6 +48,9 @@ public interface QuarterlyUpdateLedger {
     List<QuarterlyUpdate> ofAgency(String agency);
 
     List<QuarterlyUpdate> all();
+
+    /** The agencies that have taken any step of a quarterly update: a plan amendment must keep them. */
+    Set<String> agenciesWithSteps();
 
     /** The agency's lifecycle events, in log order. */
     List<QuarterlyUpdateStep> steps(String agency);

@@ -73,24 +73,25 @@ class ProgrammeProgressIT extends ServiceFixture {
         HttpCalls moe = anonymous.withToken(TOKENS.reporter("MOE"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode detail = json(moe.get(GI), 200);
-            assertThat(detail.get("titleZh").asString()).isEqualTo("地理标志保护工程");
-            assertThat(detail.get("latestByAgency").get("SAMR").get("summary").asString()).isEqualTo("示范区建设稳步推进");
-            assertThat(detail.get("latestByAgency").get("SAMR").get("measures").get(0).get("note").asString())
+            assertThat(detail.path("titleZh").asString()).isEqualTo("地理标志保护工程");
+            // path(), not get(): until the report is projected its entry is missing, and the wait goes on.
+            assertThat(detail.path("latestByAgency").path("SAMR").path("summary").asString()).isEqualTo("示范区建设稳步推进");
+            assertThat(detail.path("latestByAgency").path("SAMR").path("measures").path(0).path("note").asString())
                     .isEqualTo("专项行动推进中");
-            JsonNode rollUp = detail.get("rollUp");
-            assertThat(rollUp.get("asOfQuarter").asString()).isEqualTo("2025-Q3");
-            assertThat(rollUp.get("lead").get("agency").asString()).isEqualTo("CNIPA");
-            assertThat(rollUp.get("lead").get("status").asString()).isEqualTo("ON_TRACK");
-            assertThat(rollUp.get("worstParticipant").get("agency").asString()).isEqualTo("SAMR");
-            assertThat(rollUp.get("worstParticipant").get("status").asString()).isEqualTo("AT_RISK");
-            JsonNode zones = rollUp.get("milestones").get(0);
-            assertThat(zones.get("code").asString()).isEqualTo("gi-demo-zones");
-            assertThat(zones.get("value").decimalValue()).isEqualByComparingTo("37");
-            assertThat(zones.get("target").decimalValue()).isEqualByComparingTo("100");
-            assertThat(zones.get("percentOfTarget").decimalValue()).isEqualByComparingTo("37.0");
-            assertThat(zones.get("agency").asString()).isEqualTo("SAMR");
-            assertThat(zones.get("eventId").asString()).isEqualTo(samrEvent);
-            assertThat(nodes(rollUp.get("notReported"))).extracting(JsonNode::asString).containsExactly("MARA");
+            JsonNode rollUp = detail.path("rollUp");
+            assertThat(rollUp.path("asOfQuarter").asString()).isEqualTo("2025-Q3");
+            assertThat(rollUp.path("lead").path("agency").asString()).isEqualTo("CNIPA");
+            assertThat(rollUp.path("lead").path("status").asString()).isEqualTo("ON_TRACK");
+            assertThat(rollUp.path("worstParticipant").path("agency").asString()).isEqualTo("SAMR");
+            assertThat(rollUp.path("worstParticipant").path("status").asString()).isEqualTo("AT_RISK");
+            JsonNode zones = rollUp.path("milestones").path(0);
+            assertThat(zones.path("code").asString()).isEqualTo("gi-demo-zones");
+            assertThat(zones.path("value").decimalValue()).isEqualByComparingTo("37");
+            assertThat(zones.path("target").decimalValue()).isEqualByComparingTo("100");
+            assertThat(zones.path("percentOfTarget").decimalValue()).isEqualByComparingTo("37.0");
+            assertThat(zones.path("agency").asString()).isEqualTo("SAMR");
+            assertThat(zones.path("eventId").asString()).isEqualTo(samrEvent);
+            assertThat(nodes(rollUp.path("notReported"))).extracting(JsonNode::asString).containsExactly("MARA");
         });
 
         List<JsonNode> history = nodes(json(moe.get(GI + "/progress"), 200));

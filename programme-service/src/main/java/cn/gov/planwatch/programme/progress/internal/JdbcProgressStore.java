@@ -1,5 +1,6 @@
 package cn.gov.planwatch.programme.progress.internal;
 
+import cn.gov.planwatch.catalogue.amendment.ReportedElement;
 import cn.gov.planwatch.contracts.EventJson;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.programme.progress.ProgressHistory;
@@ -10,7 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @Repository
@@ -75,6 +78,21 @@ class JdbcProgressStore implements ProgressHistory {
     public boolean recorded(UUID eventId) {
         return jdbc.sql("select exists (select 1 from " + table + " where event_id = ?)").params(eventId)
                 .query(Boolean.class).single();
+    }
+
+    @Override
+    public Set<ReportedElement> reportedElements() {
+        Set<ReportedElement> reported = new HashSet<>();
+        jdbc.sql("select distinct programme, agency from " + table).query((rs, n) -> List.of(
+                ReportedElement.programme(rs.getString("programme")), ReportedElement.agency(rs.getString("agency"))))
+                .list().forEach(reported::addAll);
+        reported.addAll(jdbc.sql("select distinct programme, m ->> 'code' as code from " + table
+                        + ", jsonb_array_elements(measures) m")
+                .query((rs, n) -> ReportedElement.measure(rs.getString("programme"), rs.getString("code"))).list());
+        reported.addAll(jdbc.sql("select distinct programme, m ->> 'code' as code from " + table
+                        + ", jsonb_array_elements(milestones) m")
+                .query((rs, n) -> ReportedElement.milestone(rs.getString("programme"), rs.getString("code"))).list());
+        return reported;
     }
 
     @Override

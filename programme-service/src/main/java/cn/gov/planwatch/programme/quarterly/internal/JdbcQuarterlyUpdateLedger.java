@@ -6,6 +6,7 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.planrules.lifecycle.LifecycleEvent;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdateState;
+import cn.gov.planwatch.platform.eventlog.EventLog;
 import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
@@ -27,9 +28,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -62,7 +63,7 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
     public <E extends QuarterlyUpdateEvent> E transition(String agency, String quarter,
             Function<QuarterlyUpdate, CompletableFuture<E>> append) {
         return withConnection(() -> transactions.execute(status -> {
-            E event = acknowledged(append.apply(lock(agency, quarter, "for update")));
+            E event = EventLog.acknowledged(append.apply(lock(agency, quarter, "for update")));
             try {
                 record(event);
             } catch (DataAccessException e) {
@@ -79,7 +80,7 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
     public <E extends PlanEvent> E whileHeld(String agency, String quarter,
             Function<QuarterlyUpdate, CompletableFuture<E>> append) {
         return withConnection(() -> transactions.execute(
-                status -> acknowledged(append.apply(lock(agency, quarter, "for share")))));
+                status -> EventLog.acknowledged(append.apply(lock(agency, quarter, "for share")))));
     }
 
     @Override
@@ -141,6 +142,11 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
     }
 
     @Override
+    public Set<String> agenciesWithSteps() {
+        return Set.copyOf(jdbc.sql("select distinct agency from " + events).query(String.class).list());
+    }
+
+    @Override
     public List<QuarterlyUpdateStep> steps(String agency) {
         return jdbc.sql("select " + STEP_COLUMNS + " from " + events + " where agency = ? order by seq")
                 .params(agency).query(STEP).list();
@@ -166,22 +172,6 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
                 .params(agency, quarter).update();
         return jdbc.sql("select * from " + updates + " where agency = ? and quarter = ? " + mode)
                 .params(agency, quarter).query(UPDATE).single();
-    }
-
-    /**
-     * Waits for the log's acknowledgement inside the transaction, so that the lock spans the append. The
-     * request's thread and a database connection are held for as long as the append takes: milliseconds
-     * normally, at most the producer's delivery timeout while the broker is down.
-     */
-    private static <E> E acknowledged(CompletableFuture<E> appended) {
-        try {
-            return appended.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException refusal) {
-                throw refusal;
-            }
-            throw e;
-        }
     }
 
     private static Timestamp timestamp(Instant instant) {
