@@ -34,11 +34,11 @@ public record NationalView(
         @Schema(requiredMode = REQUIRED) Compliance compliance,
         @Schema(requiredMode = REQUIRED) Freshness freshness) {
 
-    @Schema(description = "The plan the view is of / 规划")
+    @Schema(name = "NationalViewPlan", description = "The plan the view is of / 规划")
     public record PlanSummary(
             @Schema(requiredMode = REQUIRED, example = "ip-2021-2025") String id,
             @Schema(description = "The version of the plan document in force", requiredMode = REQUIRED,
-                    example = "2021.1") String version,
+                    example = "1") String version,
             @Schema(requiredMode = REQUIRED, example = "“十四五”国家知识产权保护和运用规划") String titleZh,
             @Schema(requiredMode = REQUIRED, example = "14th Five-Year Plan for the Protection and Utilisation of"
                     + " Intellectual Property") String titleEn,
