@@ -2,7 +2,6 @@ package cn.gov.planwatch.programme;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.PlanCatalogueLoader;
-import cn.gov.planwatch.programme.agency.AgencyController;
 import cn.gov.planwatch.programme.definition.ProgrammeController;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,9 +23,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The catalogue as a ministry's system reads it: a web slice over the real plan file. One programme
- * with its progress is the progress feature's (ProgrammeProgressIT).
+ * with its progress is the progress feature's (ProgrammeProgressIT); the agencies, of every plan, are the plan
+ * read model's (PlanPublicationIT).
  */
-@WebMvcTest(controllers = {AgencyController.class, ProgrammeController.class})
+@WebMvcTest(controllers = ProgrammeController.class)
 class CatalogueEndpointsTest {
 
     @TestConfiguration
@@ -39,15 +39,6 @@ class CatalogueEndpointsTest {
 
     @Autowired
     MockMvc mvc;
-
-    @Test
-    void servesAllEighteenAgenciesInChineseAndEnglish() throws Exception {
-        mvc.perform(get("/api/v1/agencies").with(reporter()))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(18)))
-                .andExpect(jsonPath("$[?(@.code == 'CNIPA')].nameZh").value("国家知识产权局"))
-                .andExpect(jsonPath("$[?(@.code == 'SPC')].nameEn").value("Supreme People's Court"));
-    }
 
     @Test
     void servesTheTenProgrammesWithTheirLeadAgencies() throws Exception {

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.programme.plan;
 
+import cn.gov.planwatch.catalogue.Agency;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.PlanDocumentFormat;
 import cn.gov.planwatch.catalogue.PlanDocuments;
@@ -30,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Plans published, amended and closed over HTTP, on the real log and database: a second plan beside the shipped
  * one, every problem of an invalid document listed with nothing recorded, version conflicts, amendments, and the
- * plan's lead agency alone closing it.
+ * plan's lead agency alone closing it; the agencies a later plan brings listed after the shipped plan's.
  */
 class PlanPublicationIT extends ServiceFixture {
 
@@ -67,6 +68,40 @@ class PlanPublicationIT extends ServiceFixture {
         assertThat(detail.at("/document/agencies/1/code").asString()).isEqualTo("NDRC");
         assertThat(detail.at("/document/indicators/0/code").asString()).isEqualTo("IND-01");
         assertThat(detail.at("/versions/0/eventId").asString()).isEqualTo(accepted.get("eventId").asString());
+    }
+
+    @Test
+    void anAgencyALaterPlanBringsIsListedOnceAfterTheShippedPlansEighteen() {
+        String plan = newPlanId();
+        String newAgency = "NDA-" + plan.substring(4, 8).toUpperCase();
+        HttpCalls reporter = http().withToken(TOKENS.reporter("MARA"));
+        List<JsonNode> before = agencies(reporter);
+        assertThat(before.subList(0, 18)).extracting(agency -> agency.get("code").asString())
+                .containsExactlyElementsOf(shippedPlan.agencies().stream().map(Agency::code).toList());
+
+        json(lead.put("/api/v1/plans/" + plan, YAML, document(plan, 1, "15").replace("NDRC", newAgency)
+                .replace("国家发展改革委", "国家数据局").replace("National Development and Reform Commission",
+                        "National Data Administration")), 202);
+
+        List<JsonNode> after = await().atMost(Duration.ofSeconds(10)).until(() -> agencies(reporter),
+                listed -> listed.stream().anyMatch(agency -> agency.get("code").asString().equals(newAgency)));
+        assertThat(after.subList(0, 18)).extracting(agency -> agency.get("nameZh").asString())
+                .containsExactlyElementsOf(shippedPlan.agencies().stream().map(Agency::nameZh).toList());
+        assertThat(after).filteredOn(agency -> agency.get("code").asString().equals(newAgency)).hasSize(1);
+        assertThat(after).extracting(agency -> agency.get("code").asString()).doesNotHaveDuplicates()
+                .containsSubsequence(before.stream().map(agency -> agency.get("code").asString()).toList())
+                .endsWith(newAgency);
+        JsonNode added = json(reporter.get("/api/v1/agencies/" + newAgency), 200);
+        assertThat(added.get("nameZh").asString()).isEqualTo("国家数据局");
+        assertThat(StreamSupport.stream(added.get("plans").spliterator(), false).map(JsonNode::asString))
+                .containsExactly(plan);
+        JsonNode cnipa = json(reporter.get("/api/v1/agencies/CNIPA"), 200);
+        assertThat(cnipa.get("nameZh").asString()).isEqualTo("国家知识产权局");
+        assertThat(StreamSupport.stream(cnipa.get("plans").spliterator(), false).map(JsonNode::asString))
+                .startsWith("ip-2021-2025").contains(plan);
+        assertThat(json(reporter.get("/api/v1/agencies/SPC"), 200).get("nameEn").asString())
+                .isEqualTo("Supreme People's Court");
+        problem(reporter.get("/api/v1/agencies/NOPE"), 404, null);
     }
 
     @Test
@@ -188,6 +223,10 @@ class PlanPublicationIT extends ServiceFixture {
         long before = planEvents();
         assertThat(registry.publishShipped(shippedPlan)).isEmpty();
         assertThat(planEvents()).isEqualTo(before);
+    }
+
+    private static List<JsonNode> agencies(HttpCalls caller) {
+        return StreamSupport.stream(json(caller.get("/api/v1/agencies"), 200).spliterator(), false).toList();
     }
 
     private List<JsonNode> plans() {
