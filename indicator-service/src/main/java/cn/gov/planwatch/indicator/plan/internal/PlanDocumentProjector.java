@@ -1,0 +1,31 @@
+package cn.gov.planwatch.indicator.plan.internal;
+
+import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Folds the plan topic into this service's plan documents. A closed plan keeps its indicators, so only published
+ * and amended versions matter here. The offset is committed after the database transaction.
+ */
+@Component
+class PlanDocumentProjector {
+
+    private final JdbcKnownPlans documents;
+
+    PlanDocumentProjector(JdbcKnownPlans documents) {
+        this.documents = documents;
+    }
+
+    /** A group of its own, so that a plan arriving does not pause the projection of the observations. */
+    @KafkaListener(id = "indicator-plans", groupId = "indicator-service.plans", topics = Topics.PLAN_EVENTS)
+    @Transactional
+    void on(PlanEvent event) {
+        if (event instanceof PlanDocumentEvent version) {
+            documents.keep(version);
+        }
+    }
+}
