@@ -25,11 +25,15 @@ class AccessMatrixIT extends ServiceFixture {
         return AccessMatrix.of("indicator-service", http());
     }
 
-    /** IND-01 is CNIPA's; no projection is named so, so an operator's rebuild call changes nothing. */
+    /**
+     * IND-01 is CNIPA's, in the shipped plan ip-2021-2025 too; no projection is named so, so an operator's rebuild
+     * call changes nothing.
+     */
     @TestFactory
     Stream<DynamicTest> everyMappedRouteMethodAndCallerMeetsThePolicy() {
         return MappedRouteMatrix.of(mapping, http(),
                 new MappedRouteMatrix.Samples("CNIPA", "MOE",
-                        Map.of("code", "IND-01", "name", "no-such-projection"), Map.of(), Set.of()));
+                        Map.of("code", "IND-01", "name", "no-such-projection", "plan", "ip-2021-2025"), Map.of(),
+                        Set.of()));
     }
 }

@@ -6,6 +6,7 @@ import cn.gov.planwatch.catalogue.progress.Progress;
 import cn.gov.planwatch.catalogue.progress.ProgressMeasure;
 import cn.gov.planwatch.indicator.observation.Observation;
 import cn.gov.planwatch.indicator.observation.ObservationHistory;
+import cn.gov.planwatch.indicator.plan.KnownPlans;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.platform.problem.Problems;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
@@ -35,11 +37,16 @@ class IndicatorController {
     private final PlanCatalogue catalogue;
     private final ObservationHistory history;
     private final ProgressMeasure progressMeasure;
+    private final KnownPlans plans;
+    private final Clock clock;
 
-    IndicatorController(PlanCatalogue catalogue, ObservationHistory history, ProgressMeasure progressMeasure) {
+    IndicatorController(PlanCatalogue catalogue, ObservationHistory history, ProgressMeasure progressMeasure,
+            KnownPlans plans, Clock clock) {
         this.catalogue = catalogue;
         this.history = history;
         this.progressMeasure = progressMeasure;
+        this.plans = plans;
+        this.clock = clock;
     }
 
     @Schema(name = "PeriodValue", description = "The current value of one period / 某报告期的现值")
@@ -86,13 +93,54 @@ class IndicatorController {
     @ApiResponse(responseCode = "404", description = "Unknown indicator / 未知指标")
     IndicatorDetail indicator(
             @Parameter(description = "The indicator's code / 指标代码", example = "IND-01") @PathVariable String code) {
-        Indicator indicator = catalogue.indicator(code).orElseThrow(() -> Problems.notFound("indicator", code));
-        List<Observation> current = history.currentSeries(indicator.code());
+        return detail(catalogue.indicator(code).orElseThrow(() -> Problems.notFound("indicator", code)), true);
+    }
+
+    /** The definition with the values reported against it, where they are this plan's. */
+    private IndicatorDetail detail(Indicator indicator, boolean reportedValuesAreThisPlans) {
+        List<Observation> current = reportedValuesAreThisPlans ? history.currentSeries(indicator.code()) : List.of();
         List<ProgressMeasure.Point> points = current.stream()
                 .map(o -> new ProgressMeasure.Point(ReportingPeriod.parse(o.period()).orElseThrow(), o.value()))
                 .toList();
         return new IndicatorDetail(indicator, current.isEmpty() ? null : current.get(current.size() - 1),
                 current.stream().map(o -> new SeriesPoint(o.period(), o.value())).toList(),
                 progressMeasure.assess(indicator, points));
+    }
+
+    @GetMapping("/api/v1/plans/{plan}/indicators")
+    @Operation(operationId = "listPlanIndicators", summary = "A plan's key indicators / 某规划的主要指标", description =
+            "Each indicator as the document of the plan's version in force defines it; plans are independent, so one"
+            + " code may name different indicators in two plans. / 该规划现行版本中定义的各项指标。")
+    @ApiResponse(responseCode = "200", description = "The plan's indicators, in the plan's order / 该规划的各项指标",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @ArraySchema(schema = @Schema(implementation = Indicator.class))))
+    @ApiResponse(responseCode = "404", description = "Unknown plan / 未知规划")
+    List<Indicator> planIndicators(@Parameter(description = "The plan's id / 规划标识", example = "ip-2021-2025")
+            @PathVariable String plan) {
+        return planInForce(plan).indicators();
+    }
+
+    @GetMapping("/api/v1/plans/{plan}/indicators/{code}")
+    @Operation(operationId = "getPlanIndicator",
+            summary = "An indicator of a plan, with its latest value, series and progress / 某规划的指标详情",
+            description = "The definition in the plan's version in force. Reported values carry no plan yet: "
+                    + "they are the shipped plan's (ip-2021-2025), so only its indicators have a latest value, "
+                    + "series and progress from them; another plan's indicator has latest null, an empty series and "
+                    + "the progress of no values. / 现行版本中的指标定义；报送值暂只属于 ip-2021-2025，其他规划的指标"
+                    + "latest 为 null、series 为空。")
+    @ApiResponse(responseCode = "200", description = "The indicator / 指标详情",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = IndicatorDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown plan, or no such indicator in it / 未知规划或规划中无此指标")
+    IndicatorDetail planIndicator(
+            @Parameter(description = "The plan's id / 规划标识", example = "ip-2021-2025") @PathVariable String plan,
+            @Parameter(description = "The indicator's code / 指标代码", example = "IND-01") @PathVariable String code) {
+        Indicator indicator = planInForce(plan).indicator(code)
+                .orElseThrow(() -> Problems.notFound("indicator", code));
+        return detail(indicator, plan.equals(catalogue.plan().id()));
+    }
+
+    private PlanCatalogue planInForce(String plan) {
+        return plans.inForce(plan, clock.instant()).orElseThrow(() -> Problems.notFound("plan", plan));
     }
 }
