@@ -65,6 +65,21 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aPlansIndicatorsGoToTheIndicatorServiceAndTheRestOfThePlanToTheProgrammeService() throws Exception {
+        for (String path : new String[] {"/api/v1/plans/ip-2021-2025/indicators",
+                "/api/v1/plans/ip-2021-2025/indicators/IND-01"}) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
+            assertThat(response.statusCode()).as(path).isEqualTo(202);
+            assertThat(response.body()).isEqualTo("GET " + path + " ");
+        }
+        // programme-service is down in this test: the plan itself is its to answer.
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/plans/ip-2021-2025")).GET()).statusCode())
+                .isEqualTo(503);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/plans/ip-2021-2025/agencies")).GET()).statusCode())
+                .isEqualTo(503);
+    }
+
+    @Test
     void aServiceThatIsDownIsA503ProblemWithRetryAfter() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/programmes")).GET());
         assertThat(response.statusCode()).isEqualTo(503);
