@@ -20,10 +20,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
@@ -33,6 +35,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Tag(name = "Indicators", description = "The plan's key indicators, what has been reported against them and how "
         + "they stand against their targets / 规划主要指标、报送情况及目标进展")
 class IndicatorController {
+
+    private static final String AS_OF = "The instant (ISO-8601) whose version in force to use; now if absent. A plan "
+            + "not yet published then is unknown (404) / 以该时刻的现行版本为准，缺省为当前";
 
     private final PlanCatalogue catalogue;
     private final ObservationHistory history;
@@ -116,8 +121,8 @@ class IndicatorController {
                     array = @ArraySchema(schema = @Schema(implementation = Indicator.class))))
     @ApiResponse(responseCode = "404", description = "Unknown plan / 未知规划")
     List<Indicator> planIndicators(@Parameter(description = "The plan's id / 规划标识", example = "ip-2021-2025")
-            @PathVariable String plan) {
-        return planInForce(plan).indicators();
+            @PathVariable String plan, @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return planInForce(plan, asOf).indicators();
     }
 
     @GetMapping("/api/v1/plans/{plan}/indicators/{code}")
@@ -134,13 +139,15 @@ class IndicatorController {
     @ApiResponse(responseCode = "404", description = "Unknown plan, or no such indicator in it / 未知规划或规划中无此指标")
     IndicatorDetail planIndicator(
             @Parameter(description = "The plan's id / 规划标识", example = "ip-2021-2025") @PathVariable String plan,
-            @Parameter(description = "The indicator's code / 指标代码", example = "IND-01") @PathVariable String code) {
-        Indicator indicator = planInForce(plan).indicator(code)
+            @Parameter(description = "The indicator's code / 指标代码", example = "IND-01") @PathVariable String code,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        Indicator indicator = planInForce(plan, asOf).indicator(code)
                 .orElseThrow(() -> Problems.notFound("indicator", code));
         return detail(indicator, plan.equals(catalogue.plan().id()));
     }
 
-    private PlanCatalogue planInForce(String plan) {
-        return plans.inForce(plan, clock.instant()).orElseThrow(() -> Problems.notFound("plan", plan));
+    private PlanCatalogue planInForce(String plan, Instant asOf) {
+        return plans.inForce(plan, asOf == null ? clock.instant() : asOf)
+                .orElseThrow(() -> Problems.notFound("plan", plan));
     }
 }

@@ -79,6 +79,14 @@ class PlanIndicatorsIT extends ServiceFixture {
             assertThat(stillShipped.get("target")).as(path).isEqualTo(shippedInd01.get("target"));
         }
 
+        String before = "?asOf=" + published.recordedAt().minusSeconds(3600);
+        String after = "?asOf=" + published.recordedAt().plusSeconds(1);
+        assertThat(reader.get("/api/v1/plans/" + SECOND + "/indicators" + before).statusCode())
+                .as("not yet published then").isEqualTo(404);
+        assertThat(json(reader.get("/api/v1/plans/" + SECOND + "/indicators/IND-01" + after), 200)
+                .get("nameZh").asString()).isEqualTo("每万人口高价值发明专利拥有量（新口径）");
+        assertThat(reader.get("/api/v1/plans/" + SECOND + "/indicators?asOf=yesterday").statusCode()).isEqualTo(400);
+
         assertThat(reader.get("/api/v1/plans/no-such-plan/indicators").statusCode()).isEqualTo(404);
         assertThat(reader.get("/api/v1/plans/no-such-plan/indicators/IND-01").statusCode()).isEqualTo(404);
         assertThat(reader.get("/api/v1/plans/" + SECOND + "/indicators/IND-99").statusCode()).isEqualTo(404);
