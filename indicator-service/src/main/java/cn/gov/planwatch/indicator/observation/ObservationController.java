@@ -84,9 +84,9 @@ class ObservationController {
                                     {"period": "2024", "value": 2650.5, "comment": "质押融资登记金额，初步统计", \
                                     "source": "国家知识产权局", "unit": "亿元"}""")})))
     @ApiResponse(responseCode = "202", description = "Recorded in the event log / 已写入事件日志",
-            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER, description = "true when this is the first "
-                    + "answer to the same Idempotency-Key and body, given again; nothing new was recorded / 重复请求，"
-                    + "返回首次应答", schema = @Schema(type = "string", allowableValues = "true")),
+            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER,
+                    description = IdempotentWrites.REPLAYED_DESCRIPTION,
+                    schema = @Schema(type = "string", allowableValues = "true")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ObservationAccepted.class)))
     @ApiResponse(responseCode = "400", description = "Malformed: not JSON, a missing, mistyped or unknown field, a "
@@ -107,10 +107,8 @@ class ObservationController {
             + "格式正确但数值不合理，或同一 Idempotency-Key 用于不同请求体")
     CompletableFuture<ResponseEntity<ObservationAccepted>> report(
             @Parameter(description = "The indicator's code / 指标代码", example = "IND-01") @PathVariable String code,
-            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER, description = "Makes a retry safe: "
-                    + "the same key with the same body returns the first answer again and records nothing new; with "
-                    + "another body it is refused (422). A key belongs to its caller and is kept for 30 days "
-                    + "(configurable). / 幂等键：同一键与同一请求体只记录一次", example = "7f3c9e4a-2b1d-4c8e-9a6f-0d5e8b7c1a23",
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
+                    description = IdempotentWrites.HEADER_DESCRIPTION, example = "7f3c9e4a-2b1d-4c8e-9a6f-0d5e8b7c1a23",
                     schema = @Schema(type = "string", pattern = "^[\\x21-\\x7e]{1,255}$", maxLength = 255))
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ObservationRequest request) {

@@ -57,6 +57,14 @@ public class IdempotentWrites implements AutoCloseable {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
+    /** What {@link #HEADER} means to a caller, in the API description of every write that takes it. */
+    public static final String HEADER_DESCRIPTION = "Makes a retry safe: the same key with the same body returns the"
+            + " first answer again and records nothing new; with another body it is refused (422). A key belongs to its"
+            + " caller and is kept for 30 days (configurable). / 幂等键：同一键与同一请求体只记录一次";
+    /** What {@link #REPLAYED_HEADER} means to a caller, in the API description of every write that answers it. */
+    public static final String REPLAYED_DESCRIPTION = "true when this is the stored answer to an earlier request"
+            + " with the same Idempotency-Key and body; nothing new was recorded / 重放先前的应答时为 true";
+
     private static final Logger log = LoggerFactory.getLogger(IdempotentWrites.class);
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");

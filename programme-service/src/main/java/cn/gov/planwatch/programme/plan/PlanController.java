@@ -60,10 +60,6 @@ class PlanController {
     static final String YAML = "application/yaml";
 
     private static final String PLAN_PARAMETER = "The plan's id: lower-case words joined by hyphens / 规划标识";
-    private static final String REPLAYED = "true when this is the stored answer to an earlier request with the same"
-            + " Idempotency-Key / 重放先前的应答时为 true";
-    private static final String IDEMPOTENCY_KEY = "Makes a retry safe: the same key with the same body answers the"
-            + " first answer again and records nothing new; with another body it is 422 / 幂等键";
 
     private final PlanRegistry registry;
     private final PlanBook book;
@@ -231,7 +227,8 @@ class PlanController {
                     description = "The plan document as JSON: the same fields as the YAML"))})
     @ApiResponse(responseCode = "202", description = "The plan's new version is durably in the event log"
             + " / 规划新版本已写入事件日志",
-            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER, description = REPLAYED,
+            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER,
+                    description = IdempotentWrites.REPLAYED_DESCRIPTION,
                     schema = @Schema(type = "string", allowableValues = "true")),
             content = @Content(schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "200", description = "The version in force, with the same content: nothing recorded"
@@ -244,7 +241,8 @@ class PlanController {
             + " each field / 文档或修订的全部问题")
     CompletableFuture<ResponseEntity<Accepted>> publish(
             @Parameter(description = PLAN_PARAMETER, example = "demo-2026-2030") @PathVariable String plan,
-            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER, description = IDEMPOTENCY_KEY,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
+                    description = IdempotentWrites.HEADER_DESCRIPTION,
                     example = "plan-demo-2026-2030-v1")
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
             @RequestBody byte[] body, HttpServletRequest http) {
@@ -268,7 +266,8 @@ class PlanController {
             examples = @ExampleObject(name = "ended", summary = "The plan period has ended / 规划期结束",
                     value = "{\"reason\": \"规划期已结束，转入终期评估\"}")))
     @ApiResponse(responseCode = "202", description = "The closure is durably in the event log / 关闭已写入事件日志",
-            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER, description = REPLAYED,
+            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER,
+                    description = IdempotentWrites.REPLAYED_DESCRIPTION,
                     schema = @Schema(type = "string", allowableValues = "true")),
             content = @Content(schema = @Schema(implementation = Closed.class)))
     @ApiResponse(responseCode = "403", description = "The token's agency does not lead this plan (not-lead-of-plan),"
@@ -280,7 +279,8 @@ class PlanController {
             + " used with another request / 关闭理由含不可打印字符，或幂等键用于不同请求")
     CompletableFuture<ResponseEntity<Closed>> close(
             @Parameter(description = PLAN_PARAMETER, example = "demo-2026-2030") @PathVariable String plan,
-            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER, description = IDEMPOTENCY_KEY,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
+                    description = IdempotentWrites.HEADER_DESCRIPTION,
                     example = "close-demo-2026-2030")
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody CloseRequest request) {

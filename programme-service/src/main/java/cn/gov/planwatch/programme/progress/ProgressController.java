@@ -97,8 +97,8 @@ class ProgressController {
                      "measures": [{"code": "policy", "status": "COMPLETED", "note": "指引已印发"}],
                      "milestones": []}""")))
     @ApiResponse(responseCode = "202", description = "The report is durably in the event log / 报告已写入事件日志",
-            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER, description = "true when this is the stored"
-                    + " answer to an earlier request with the same Idempotency-Key / 重放先前的应答时为 true",
+            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER,
+                    description = IdempotentWrites.REPLAYED_DESCRIPTION,
                     schema = @Schema(type = "string", allowableValues = "true")),
             content = @Content(schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "403", description = "The token's agency is not one of the programme's agencies, or the"
@@ -114,9 +114,8 @@ class ProgressController {
     CompletableFuture<ResponseEntity<Accepted>> report(
             @Parameter(description = "The programme's slug in the catalogue / 专栏标识", example = "trade-secrets")
             @PathVariable String slug,
-            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER, description = "Makes a retry safe: the"
-                    + " same key with the same body answers the first answer again and records nothing new; with"
-                    + " another body it is 422 / 幂等键：同一键同一请求体只记录一次", example = "progress-SAMR-2025-Q3-01")
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
+                    description = IdempotentWrites.HEADER_DESCRIPTION, example = "progress-SAMR-2025-Q3-01")
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ProgressRequest request) {
         Caller caller = callers.current();

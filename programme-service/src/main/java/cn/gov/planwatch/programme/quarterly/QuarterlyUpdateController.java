@@ -48,11 +48,6 @@ class QuarterlyUpdateController {
 
     private static final Logger security = LoggerFactory.getLogger("planwatch.security");
 
-    private static final String IDEMPOTENCY_KEY = "Makes a retry safe: the same key with the same request answers the"
-            + " first answer again and records nothing new; with another request it is 422 / 幂等键：同一键同一请求只记录一次";
-    private static final String REPLAYED = "true when this is the stored answer to an earlier request with the same"
-            + " Idempotency-Key / 重放先前的应答时为 true";
-
     private final QuarterlyUpdateRules rules;
     private final QuarterlyUpdateRecorder recorder;
     private final PlanCalendar calendar;
@@ -103,7 +98,8 @@ class QuarterlyUpdateController {
                     description = "The agency's update for the third quarter of 2025 is complete",
                     value = "{\"quarter\": \"2025-Q3\"}")))
     @ApiResponse(responseCode = "202", description = "The submission is durably in the event log / 提交已写入事件日志",
-            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER, description = REPLAYED,
+            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER,
+                    description = IdempotentWrites.REPLAYED_DESCRIPTION,
                     schema = @Schema(type = "string", allowableValues = "true")),
             content = @Content(schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "403", description = "The token names no agency of the plan, or the caller's role may"
@@ -114,7 +110,8 @@ class QuarterlyUpdateController {
     @ApiResponse(responseCode = "422", description = "A quarter outside the plan or not yet begun, or this"
             + " Idempotency-Key used with another request / 季度不在规划期内或尚未开始，或幂等键用于不同请求")
     CompletableFuture<ResponseEntity<Accepted>> submit(
-            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER, description = IDEMPOTENCY_KEY,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
+                    description = IdempotentWrites.HEADER_DESCRIPTION,
                     example = "submit-SAMR-2025-Q3")
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody SubmissionRequest request) {
@@ -136,7 +133,8 @@ class QuarterlyUpdateController {
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(type = "object", example = "{}"))))
     @ApiResponse(responseCode = "202", description = "The acceptance is durably in the event log / 接受已写入事件日志",
-            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER, description = REPLAYED,
+            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER,
+                    description = IdempotentWrites.REPLAYED_DESCRIPTION,
                     schema = @Schema(type = "string", allowableValues = "true")),
             content = @Content(schema = @Schema(implementation = Accepted.class)))
     @ReviewRefusals
@@ -146,7 +144,8 @@ class QuarterlyUpdateController {
             @Parameter(description = "The agency whose update it is / 部门代码", example = "SAMR")
             @PathVariable String agency,
             @Parameter(description = "The quarter, YYYY-Qn / 季度", example = "2025-Q3") @PathVariable String quarter,
-            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER, description = IDEMPOTENCY_KEY,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
+                    description = IdempotentWrites.HEADER_DESCRIPTION,
                     example = "accept-SAMR-2025-Q3")
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey) {
         Caller caller = callers.current();
@@ -170,7 +169,8 @@ class QuarterlyUpdateController {
                     {"reason": "请补充商业秘密保护工程第三季度的里程碑数据，并核对专利密集型产业增加值",
                      "items": ["IND-03", "trade-secrets"]}""")))
     @ApiResponse(responseCode = "202", description = "The return is durably in the event log / 退回已写入事件日志",
-            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER, description = REPLAYED,
+            headers = @Header(name = IdempotentWrites.REPLAYED_HEADER,
+                    description = IdempotentWrites.REPLAYED_DESCRIPTION,
                     schema = @Schema(type = "string", allowableValues = "true")),
             content = @Content(schema = @Schema(implementation = Accepted.class)))
     @ReviewRefusals
@@ -181,7 +181,8 @@ class QuarterlyUpdateController {
             @Parameter(description = "The agency whose update it is / 部门代码", example = "SAMR")
             @PathVariable String agency,
             @Parameter(description = "The quarter, YYYY-Qn / 季度", example = "2025-Q3") @PathVariable String quarter,
-            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER, description = IDEMPOTENCY_KEY,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
+                    description = IdempotentWrites.HEADER_DESCRIPTION,
                     example = "return-SAMR-2025-Q3")
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ReturnRequest request) {
