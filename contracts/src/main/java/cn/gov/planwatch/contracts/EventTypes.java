@@ -21,18 +21,19 @@ public final class EventTypes {
     public static final String SPEC_VERSION = "1.0";
 
     private static final List<EventType> ALL = List.of(ObservationReported.V1, ObservationReported.V2,
-            ProgressReported.V1, QuarterlyUpdateSubmitted.V1, QuarterlyUpdateAccepted.V1, QuarterlyUpdateReturned.V1,
-            PlanPublished.V1, PlanAmended.V1, PlanClosed.V1);
+            ObservationReported.V3, ProgressReported.V1, ProgressReported.V2, QuarterlyUpdateSubmitted.V1,
+            QuarterlyUpdateSubmitted.V2, QuarterlyUpdateAccepted.V1, QuarterlyUpdateAccepted.V2,
+            QuarterlyUpdateReturned.V1, QuarterlyUpdateReturned.V2, PlanPublished.V1, PlanAmended.V1, PlanClosed.V1);
 
     private static final Map<String, EventType> BY_CE_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
 
     /** The version written for new events of this record class. */
-    private static final Map<Class<?>, EventType> WRITTEN = Map.of(ObservationReported.class, ObservationReported.V2,
-            ProgressReported.class, ProgressReported.V1,
-            QuarterlyUpdateSubmitted.class, QuarterlyUpdateSubmitted.V1,
-            QuarterlyUpdateAccepted.class, QuarterlyUpdateAccepted.V1,
-            QuarterlyUpdateReturned.class, QuarterlyUpdateReturned.V1,
+    private static final Map<Class<?>, EventType> WRITTEN = Map.of(ObservationReported.class, ObservationReported.V3,
+            ProgressReported.class, ProgressReported.V2,
+            QuarterlyUpdateSubmitted.class, QuarterlyUpdateSubmitted.V2,
+            QuarterlyUpdateAccepted.class, QuarterlyUpdateAccepted.V2,
+            QuarterlyUpdateReturned.class, QuarterlyUpdateReturned.V2,
             PlanPublished.class, PlanPublished.V1,
             PlanAmended.class, PlanAmended.V1,
             PlanClosed.class, PlanClosed.V1);

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CloudEventCodecTest {
 
     private final ObservationReported event = new ObservationReported(
-            UUID.fromString("0b6f7a52-3c1e-4f4e-9a51-5d1f2b9c7e10"), "IND-01", "2023", new BigDecimal("11.80"),
+            UUID.fromString("0b6f7a52-3c1e-4f4e-9a51-5d1f2b9c7e10"), "gi-2026-2030", "IND-01", "2023", new BigDecimal("11.80"),
             "年末数据 year-end figure", "统计公报", "CNIPA", "cnipa-reporter", "4bf92f3577b34da6a3ce929d0e0e4736",
             Instant.parse("2024-01-15T08:30:00Z"), "patents", true, "li.na");
 
@@ -43,7 +43,7 @@ class CloudEventCodecTest {
 
         assertThat(header(headers, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(header(headers, CloudEventHeaders.ID)).isEqualTo("0b6f7a52-3c1e-4f4e-9a51-5d1f2b9c7e10");
-        assertThat(header(headers, CloudEventHeaders.TYPE)).isEqualTo("cn.gov.planwatch.indicator.ObservationReported.v2");
+        assertThat(header(headers, CloudEventHeaders.TYPE)).isEqualTo("cn.gov.planwatch.indicator.ObservationReported.v3");
         assertThat(header(headers, CloudEventHeaders.SOURCE)).isEqualTo("/planwatch/indicator-service");
         assertThat(header(headers, CloudEventHeaders.TIME)).isEqualTo("2024-01-15T08:30:00Z");
         assertThat(header(headers, CloudEventHeaders.SUBJECT)).isEqualTo("IND-01/2023");
@@ -56,14 +56,15 @@ class CloudEventCodecTest {
         byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
 
         assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"value\":11.80").contains("年末数据")
-                .contains("\"clientId\":\"cnipa-reporter\"").contains("\"actor\":\"li.na\"");
+                .contains("\"clientId\":\"cnipa-reporter\"").contains("\"actor\":\"li.na\"")
+                .contains("\"plan\":\"gi-2026-2030\"");
         assertThat(deserializer.deserialize(Topics.INDICATOR_EVENTS, headers, body)).isEqualTo(event);
     }
 
     @Test
     void theBodyConformsToThePublishedJsonSchema() throws Exception {
         byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, new RecordHeaders(), event);
-        JsonSchema schema = schema(ObservationReported.V2);
+        JsonSchema schema = schema(ObservationReported.V3);
         Set<ValidationMessage> problems = schema.validate(new ObjectMapper().readTree(body));
         assertThat(problems).isEmpty();
 
@@ -90,6 +91,38 @@ class CloudEventCodecTest {
         assertThat(read.unit()).isNull();
         assertThat(read.unitConfirmed()).isFalse();
         assertThat(read.actor()).as("a v1 event names no actor: its client acted").isEqualTo("cnipa-reporter");
+        assertThat(read.plan()).as("written when the product carried one plan").isEqualTo("ip-2021-2025");
+    }
+
+    @Test
+    void aVersion2EventStillInTheLogBelongsToThePlanOfThatTime() throws Exception {
+        Headers headers = new RecordHeaders();
+        byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
+        var older = (tools.jackson.databind.node.ObjectNode) EventJson.MAPPER.readTree(body);
+        older.remove("plan");
+        headers.remove(CloudEventHeaders.TYPE);
+        headers.add(CloudEventHeaders.TYPE, ObservationReported.V2.ceType().getBytes(StandardCharsets.UTF_8));
+
+        ObservationReported read = (ObservationReported) deserializer.deserialize(Topics.INDICATOR_EVENTS, headers,
+                EventJson.MAPPER.writeValueAsBytes(older));
+
+        assertThat(read.plan()).isEqualTo("ip-2021-2025");
+        assertThat(read.indicator()).isEqualTo("IND-01");
+        assertThat(schema(ObservationReported.V2).validate(new ObjectMapper().readTree(
+                EventJson.MAPPER.writeValueAsBytes(older)))).isEmpty();
+        assertThat(schema(ObservationReported.V3).validate(new ObjectMapper().readTree(
+                EventJson.MAPPER.writeValueAsBytes(older)))).as("v3 requires the plan").isNotEmpty();
+    }
+
+    @Test
+    void anEventNamingSomethingThatIsNotAPlanIdIsRefused() throws Exception {
+        Headers headers = new RecordHeaders();
+        byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
+        var tampered = (tools.jackson.databind.node.ObjectNode) EventJson.MAPPER.readTree(body);
+        tampered.put("plan", "../IP Plan");
+
+        assertThatThrownBy(() -> deserializer.deserialize(Topics.INDICATOR_EVENTS, headers,
+                EventJson.MAPPER.writeValueAsBytes(tampered))).isInstanceOf(SerializationException.class);
     }
 
     @Test
@@ -105,8 +138,8 @@ class CloudEventCodecTest {
         assertThat(read.clientId()).isEqualTo("cnipa-reporter");
         assertThat(read.actor()).isEqualTo("cnipa-reporter");
         assertThat(read.value()).isEqualByComparingTo("11.80");
-        // Still a valid v2 body: the actor is optional in the published schema.
-        assertThat(schema(ObservationReported.V2).validate(new ObjectMapper().readTree(
+        // Still a valid body: the actor is optional in the published schema.
+        assertThat(schema(ObservationReported.V3).validate(new ObjectMapper().readTree(
                 EventJson.MAPPER.writeValueAsBytes(older)))).isEmpty();
     }
 

@@ -90,7 +90,7 @@ class HostileInputFuzzIT extends ServiceFixture {
     void anEventTheLogCannotWriteIsADefectNotAnOutage() {
         // Past every rule, straight to the log: a value the log's JSON cannot write must not be answered "the log is
         // unavailable, try again" (503), which would have a client retry it forever.
-        var event = new ObservationReported(UUID.randomUUID(), "IND-05", "2023", new BigDecimal("1E-10000"), null,
+        var event = new ObservationReported(UUID.randomUUID(), "ip-2021-2025", "IND-05", "2023", new BigDecimal("1E-10000"), null,
                 null, "CNIPA", "cnipa-reporter", null, Instant.now(), "percent", true);
         Throwable failure = catchThrowable(() -> eventLog.append(event).get());
         assertThat(failure).isInstanceOf(ExecutionException.class);

@@ -160,11 +160,11 @@ class ObservationFlowIT extends ServiceFixture {
     @Test
     void aRedeliveredEventIsAppliedOnceAndCountedAsRedelivered() throws Exception {
         double redeliveredBefore = redelivered();
-        ObservationReported event = new ObservationReported(UUID.randomUUID(), "IND-04", "2021",
+        ObservationReported event = new ObservationReported(UUID.randomUUID(), "ip-2021-2025", "IND-04", "2021",
                 new BigDecimal("6.5"), null, null, "CNIPA", "test", null, Instant.parse("2023-02-01T00:00:00Z"), "100m-cny", false);
         kafka.send(Topics.INDICATOR_EVENTS, event.partitionKey(), event).get();
         kafka.send(Topics.INDICATOR_EVENTS, event.partitionKey(), event).get();
-        ObservationReported later = new ObservationReported(UUID.randomUUID(), "IND-04", "2022",
+        ObservationReported later = new ObservationReported(UUID.randomUUID(), "ip-2021-2025", "IND-04", "2022",
                 new BigDecimal("7"), null, null, "CNIPA", "test", null, Instant.parse("2024-02-01T00:00:00Z"), "100m-cny", false);
         kafka.send(Topics.INDICATOR_EVENTS, later.partitionKey(), later).get();
 

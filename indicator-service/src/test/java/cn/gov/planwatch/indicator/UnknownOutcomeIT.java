@@ -156,9 +156,9 @@ class UnknownOutcomeIT {
                 .single() == 1);
         // Meanwhile CNIPA submits 2021-Q4 and the lead accepts it: CNIPA's 2021 values are closed.
         Instant t = Instant.parse("2022-01-20T02:00:00Z");
-        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CNIPA", new QuarterlyUpdateSubmitted(UUID.randomUUID(), "CNIPA",
+        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CNIPA", new QuarterlyUpdateSubmitted(UUID.randomUUID(), "ip-2021-2025", "CNIPA",
                 "2021-Q4", "cnipa-reporter", null, t)).get();
-        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CNIPA", new QuarterlyUpdateAccepted(UUID.randomUUID(), "CNIPA",
+        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CNIPA", new QuarterlyUpdateAccepted(UUID.randomUUID(), "ip-2021-2025", "CNIPA",
                 "2021-Q4", "CNIPA", "cnipa-lead", null, t.plusSeconds(60))).get();
         await().atMost(Duration.ofSeconds(20)).until(() -> locked("CNIPA", "2021-Q4"));
         try {
@@ -171,7 +171,7 @@ class UnknownOutcomeIT {
             assertThat(fresh.statusCode()).as("a new report for the closed year").isEqualTo(409);
         } finally {
             // Reopened, so that no other test finds CNIPA's 2021 closed.
-            kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CNIPA", new QuarterlyUpdateReturned(UUID.randomUUID(),
+            kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CNIPA", new QuarterlyUpdateReturned(UUID.randomUUID(), "ip-2021-2025",
                     "CNIPA", "2021-Q4", "CNIPA", "复核", List.of("IND-05"), "cnipa-lead", null, t.plusSeconds(120)))
                     .get();
             await().atMost(Duration.ofSeconds(20)).until(() -> !locked("CNIPA", "2021-Q4"));

@@ -36,13 +36,13 @@ class ProgrammeEventSchemasTest {
 
     static Stream<PlanEvent> events() {
         return Stream.of(
-                new ProgressReported(UUID.randomUUID(), "geographical-indications", "2025-Q3", "SAMR", "samr-reporter",
+                new ProgressReported(UUID.randomUUID(), "ip-2021-2025", "geographical-indications", "2025-Q3", "SAMR", "samr-reporter",
                         "4bf92f3577b34da6a3ce929d0e0e4736", "AT_RISK", 60, "示范区建设总体顺利", "资金到位慢",
                         List.of(new ProgressReported.MeasureStatus("gi-special-action", "ON_TRACK", "专项行动推进中")),
                         List.of(new ProgressReported.MilestoneValue("gi-demo-zones", new BigDecimal("37"))), AT),
-                new QuarterlyUpdateSubmitted(UUID.randomUUID(), "SAMR", "2025-Q3", "samr-reporter", null, AT),
-                new QuarterlyUpdateAccepted(UUID.randomUUID(), "SAMR", "2025-Q3", "CNIPA", "cnipa-lead", null, AT),
-                new QuarterlyUpdateReturned(UUID.randomUUID(), "SAMR", "2025-Q3", "CNIPA", "请补充风险说明",
+                new QuarterlyUpdateSubmitted(UUID.randomUUID(), "ip-2021-2025", "SAMR", "2025-Q3", "samr-reporter", null, AT),
+                new QuarterlyUpdateAccepted(UUID.randomUUID(), "ip-2021-2025", "SAMR", "2025-Q3", "CNIPA", "cnipa-lead", null, AT),
+                new QuarterlyUpdateReturned(UUID.randomUUID(), "ip-2021-2025", "SAMR", "2025-Q3", "CNIPA", "请补充风险说明",
                         List.of("IND-03", "trade-secrets"), "cnipa-lead", null, AT));
     }
 

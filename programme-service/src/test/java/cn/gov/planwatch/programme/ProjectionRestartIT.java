@@ -52,13 +52,13 @@ class ProjectionRestartIT extends ServiceFixture {
 
         List<ProgressReported> reports = List.of(report(T, "起步", 10), report(T.plusSeconds(60), "推进", 20),
                 report(T.plusSeconds(120), "完成培训", 30));
-        QuarterlyUpdateSubmitted submitted = new QuarterlyUpdateSubmitted(UUID.randomUUID(), "COD", "2023-Q1",
+        QuarterlyUpdateSubmitted submitted = new QuarterlyUpdateSubmitted(UUID.randomUUID(), "ip-2021-2025", "COD", "2023-Q1",
                 "cod-reporter", null, T.plusSeconds(200));
-        QuarterlyUpdateReturned returned = new QuarterlyUpdateReturned(UUID.randomUUID(), "COD", "2023-Q1", "CNIPA",
+        QuarterlyUpdateReturned returned = new QuarterlyUpdateReturned(UUID.randomUUID(), "ip-2021-2025", "COD", "2023-Q1", "CNIPA",
                 "请补充培训人数", List.of("ip-education"), "cnipa-lead", null, T.plusSeconds(300));
-        QuarterlyUpdateSubmitted resubmitted = new QuarterlyUpdateSubmitted(UUID.randomUUID(), "COD", "2023-Q1",
+        QuarterlyUpdateSubmitted resubmitted = new QuarterlyUpdateSubmitted(UUID.randomUUID(), "ip-2021-2025", "COD", "2023-Q1",
                 "cod-reporter", null, T.plusSeconds(400));
-        QuarterlyUpdateAccepted accepted = new QuarterlyUpdateAccepted(UUID.randomUUID(), "COD", "2023-Q1", "CNIPA",
+        QuarterlyUpdateAccepted accepted = new QuarterlyUpdateAccepted(UUID.randomUUID(), "ip-2021-2025", "COD", "2023-Q1", "CNIPA",
                 "cnipa-lead", null, T.plusSeconds(500));
         // The second report and the return are delivered twice, as a producer retry would.
         for (PlanEvent event : List.of(reports.get(0), reports.get(1), reports.get(1), reports.get(2), submitted,
@@ -89,7 +89,7 @@ class ProjectionRestartIT extends ServiceFixture {
     }
 
     private static ProgressReported report(Instant at, String summary, int percent) {
-        return new ProgressReported(UUID.randomUUID(), "ip-education", "2023-Q1", "COD", "cod-reporter", null,
+        return new ProgressReported(UUID.randomUUID(), "ip-2021-2025", "ip-education", "2023-Q1", "COD", "cod-reporter", null,
                 "ON_TRACK", percent, summary, null, List.of(new ProgressReported.MeasureStatus("cadre-training",
                         "ON_TRACK", "基层干部培训")), List.of(), at);
     }

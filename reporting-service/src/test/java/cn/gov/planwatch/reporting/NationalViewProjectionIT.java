@@ -89,7 +89,7 @@ class NationalViewProjectionIT extends ServiceFixture {
     }
 
     private static ObservationReported report(String indicator, String period, String value, String recordedAt) {
-        return new ObservationReported(UUID.randomUUID(), indicator, period, new BigDecimal(value), null, null,
+        return new ObservationReported(UUID.randomUUID(), "ip-2021-2025", indicator, period, new BigDecimal(value), null, null,
                 "CNIPA", "cnipa-reporter", null, Instant.parse(recordedAt), "100m-cny", true);
     }
 

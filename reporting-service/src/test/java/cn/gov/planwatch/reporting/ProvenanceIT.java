@@ -129,7 +129,7 @@ class ProvenanceIT extends ServiceFixture {
         ScriptedEvents log = new ScriptedEvents(kafka);
         HttpCalls lead = http().withToken(TestTokens.shared().lead());
         // Reported by a person through the dashboard's client.
-        ObservationReported byPerson = log.send(new ObservationReported(UUID.randomUUID(), "IND-08", "2019",
+        ObservationReported byPerson = log.send(new ObservationReported(UUID.randomUUID(), "ip-2021-2025", "IND-08", "2019",
                 new BigDecimal("41.5"), "人工填报", null, "CNIPA", TestTokens.DASHBOARD_CLIENT, null,
                 Instant.parse("2020-02-01T00:00:00Z"), null, false, "sun.hao"));
         // A v1 event, written before anyone but the client was named.

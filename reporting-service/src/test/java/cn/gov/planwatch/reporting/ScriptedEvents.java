@@ -75,7 +75,7 @@ final class ScriptedEvents {
 
     static ObservationReported observation(String indicator, String agency, String period, String value,
             String recordedAt) {
-        return new ObservationReported(UUID.randomUUID(), indicator, period, new BigDecimal(value), "测试数据", null,
+        return new ObservationReported(UUID.randomUUID(), "ip-2021-2025", indicator, period, new BigDecimal(value), "测试数据", null,
                 agency, agency.toLowerCase() + "-reporter", null, Instant.parse(recordedAt), null, false);
     }
 
@@ -84,7 +84,7 @@ final class ScriptedEvents {
             String status, int percent, String zones, String recordedAt) {
         List<ProgressReported.MilestoneValue> milestones = zones == null ? List.of()
                 : List.of(new ProgressReported.MilestoneValue(milestone, new BigDecimal(zones)));
-        return new ProgressReported(UUID.randomUUID(), programme, quarter, agency, agency.toLowerCase() + "-reporter",
+        return new ProgressReported(UUID.randomUUID(), "ip-2021-2025", programme, quarter, agency, agency.toLowerCase() + "-reporter",
                 null, status, percent, "进展顺利", null, List.of(), milestones, Instant.parse(recordedAt));
     }
 
@@ -92,10 +92,10 @@ final class ScriptedEvents {
     static QuarterlyUpdateEvent step(char kind, String agency, String quarter, String recordedAt) {
         Instant at = Instant.parse(recordedAt);
         return switch (kind) {
-            case 'S' -> new QuarterlyUpdateSubmitted(UUID.randomUUID(), agency, quarter,
+            case 'S' -> new QuarterlyUpdateSubmitted(UUID.randomUUID(), "ip-2021-2025", agency, quarter,
                     agency.toLowerCase() + "-reporter", null, at);
-            case 'A' -> new QuarterlyUpdateAccepted(UUID.randomUUID(), agency, quarter, "CNIPA", "cnipa-lead", null, at);
-            case 'R' -> new QuarterlyUpdateReturned(UUID.randomUUID(), agency, quarter, "CNIPA", "请补充材料",
+            case 'A' -> new QuarterlyUpdateAccepted(UUID.randomUUID(), "ip-2021-2025", agency, quarter, "CNIPA", "cnipa-lead", null, at);
+            case 'R' -> new QuarterlyUpdateReturned(UUID.randomUUID(), "ip-2021-2025", agency, quarter, "CNIPA", "请补充材料",
                     List.of("IND-03"), "cnipa-lead", null, at);
             default -> throw new IllegalArgumentException("kind " + kind);
         };

@@ -3,6 +3,7 @@ package cn.gov.planwatch.contracts.indicator;
 import cn.gov.planwatch.contracts.EventType;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.plan.PlanId;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,11 +20,14 @@ import java.util.UUID;
  * @param unit     (v2) the catalogue unit code the value is expressed in, so the event stays
  *                 self-describing if a later catalogue changes the unit; null in v1 events
  * @param unitConfirmed (v2) whether the reporter named the unit and it matched; false in v1 events
+ * @param plan     (v3) the plan the indicator belongs to; events written before events named their plan read as
+ *                 {@link PlanId#OF_EVENTS_BEFORE_PLANS}
  * @param actor    who acted through the client: the token's subject — the person who logged in, or the client
  *                 itself for a client_credentials token. Events written before it was recorded read as the client.
  */
 public record ObservationReported(
         UUID eventId,
+        String plan,
         String indicator,
         String period,
         BigDecimal value,
@@ -43,17 +47,21 @@ public record ObservationReported(
     public static final EventType V1 = new EventType(NAME, 1, Topics.INDICATOR_EVENTS, ObservationReported.class,
             (mapper, data) -> mapper.readValue(data, V1Body.class).upcast());
 
+    /** The second version, without the plan; its JSON binds onto the record with the plan read as the old one. */
     public static final EventType V2 = EventType.current(NAME, 2, Topics.INDICATOR_EVENTS, ObservationReported.class);
 
+    public static final EventType V3 = EventType.current(NAME, 3, Topics.INDICATOR_EVENTS, ObservationReported.class);
+
     public ObservationReported {
+        plan = PlanId.ofEvent(plan);
         actor = actor == null ? clientId : actor;
     }
 
     /** The client acted for itself. */
-    public ObservationReported(UUID eventId, String indicator, String period, BigDecimal value, String comment,
-            String source, String agency, String clientId, String traceId, Instant recordedAt, String unit,
-            boolean unitConfirmed) {
-        this(eventId, indicator, period, value, comment, source, agency, clientId, traceId, recordedAt, unit,
+    public ObservationReported(UUID eventId, String plan, String indicator, String period, BigDecimal value,
+            String comment, String source, String agency, String clientId, String traceId, Instant recordedAt,
+            String unit, boolean unitConfirmed) {
+        this(eventId, plan, indicator, period, value, comment, source, agency, clientId, traceId, recordedAt, unit,
                 unitConfirmed, clientId);
     }
 
@@ -62,7 +70,7 @@ public record ObservationReported(
             String agency, String clientId, String traceId, Instant recordedAt) {
 
         ObservationReported upcast() {
-            return new ObservationReported(eventId, indicator, period, value, comment, source, agency, clientId,
+            return new ObservationReported(eventId, null, indicator, period, value, comment, source, agency, clientId,
                     traceId, recordedAt, null, false, clientId);
         }
     }

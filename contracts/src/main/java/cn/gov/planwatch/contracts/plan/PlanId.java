@@ -24,6 +24,16 @@ public record PlanId(String value) {
      */
     public static final PlanId OF_EVENTS_BEFORE_PLANS = new PlanId("ip-2021-2025");
 
+    /**
+     * The plan an event belongs to, from the event's {@code plan} field: an event version written before events
+     * named their plan has none, and belongs to {@link #OF_EVENTS_BEFORE_PLANS}.
+     *
+     * @throws IllegalArgumentException if the field holds something that is not a plan id
+     */
+    public static String ofEvent(String plan) {
+        return plan == null ? OF_EVENTS_BEFORE_PLANS.value() : new PlanId(plan).value();
+    }
+
     public PlanId {
         problemWith(value).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);

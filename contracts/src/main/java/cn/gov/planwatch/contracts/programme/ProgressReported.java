@@ -3,6 +3,7 @@ package cn.gov.planwatch.contracts.programme;
 import cn.gov.planwatch.contracts.EventType;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.plan.PlanId;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -21,11 +22,14 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param agency          the reporting agency's code (from the token, never from the body)
  * @param clientId        the OAuth client that made the request, for audit
  * @param traceId         the request's trace id
+ * @param plan            (v2) the plan the programme belongs to; events written before events named their plan
+ *                        read as {@link PlanId#OF_EVENTS_BEFORE_PLANS}
  * @param actor           who acted through the client: the token's subject — the person who logged in, or the
  *                        client itself for a client_credentials token. Events written before it read as the client.
  */
 public record ProgressReported(
         UUID eventId,
+        String plan,
         String programme,
         String quarter,
         String agency,
@@ -42,9 +46,13 @@ public record ProgressReported(
 
     private static final String NAME = "cn.gov.planwatch.programme.ProgressReported";
 
+    /** The first version, without the plan; its JSON binds onto the record with the plan read as the old one. */
     public static final EventType V1 = EventType.current(NAME, 1, Topics.PROGRAMME_EVENTS, ProgressReported.class);
 
+    public static final EventType V2 = EventType.current(NAME, 2, Topics.PROGRAMME_EVENTS, ProgressReported.class);
+
     public ProgressReported {
+        plan = PlanId.ofEvent(plan);
         // An event written without the lists reads as "nothing reported", never as null.
         measures = measures == null ? List.of() : List.copyOf(measures);
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
@@ -52,10 +60,10 @@ public record ProgressReported(
     }
 
     /** The client acted for itself. */
-    public ProgressReported(UUID eventId, String programme, String quarter, String agency, String clientId,
+    public ProgressReported(UUID eventId, String plan, String programme, String quarter, String agency, String clientId,
             String traceId, String status, int percentComplete, String summary, String risks,
             List<MeasureStatus> measures, List<MilestoneValue> milestones, Instant recordedAt) {
-        this(eventId, programme, quarter, agency, clientId, traceId, status, percentComplete, summary, risks, measures,
+        this(eventId, plan, programme, quarter, agency, clientId, traceId, status, percentComplete, summary, risks, measures,
                 milestones, recordedAt, clientId);
     }
 

@@ -2,6 +2,7 @@ package cn.gov.planwatch.contracts.programme;
 
 import cn.gov.planwatch.contracts.EventType;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.plan.PlanId;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.UUID;
  */
 public record QuarterlyUpdateAccepted(
         UUID eventId,
+        String plan,
         String agency,
         String quarter,
         String reviewer,
@@ -22,16 +24,23 @@ public record QuarterlyUpdateAccepted(
         Instant recordedAt,
         String actor) implements QuarterlyUpdateEvent {
 
-    public static final EventType V1 = EventType.current("cn.gov.planwatch.programme.QuarterlyUpdateAccepted", 1,
-            Topics.QUARTERLY_UPDATE_EVENTS, QuarterlyUpdateAccepted.class);
+    private static final String NAME = "cn.gov.planwatch.programme.QuarterlyUpdateAccepted";
+
+    /** The first version, without the plan; its JSON binds onto the record with the plan read as the old one. */
+    public static final EventType V1 = EventType.current(NAME, 1, Topics.QUARTERLY_UPDATE_EVENTS,
+            QuarterlyUpdateAccepted.class);
+
+    public static final EventType V2 = EventType.current(NAME, 2, Topics.QUARTERLY_UPDATE_EVENTS,
+            QuarterlyUpdateAccepted.class);
 
     public QuarterlyUpdateAccepted {
+        plan = PlanId.ofEvent(plan);
         actor = actor == null ? clientId : actor;
     }
 
     /** The client acted for itself. */
-    public QuarterlyUpdateAccepted(UUID eventId, String agency, String quarter, String reviewer, String clientId,
-            String traceId, Instant recordedAt) {
-        this(eventId, agency, quarter, reviewer, clientId, traceId, recordedAt, clientId);
+    public QuarterlyUpdateAccepted(UUID eventId, String plan, String agency, String quarter, String reviewer,
+            String clientId, String traceId, Instant recordedAt) {
+        this(eventId, plan, agency, quarter, reviewer, clientId, traceId, recordedAt, clientId);
     }
 }

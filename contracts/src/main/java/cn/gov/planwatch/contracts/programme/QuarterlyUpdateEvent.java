@@ -9,6 +9,12 @@ import cn.gov.planwatch.contracts.PlanEvent;
 public sealed interface QuarterlyUpdateEvent extends PlanEvent
         permits QuarterlyUpdateSubmitted, QuarterlyUpdateAccepted, QuarterlyUpdateReturned {
 
+    /**
+     * The plan the update reports on; events written before events named their plan read as
+     * {@link cn.gov.planwatch.contracts.plan.PlanId#OF_EVENTS_BEFORE_PLANS}.
+     */
+    String plan();
+
     /** The agency whose update this is. */
     String agency();
 

@@ -2,6 +2,7 @@ package cn.gov.planwatch.contracts.programme;
 
 import cn.gov.planwatch.contracts.EventType;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.plan.PlanId;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.UUID;
  */
 public record QuarterlyUpdateReturned(
         UUID eventId,
+        String plan,
         String agency,
         String quarter,
         String reviewer,
@@ -27,17 +29,24 @@ public record QuarterlyUpdateReturned(
         Instant recordedAt,
         String actor) implements QuarterlyUpdateEvent {
 
-    public static final EventType V1 = EventType.current("cn.gov.planwatch.programme.QuarterlyUpdateReturned", 1,
-            Topics.QUARTERLY_UPDATE_EVENTS, QuarterlyUpdateReturned.class);
+    private static final String NAME = "cn.gov.planwatch.programme.QuarterlyUpdateReturned";
+
+    /** The first version, without the plan; its JSON binds onto the record with the plan read as the old one. */
+    public static final EventType V1 = EventType.current(NAME, 1, Topics.QUARTERLY_UPDATE_EVENTS,
+            QuarterlyUpdateReturned.class);
+
+    public static final EventType V2 = EventType.current(NAME, 2, Topics.QUARTERLY_UPDATE_EVENTS,
+            QuarterlyUpdateReturned.class);
 
     public QuarterlyUpdateReturned {
+        plan = PlanId.ofEvent(plan);
         items = items == null ? List.of() : List.copyOf(items);
         actor = actor == null ? clientId : actor;
     }
 
     /** The client acted for itself. */
-    public QuarterlyUpdateReturned(UUID eventId, String agency, String quarter, String reviewer, String reason,
-            List<String> items, String clientId, String traceId, Instant recordedAt) {
-        this(eventId, agency, quarter, reviewer, reason, items, clientId, traceId, recordedAt, clientId);
+    public QuarterlyUpdateReturned(UUID eventId, String plan, String agency, String quarter, String reviewer,
+            String reason, List<String> items, String clientId, String traceId, Instant recordedAt) {
+        this(eventId, plan, agency, quarter, reviewer, reason, items, clientId, traceId, recordedAt, clientId);
     }
 }

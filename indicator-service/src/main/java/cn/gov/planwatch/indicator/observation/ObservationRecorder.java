@@ -33,7 +33,7 @@ class ObservationRecorder {
 
     CompletableFuture<ObservationReported> record(Caller caller, Indicator indicator, ReportingPeriod period,
             ObservationRequest request) {
-        var event = new ObservationReported(EventIds.next(), indicator.code(), period.toString(), request.value(),
+        var event = new ObservationReported(EventIds.next(), "ip-2021-2025", indicator.code(), period.toString(), request.value(),
                 request.comment(), request.source(), caller.agency(), caller.clientId(), caller.traceId(),
                 clock.instant(), indicator.unit().code(), ObservationRules.unitConfirmed(indicator, request),
                 caller.subject());

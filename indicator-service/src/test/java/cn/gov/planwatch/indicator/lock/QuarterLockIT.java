@@ -42,9 +42,9 @@ class QuarterLockIT extends ServiceFixture {
     void anAcceptedQuarterRefusesTheAgencysValuesForItUntilReturned() throws Exception {
         HttpCalls cpd = http().withToken(TestTokens.shared().reporter("CPD"));
         Instant t = Instant.parse("2022-01-12T02:00:00Z");
-        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CPD", new QuarterlyUpdateSubmitted(UUID.randomUUID(), "CPD",
+        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CPD", new QuarterlyUpdateSubmitted(UUID.randomUUID(), "ip-2021-2025", "CPD",
                 "2021-Q4", "cpd-reporter", null, t)).get();
-        QuarterlyUpdateAccepted accepted = new QuarterlyUpdateAccepted(UUID.randomUUID(), "CPD", "2021-Q4", "CNIPA",
+        QuarterlyUpdateAccepted accepted = new QuarterlyUpdateAccepted(UUID.randomUUID(), "ip-2021-2025", "CPD", "2021-Q4", "CNIPA",
                 "cnipa-lead", null, t.plusSeconds(3600));
         kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CPD", accepted).get();
         kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CPD", accepted).get();
@@ -66,7 +66,7 @@ class QuarterLockIT extends ServiceFixture {
         assertThat(jdbc.sql("select count(*) from indicator.quarter_lock_event where event_id = ?")
                 .params(accepted.eventId()).query(Long.class).single()).as("applied once").isEqualTo(1);
 
-        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CPD", new QuarterlyUpdateReturned(UUID.randomUUID(), "CPD",
+        kafka.send(Topics.QUARTERLY_UPDATE_EVENTS, "CPD", new QuarterlyUpdateReturned(UUID.randomUUID(), "ip-2021-2025", "CPD",
                 "2021-Q4", "CNIPA", "请复核", List.of("IND-06"), "cnipa-lead", null, t.plusSeconds(7200))).get();
         await().atMost(Duration.ofSeconds(20)).until(() -> !locked("CPD", "2021-Q4"));
         HttpResponse<String> reopened = cpd.postJson(IND_06, "{\"period\":\"2021\",\"value\":7.41}");

@@ -24,13 +24,13 @@ class QuarterlyUpdateTest {
     private static final Instant T3 = Instant.parse("2025-10-07T00:00:00Z");
     private static final Instant T4 = Instant.parse("2025-10-08T00:00:00Z");
 
-    private final QuarterlyUpdateSubmitted submitted = new QuarterlyUpdateSubmitted(UUID.randomUUID(), "SAMR",
+    private final QuarterlyUpdateSubmitted submitted = new QuarterlyUpdateSubmitted(UUID.randomUUID(), "ip-2021-2025", "SAMR",
             "2025-Q3", "samr-reporter", null, T1);
-    private final QuarterlyUpdateReturned returned = new QuarterlyUpdateReturned(UUID.randomUUID(), "SAMR", "2025-Q3",
+    private final QuarterlyUpdateReturned returned = new QuarterlyUpdateReturned(UUID.randomUUID(), "ip-2021-2025", "SAMR", "2025-Q3",
             "CNIPA", "请补充风险说明", List.of("trade-secrets"), "cnipa-lead", null, T2);
-    private final QuarterlyUpdateSubmitted resubmitted = new QuarterlyUpdateSubmitted(UUID.randomUUID(), "SAMR",
+    private final QuarterlyUpdateSubmitted resubmitted = new QuarterlyUpdateSubmitted(UUID.randomUUID(), "ip-2021-2025", "SAMR",
             "2025-Q3", "samr-reporter", null, T3);
-    private final QuarterlyUpdateAccepted accepted = new QuarterlyUpdateAccepted(UUID.randomUUID(), "SAMR", "2025-Q3",
+    private final QuarterlyUpdateAccepted accepted = new QuarterlyUpdateAccepted(UUID.randomUUID(), "ip-2021-2025", "SAMR", "2025-Q3",
             "CNIPA", "cnipa-lead", null, T4);
 
     @Test

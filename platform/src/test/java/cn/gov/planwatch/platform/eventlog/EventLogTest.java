@@ -44,7 +44,7 @@ class EventLogTest {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 500));
         try {
             EventLog log = new EventLog(new KafkaTemplate<>(producers), new SimpleMeterRegistry());
-            Throwable failure = catchThrowable(() -> log.append(new ObservationReported(UUID.randomUUID(), "IND-01",
+            Throwable failure = catchThrowable(() -> log.append(new ObservationReported(UUID.randomUUID(), "ip-2021-2025", "IND-01",
                     "2023", new BigDecimal("11.8"), null, null, "CNIPA", "cnipa-reporter", null, Instant.now(),
                     "items", true)).get());
             assertThat(failure).isInstanceOf(ExecutionException.class);

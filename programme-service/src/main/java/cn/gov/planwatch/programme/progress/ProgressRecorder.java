@@ -36,7 +36,7 @@ class ProgressRecorder {
         UUID id = EventIds.next();
         boolean resending = EventIds.resending();
         return ledger.whileHeld(caller.agency(), quarter.toString(), update -> {
-            var event = new ProgressReported(id, programme.slug(), quarter.toString(), caller.agency(),
+            var event = new ProgressReported(id, "ip-2021-2025", programme.slug(), quarter.toString(), caller.agency(),
                     caller.clientId(), caller.traceId(), request.status(), request.percentComplete().intValueExact(),
                     request.summary(), request.risks(),
                     request.measures().stream()

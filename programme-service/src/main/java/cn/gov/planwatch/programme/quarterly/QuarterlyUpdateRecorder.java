@@ -40,13 +40,13 @@ class QuarterlyUpdateRecorder {
     }
 
     QuarterlyUpdateSubmitted submit(Caller caller, String agency, ReportingPeriod quarter) {
-        return step(agency, quarter, QuarterlyUpdate::requireSubmittable, (id, now) -> new QuarterlyUpdateSubmitted(id,
+        return step(agency, quarter, QuarterlyUpdate::requireSubmittable, (id, now) -> new QuarterlyUpdateSubmitted(id, "ip-2021-2025",
                 agency, quarter.toString(), caller.clientId(), caller.traceId(), now, caller.subject()));
     }
 
     QuarterlyUpdateAccepted accept(Caller reviewer, String agency, ReportingPeriod quarter) {
         String reviewing = rules.reviewer(reviewer);
-        return step(agency, quarter, QuarterlyUpdate::requireReviewable, (id, now) -> new QuarterlyUpdateAccepted(id,
+        return step(agency, quarter, QuarterlyUpdate::requireReviewable, (id, now) -> new QuarterlyUpdateAccepted(id, "ip-2021-2025",
                 agency, quarter.toString(), reviewing, reviewer.clientId(), reviewer.traceId(), now,
                 reviewer.subject()));
     }
@@ -54,7 +54,7 @@ class QuarterlyUpdateRecorder {
     QuarterlyUpdateReturned giveBack(Caller reviewer, String agency, ReportingPeriod quarter, String reason,
             List<String> items) {
         String reviewing = rules.reviewer(reviewer);
-        return step(agency, quarter, QuarterlyUpdate::requireReviewable, (id, now) -> new QuarterlyUpdateReturned(id,
+        return step(agency, quarter, QuarterlyUpdate::requireReviewable, (id, now) -> new QuarterlyUpdateReturned(id, "ip-2021-2025",
                 agency, quarter.toString(), reviewing, reason, items, reviewer.clientId(), reviewer.traceId(), now,
                 reviewer.subject()));
     }

@@ -182,7 +182,7 @@ class DeadLetterFlowIT extends ServiceFixture {
     }
 
     private static ObservationReported report(String indicator, String period, String value) {
-        return new ObservationReported(UUID.randomUUID(), indicator, period, new BigDecimal(value), null, null,
+        return new ObservationReported(UUID.randomUUID(), "ip-2021-2025", indicator, period, new BigDecimal(value), null, null,
                 "CNIPA", "cnipa-reporter", null, RECORDED_AT, "percent", true);
     }
 
