@@ -34,6 +34,12 @@ public class CatalogueAutoConfiguration {
         return catalogue;
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    public DefaultPlan defaultPlan(Environment environment) {
+        return new DefaultPlan(environment.getProperty(DefaultPlan.PROPERTY, DefaultPlan.SHIPPED));
+    }
+
     /** Statistics Canada's thresholds unless {@code planwatch.progress.substantial|moderate} say otherwise. */
     @Bean
     @ConditionalOnMissingBean

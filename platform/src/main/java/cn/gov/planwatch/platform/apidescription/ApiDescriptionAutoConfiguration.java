@@ -1,5 +1,6 @@
 package cn.gov.planwatch.platform.apidescription;
 
+import cn.gov.planwatch.catalogue.spring.DefaultPlan;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -37,6 +38,11 @@ public class ApiDescriptionAutoConfiguration {
     @Bean
     NullableReferences nullableReferences() {
         return new NullableReferences();
+    }
+
+    @Bean
+    PlanScopedPaths planScopedPaths(@Value("${" + DefaultPlan.PROPERTY + ":" + DefaultPlan.SHIPPED + "}") String plan) {
+        return new PlanScopedPaths(plan);
     }
 
     @Bean

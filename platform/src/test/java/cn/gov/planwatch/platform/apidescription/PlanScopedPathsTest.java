@@ -1,0 +1,44 @@
+package cn.gov.planwatch.platform.apidescription;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlanScopedPathsTest {
+
+    private static Operation listObservations(String operationId) {
+        return new Operation().operationId(operationId).parameters(new ArrayList<>(List.of(
+                new Parameter().in("path").name("plan").required(false),
+                new Parameter().in("path").name("code").required(true))));
+    }
+
+    @Test
+    void theTwoAddressesOfOneResourceGetTheirOwnNamesAndOnlyTheScopedOneTakesThePlan() {
+        Operation unscoped = listObservations("listObservations_1");
+        Operation scoped = listObservations("listObservations");
+        Operation ownPath = new Operation().operationId("listPlanIndicators")
+                .parameters(new ArrayList<>(List.of(new Parameter().in("path").name("plan"))));
+        OpenAPI api = new OpenAPI().paths(new Paths()
+                .addPathItem("/api/v1/indicators/{code}/observations", new PathItem().get(unscoped))
+                .addPathItem("/api/v1/plans/{plan}/indicators/{code}/observations", new PathItem().get(scoped))
+                .addPathItem("/api/v1/plans/{plan}/indicators", new PathItem().get(ownPath)));
+
+        new PlanScopedPaths("ip-2021-2025").customise(api);
+
+        assertThat(unscoped.getOperationId()).isEqualTo("listObservations");
+        assertThat(unscoped.getParameters()).extracting(Parameter::getName).containsExactly("code");
+        assertThat(unscoped.getDescription()).contains("default plan, ip-2021-2025");
+        assertThat(scoped.getOperationId()).isEqualTo("listObservationsInPlan");
+        assertThat(scoped.getParameters().get(0).getRequired()).isTrue();
+        assertThat(scoped.getParameters().get(0).getSchema().getPattern()).isNotBlank();
+        assertThat(ownPath.getOperationId()).as("a plan-only resource keeps its name").isEqualTo("listPlanIndicators");
+    }
+}
