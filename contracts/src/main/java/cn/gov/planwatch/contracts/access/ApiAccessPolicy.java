@@ -44,7 +44,16 @@ public final class ApiAccessPolicy {
 
     public static final List<Rule> RULES = List.of(
             // Publishing, amending and closing a plan; every plan and what nests under it is read by any role.
-            // The plan's own rules come before anything under /api/v1/plans/** that later rules name.
+            // What nests under a plan meets the same rules as its unscoped path (which means the default plan); they
+            // come before the rule that lets any role read the rest of /api/v1/plans/**.
+            new Rule("POST", "/api/v1/plans/*/indicators/*/observations", Set.of(REPORTER)),
+            new Rule("POST", "/api/v1/plans/*/programmes/*/progress", Set.of(REPORTER)),
+            new Rule("POST", "/api/v1/plans/*/quarterly-updates", Set.of(REPORTER)),
+            new Rule("POST", "/api/v1/plans/*/quarterly-updates/*/*/accept", Set.of(LEAD)),
+            new Rule("POST", "/api/v1/plans/*/quarterly-updates/*/*/return", Set.of(LEAD)),
+            new Rule("GET", "/api/v1/plans/*/national-view/**", Set.of(LEAD, OPERATOR)),
+            new Rule("GET", "/api/v1/plans/*/reports/**", Set.of(LEAD)),
+            new Rule("GET", "/api/v1/plans/*/evaluation/**", Set.of(LEAD, OPERATOR)),
             new Rule("PUT", "/api/v1/plans/*", Set.of(LEAD)),
             new Rule("POST", "/api/v1/plans/*/close", Set.of(LEAD)),
             new Rule("GET", "/api/v1/plans/**", ANY_ROLE),

@@ -44,6 +44,29 @@ class ApiAccessPolicyTest {
     }
 
     @Test
+    void whatNestsUnderAPlanMeetsTheRulesOfItsUnscopedPath() {
+        String[][] twins = {
+                {"POST", "/api/v1/indicators/IND-01/observations", "/api/v1/plans/gi-2026-2030/indicators/IND-01/observations"},
+                {"POST", "/api/v1/programmes/p-1/progress", "/api/v1/plans/gi-2026-2030/programmes/p-1/progress"},
+                {"POST", "/api/v1/quarterly-updates", "/api/v1/plans/gi-2026-2030/quarterly-updates"},
+                {"POST", "/api/v1/quarterly-updates/SAMR/2026-Q3/accept",
+                        "/api/v1/plans/gi-2026-2030/quarterly-updates/SAMR/2026-Q3/accept"},
+                {"POST", "/api/v1/quarterly-updates/SAMR/2026-Q3/return",
+                        "/api/v1/plans/gi-2026-2030/quarterly-updates/SAMR/2026-Q3/return"},
+                {"GET", "/api/v1/national-view", "/api/v1/plans/gi-2026-2030/national-view"},
+                {"GET", "/api/v1/reports/quarterly/2026-Q3", "/api/v1/plans/gi-2026-2030/reports/quarterly/2026-Q3"},
+                {"GET", "/api/v1/programmes/p-1", "/api/v1/plans/gi-2026-2030/programmes/p-1"}};
+        for (String[] twin : twins) {
+            assertThat(ApiAccessPolicy.decide(twin[0], twin[2])).as(twin[2])
+                    .isEqualTo(ApiAccessPolicy.decide(twin[0], twin[1]));
+        }
+        assertThat(ApiAccessPolicy.decide("GET", "/api/v1/plans/gi-2026-2030/evaluation"))
+                .isEqualTo(new ApiAccessPolicy.Roles(Set.of("lead", "operator")));
+        assertThat(ApiAccessPolicy.decide("POST", "/api/v1/plans/gi-2026-2030/national-view"))
+                .isInstanceOf(ApiAccessPolicy.MethodNotAllowed.class);
+    }
+
+    @Test
     void aPathNoRuleCoversIsNoOnesToCall() {
         assertThat(ApiAccessPolicy.decide("GET", "/api/v1/no-such-resource")).isEqualTo(new ApiAccessPolicy.NoRule());
         assertThat(ApiAccessPolicy.decide("GET", "/api/v1/indicatorsX")).isEqualTo(new ApiAccessPolicy.NoRule());
