@@ -77,6 +77,22 @@ class GatewayRoutingTest {
                 .isEqualTo(503);
         assertThat(send(HttpRequest.newBuilder(uri("/api/v1/plans/ip-2021-2025/agencies")).GET()).statusCode())
                 .isEqualTo(503);
+        for (String path : new String[] {"/api/v1/plans/gi-2026-2030/programmes",
+                "/api/v1/plans/gi-2026-2030/quarterly-updates/SAMR"}) {
+            assertThat(send(HttpRequest.newBuilder(uri(path)).GET()).statusCode()).as(path).isEqualTo(503);
+        }
+    }
+
+    @Test
+    void aPlansNationalViewReportsAndEvaluationGoToTheReportingService() throws Exception {
+        for (String path : new String[] {"/api/v1/plans/gi-2026-2030/national-view",
+                "/api/v1/plans/gi-2026-2030/reports/quarterly/2026-Q3", "/api/v1/plans/gi-2026-2030/evaluation"}) {
+            // The reporting-service stand-in dies while answering (502); the programme-service would be down (503).
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path + "?die=reset"))
+                    .header("Authorization", "Bearer " + ISSUER.lead()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(502);
+        }
     }
 
     @Test
