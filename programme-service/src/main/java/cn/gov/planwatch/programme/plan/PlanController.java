@@ -316,10 +316,6 @@ class PlanController {
                     "Body too large", e.getMessage(), List.of(), null);
         } catch (PlanVersionConflictException e) {
             throw Problems.conflict("plan-version-conflict", "Plan version conflict", e.getMessage());
-        } catch (PlanClosedException e) {
-            throw Problems.conflict("plan-closed", "Plan closed", e.getMessage());
-        } catch (UnknownPlanException e) {
-            throw Problems.notFound("plan", e.plan());
         } catch (NotLeadOfThisPlanException e) {
             throw new ProblemException(HttpStatus.FORBIDDEN, Problems.TYPE_PREFIX + "not-lead-of-plan",
                     "Not the plan's lead agency", e.getMessage(), List.of(), null);

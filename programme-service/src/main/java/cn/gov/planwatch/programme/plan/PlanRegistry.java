@@ -1,5 +1,7 @@
 package cn.gov.planwatch.programme.plan;
 
+import cn.gov.planwatch.planrules.UnknownPlanException;
+import cn.gov.planwatch.planrules.PlanClosedException;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.PlanDocuments;
 import cn.gov.planwatch.catalogue.amendment.PlanAmendments;

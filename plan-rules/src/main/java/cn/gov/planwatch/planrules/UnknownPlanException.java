@@ -1,0 +1,16 @@
+package cn.gov.planwatch.planrules;
+
+/** No plan has been published under this id (or none was by the instant asked about). */
+public class UnknownPlanException extends PlanRuleException {
+
+    private final String plan;
+
+    public UnknownPlanException(String plan) {
+        super(Refusal.UNKNOWN, "not-found", "Not found", "no plan '" + plan + "' is published");
+        this.plan = plan;
+    }
+
+    public String plan() {
+        return plan;
+    }
+}
