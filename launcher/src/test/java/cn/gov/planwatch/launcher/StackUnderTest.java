@@ -88,6 +88,22 @@ public final class StackUnderTest {
         return Duration.ofNanos(System.nanoTime() - begin);
     }
 
+    /**
+     * With the stack stopped: forgets every read model (the database cluster; the launcher initialises a new one and
+     * provisions the roles again on the next start) and every consumer group's position (Kafka's offsets topic; the
+     * broker recreates it empty), keeping the event log itself. The next start then replays every topic from
+     * offset 0.
+     */
+    void forgetReadModelsAndConsumerPositions() throws IOException {
+        deleteRecursively(data.resolve("postgres"));
+        try (var logs = Files.list(data.resolve("kafka").resolve("logs"))) {
+            for (Path partition : logs.filter(p -> p.getFileName().toString().startsWith("__consumer_offsets-"))
+                    .toList()) {
+                deleteRecursively(partition);
+            }
+        }
+    }
+
     /** SIGTERM, as Ctrl-C would: the launcher stops the stack in reverse order. */
     void stop() throws Exception {
         launcher.destroy();

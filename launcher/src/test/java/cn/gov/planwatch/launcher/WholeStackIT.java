@@ -1,6 +1,7 @@
 package cn.gov.planwatch.launcher;
 
 import cn.gov.planwatch.testsupport.ServedApiDescription;
+import cn.gov.planwatch.testsupport.TestPlans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.assertj.core.data.Offset;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,7 @@ class WholeStackIT {
     private static final Path DATA = STACK.data();
     private static final String GATEWAY = STACK.gateway();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECOND_PLAN = TestPlans.SECOND_PLAN;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Where the build steps after this test (client generation, lint) read the published description. */
     private static final Path PUBLISHED_DESCRIPTION = StackUnderTest.ROOT.resolve("launcher/target/openapi/planwatch-api.yaml");
@@ -274,7 +277,114 @@ class WholeStackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(10)
+    void aPlanPublishedWhileTheStackRunsIsUsableInEveryServiceAndItsNewAgencyGetsAReporter() throws Exception {
+        HttpResponse<String> published = put("/api/v1/plans/" + SECOND_PLAN, TestPlans.secondPlanYaml(),
+                token("cnipa-lead"));
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(202);
+        assertThat(JSON.readTree(published.body()).get("status").asText()).isEqualTo("PUBLISHED");
+
+        String lead = token("cnipa-lead");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(get(GATEWAY + "/api/v1/plans/" + SECOND_PLAN + "/indicators/IND-02", lead).statusCode())
+                    .as("indicator-service knows the plan").isEqualTo(200);
+            assertThat(get(GATEWAY + "/api/v1/plans/" + SECOND_PLAN + "/programmes/data-ip", lead).statusCode())
+                    .as("programme-service knows the plan").isEqualTo(200);
+            assertThat(get(GATEWAY + "/api/v1/plans/" + SECOND_PLAN + "/national-view", lead).statusCode())
+                    .as("reporting-service knows the plan").isEqualTo(200);
+        });
+        JsonNode agencies = getJson("/api/v1/agencies", lead);
+        assertThat(StreamSupport.stream(agencies.spliterator(), false).map(a -> a.get("code").asText()))
+                .as("agencies are government-wide").contains("CNIPA", "SAMR", TestPlans.NEW_AGENCY);
+        String newReporter = TestPlans.NEW_AGENCY.toLowerCase() + "-reporter";
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Files.readString(DATA.resolve("dev-clients.json")).contains("\"" + newReporter + "\""));
+        assertThat(token(newReporter)).as("the new agency's reporter gets a token, with no restart").isNotBlank();
+    }
+
+    @Test
+    @Order(11)
+    void reportsToTwoPlansShowOnlyInTheirOwnPlansNationalView() throws Exception {
+        HttpResponse<String> second = post("/api/v1/plans/" + SECOND_PLAN + "/indicators/IND-01/observations",
+                "{\"period\":\"2026\",\"value\":15.2,\"comment\":\"“十五五”首年快报\"}", token("cnipa-reporter"));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(202);
+        String secondEvent = JSON.readTree(second.body()).get("eventId").asText();
+        HttpResponse<String> byNewAgency = post("/api/v1/plans/" + SECOND_PLAN + "/indicators/IND-02/observations",
+                "{\"period\":\"2026-Q3\",\"value\":2.5,\"comment\":\"数据知识产权登记\"}",
+                token(TestPlans.NEW_AGENCY.toLowerCase() + "-reporter"));
+        assertThat(byNewAgency.statusCode()).as(byNewAgency.body()).isEqualTo(202);
+
+        String lead = token("cnipa-lead");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() ->
+                !indicator(getJson("/api/v1/plans/" + SECOND_PLAN + "/national-view", lead), "IND-02")
+                        .path("latest").isNull() && ids(indicator(getJson("/api/v1/plans/" + SECOND_PLAN
+                        + "/national-view", lead), "IND-01")).contains(secondEvent));
+        JsonNode secondView = getJson("/api/v1/plans/" + SECOND_PLAN + "/national-view", lead);
+        assertThat(secondView.get("plan").get("id").asText()).isEqualTo(SECOND_PLAN);
+        assertThat(indicator(secondView, "IND-01").get("latest").get("value").decimalValue())
+                .isEqualByComparingTo("15.2");
+        assertThat(indicator(secondView, "IND-02").get("latest").get("value").decimalValue())
+                .isEqualByComparingTo("2.5");
+        JsonNode shippedView = getJson("/api/v1/national-view", lead);
+        assertThat(shippedView.get("plan").get("id").asText()).isEqualTo("ip-2021-2025");
+        assertThat(indicator(shippedView, "IND-01").get("latest").get("value").decimalValue())
+                .as("the shipped plan's IND-01 is another series").isEqualByComparingTo("11.8");
+        assertThat(ids(indicator(shippedView, "IND-01"))).doesNotContain(secondEvent);
+        assertThat(getJson("/api/v1/plans/ip-2021-2025/national-view", lead).get("indicators"))
+                .as("the unscoped path is the default plan").isEqualTo(shippedView.get("indicators"));
+    }
+
+    @Test
+    @Order(12)
+    void anAmendedTargetChangesTheStatusFromTheAmendmentOnAndTheViewBeforeItKeepsTheOldOne() throws Exception {
+        String lead = token("cnipa-lead");
+        JsonNode before = indicator(getJson("/api/v1/plans/" + SECOND_PLAN + "/national-view", lead), "IND-01");
+        assertThat(before.get("target").decimalValue()).isEqualByComparingTo("18");
+        String statusBefore = before.get("progress").get("status").asText();
+        assertThat(statusBefore).isNotEqualTo("TARGET_ACHIEVED");
+        Instant beforeAmendment = Instant.now();
+
+        HttpResponse<String> amended = put("/api/v1/plans/" + SECOND_PLAN, TestPlans.secondPlanYaml(2, "15"), lead);
+        assertThat(amended.statusCode()).as(amended.body()).isEqualTo(202);
+        assertThat(JSON.readTree(amended.body()).get("status").asText()).isEqualTo("AMENDED");
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> indicator(
+                getJson("/api/v1/plans/" + SECOND_PLAN + "/national-view", lead), "IND-01").get("target")
+                .decimalValue().compareTo(new java.math.BigDecimal("15")) == 0);
+        JsonNode after = indicator(getJson("/api/v1/plans/" + SECOND_PLAN + "/national-view", lead), "IND-01");
+        assertThat(after.get("progress").get("status").asText()).isEqualTo("TARGET_ACHIEVED");
+
+        JsonNode then = getJson("/api/v1/plans/" + SECOND_PLAN + "/national-view?asOf=" + beforeAmendment, lead);
+        assertThat(then.get("plan").get("version").asText()).isEqualTo("1");
+        assertThat(indicator(then, "IND-01").get("target").decimalValue()).isEqualByComparingTo("18");
+        assertThat(indicator(then, "IND-01").get("progress").get("status").asText()).isEqualTo(statusBefore);
+    }
+
+    @Test
+    @Order(13)
+    void aClosedPlanRefusesWritesAndStillReads() throws Exception {
+        String lead = token("cnipa-lead");
+        HttpResponse<String> closed = post("/api/v1/plans/" + SECOND_PLAN + "/close",
+                "{\"reason\":\"测试：规划提前结束\"}", lead);
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(202);
+
+        String reporter = token("cnipa-reporter");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            HttpResponse<String> refused = post("/api/v1/plans/" + SECOND_PLAN + "/indicators/IND-01/observations",
+                    "{\"period\":\"2026\",\"value\":15.9}", reporter);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.body()).contains("plan-closed");
+        });
+        HttpResponse<String> progress = post("/api/v1/plans/" + SECOND_PLAN + "/quarterly-updates",
+                "{\"quarter\":\"2026-Q3\"}", token("samr-reporter"));
+        assertThat(progress.statusCode()).as(progress.body()).isEqualTo(409);
+        assertThat(indicator(getJson("/api/v1/plans/" + SECOND_PLAN + "/national-view", lead), "IND-01")
+                .get("latest").get("value").decimalValue()).as("reads stay").isEqualByComparingTo("15.2");
+        assertThat(plan(getJson("/api/v1/plans", lead), SECOND_PLAN).get("state").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    @Order(20)
     void afterAStopAndASecondStartTheDataIsStillThereAndNothingWasLeftRunning() throws Exception {
         STACK.stop();
         for (int port : new int[] {8080, 8081, 8082, 8083, 9000, 15432, 19092}) {
@@ -288,8 +398,80 @@ class WholeStackIT {
         reportStartUp(STACK.start());
         JsonNode line = indicator(getJson("/api/v1/national-view", token("cnipa-lead")), "IND-01");
         assertThat(line.get("latest").get("value").decimalValue()).isEqualByComparingTo("11.8");
+        String lead = token("cnipa-lead");
+        assertThat(plan(getJson("/api/v1/plans", lead), SECOND_PLAN).get("state").asText()).isEqualTo("CLOSED");
+        JsonNode second = getJson("/api/v1/plans/" + SECOND_PLAN + "/national-view", lead);
+        assertThat(indicator(second, "IND-01").get("target").decimalValue()).isEqualByComparingTo("15");
+        assertThat(indicator(second, "IND-02").get("latest").get("value").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(token(TestPlans.NEW_AGENCY.toLowerCase() + "-reporter")).isNotBlank();
     }
 
+    /**
+     * Every read model is a fold of the log: with the databases and the consumers' positions forgotten, the services
+     * replay every topic from offset 0 and arrive at the same plans and the same national views.
+     */
+    @Test
+    @Order(21)
+    void replayingTheLogFromOffsetZeroGivesTheSameReadModels() throws Exception {
+        String lead = token("cnipa-lead");
+        List<String> reads = List.of("/api/v1/plans", "/api/v1/national-view",
+                "/api/v1/plans/" + SECOND_PLAN + "/national-view", "/api/v1/plans/" + SECOND_PLAN + "/indicators/IND-01/observations",
+                "/api/v1/indicators/IND-01/observations", "/api/v1/plans/" + SECOND_PLAN + "/programmes",
+                "/api/v1/agencies");
+        java.util.Map<String, JsonNode> before = new java.util.LinkedHashMap<>();
+        for (String read : reads) {
+            before.put(read, withoutVolatileFields(getJson(read, lead)));
+        }
+
+        STACK.stop();
+        STACK.forgetReadModelsAndConsumerPositions();
+        reportStartUp(STACK.start());
+
+        String leadAgain = token("cnipa-lead");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String read : reads) {
+                HttpResponse<String> response = get(GATEWAY + read, leadAgain);
+                assertThat(response.statusCode()).as(read).isEqualTo(200);
+                assertThat(withoutVolatileFields(JSON.readTree(response.body()))).as(read).isEqualTo(before.get(read));
+            }
+        });
+    }
+
+
+    private static List<String> ids(JsonNode indicatorLine) {
+        return StreamSupport.stream(indicatorLine.path("eventIds").spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private static JsonNode plan(JsonNode plans, String id) {
+        for (JsonNode plan : plans) {
+            if (plan.get("id").asText().equals(id)) {
+                return plan;
+            }
+        }
+        throw new AssertionError(id + " is missing from the plans");
+    }
+
+    /** What differs between two folds of the same log only by when they ran. */
+    private static JsonNode withoutVolatileFields(JsonNode answer) {
+        JsonNode copy = answer.deepCopy();
+        copy.findParents("generatedAt").forEach(parent -> ((com.fasterxml.jackson.databind.node.ObjectNode) parent)
+                .remove("generatedAt"));
+        copy.findParents("projectedAt").forEach(parent -> ((com.fasterxml.jackson.databind.node.ObjectNode) parent)
+                .remove("projectedAt"));
+        if (copy instanceof com.fasterxml.jackson.databind.node.ObjectNode view) {
+            view.remove("freshness");
+        }
+        return copy;
+    }
+
+    private static HttpResponse<String> put(String path, String yaml, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(GATEWAY + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/yaml")
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8)).build();
+        return send(request, yaml);
+    }
 
     private static List<String> nationalViewEventIds(String token) throws Exception {
         JsonNode ids = indicator(getJson("/api/v1/national-view", token), "IND-01").path("eventIds");
