@@ -92,32 +92,6 @@ REPORTER=$(token cnipa-reporter)
 LEAD=$(token cnipa-lead)
 [[ $REPORTER != null && $LEAD != null ]] || { log "no tokens from $ISSUER"; exit 1; }
 
-# machine_busy BEFORE AFTER: per cent of all cores busy between two /proc/stat samples
-machine_sample() { head -1 /proc/stat | awk '{ busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6 }'; }
-# machine_busy BEFORE AFTER CPU0 CPU1: "busy % · stack % · others %" of the whole machine (all cores) between two
-# samples; "others" is everything outside the stack: the load tool itself and other engineers' builds.
-machine_busy() {
-  local stack; stack=$(join "$3" "$4" | awk '{ t += $3 - $2 } END { print t + 0 }')
-  echo "$1 $2 $stack" | awk '{ all = $4 - $2; busy = 100 * ($3 - $1) / all; st = 100 * $5 / all;
-    printf "%.0f %% · stack %.0f %% · others %.0f %%", busy, st, busy - st }'
-}
-
-# run_wrk NAME SCRIPT URL TOKEN [SECONDS]: one wrk run, its CPU use per request by component, machine busy %.
-run_wrk() {
-  local name=$1 script=$2 url=$3 tok=$4 seconds=${5:-$DURATION} m0 m1 n
-  cpu_snapshot "$RESULTS/$name.cpu0"; m0=$(machine_sample)
-  TOKEN=$tok PERF_WRK_DIR=$PERF_DIR/wrk wrk -t"$THREADS" -c"$CONNS" -d"${seconds}s" --timeout 10s --latency \
-    -s "$PERF_DIR/wrk/$script" "$url" >"$RESULTS/$name.txt" 2>&1 || true
-  m1=$(machine_sample); cpu_snapshot "$RESULTS/$name.cpu1"
-  n=$(field "$RESULTS/$name.txt" requests)
-  [[ -n $n && $n -gt 0 ]] || { log "$name: wrk measured nothing:"; cat "$RESULTS/$name.txt" >&2; exit 1; }
-  cpu_per_request "$RESULTS/$name.cpu0" "$RESULTS/$name.cpu1" "$n" >"$RESULTS/$name.cpums"
-  machine_busy "$m0" "$m1" "$RESULTS/$name.cpu0" "$RESULTS/$name.cpu1" >"$RESULTS/$name.busy"
-  log "$(printf '%-22s %7s req/s  p50 %7s ms  p99 %7s ms  statuses %s  (machine busy %s)' "$name" \
-    "$(field "$RESULTS/$name.txt" rps)" "$(field "$RESULTS/$name.txt" p50_ms)" "$(field "$RESULTS/$name.txt" p99_ms)" \
-    "$(field "$RESULTS/$name.txt" statuses)" "$(cat "$RESULTS/$name.busy")")"
-}
-
 OBSERVE=$GATEWAY/api/v1/indicators/IND-01/observations
 
 # consumer_performance NAME MESSAGES: Kafka's ConsumerPerformance reading MESSAGES records of the indicator topic from
@@ -465,6 +439,7 @@ $(cat "$RESULTS/explain.txt")
 $SCAN_NOTE
 
 $(if [[ -f $PERF_DIR/before-after.md ]]; then cat "$PERF_DIR/before-after.md"; fi)
+$(if [[ -f $PERF_DIR/many-plans.md ]]; then printf "\n"; cat "$PERF_DIR/many-plans.md"; fi)
 
 ## Method
 
