@@ -96,51 +96,53 @@ class CloudEventCodecTest {
 
     @Test
     void aVersion2EventStillInTheLogBelongsToThePlanOfThatTime() throws Exception {
-        Headers headers = new RecordHeaders();
-        byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
-        var older = (tools.jackson.databind.node.ObjectNode) EventJson.MAPPER.readTree(body);
-        older.remove("plan");
-        headers.remove(CloudEventHeaders.TYPE);
-        headers.add(CloudEventHeaders.TYPE, ObservationReported.V2.ceType().getBytes(StandardCharsets.UTF_8));
+        byte[] older = bodyWith(body -> body.remove("plan"));
+        Headers v2 = new RecordHeaders();
+        serializer.serialize(Topics.INDICATOR_EVENTS, v2, event);
+        v2.remove(CloudEventHeaders.TYPE);
+        v2.add(CloudEventHeaders.TYPE, ObservationReported.V2.ceType().getBytes(StandardCharsets.UTF_8));
 
-        ObservationReported read = (ObservationReported) deserializer.deserialize(Topics.INDICATOR_EVENTS, headers,
-                EventJson.MAPPER.writeValueAsBytes(older));
+        ObservationReported read = (ObservationReported) deserializer.deserialize(Topics.INDICATOR_EVENTS, v2, older);
 
         assertThat(read.plan()).isEqualTo("ip-2021-2025");
         assertThat(read.indicator()).isEqualTo("IND-01");
-        assertThat(schema(ObservationReported.V2).validate(new ObjectMapper().readTree(
-                EventJson.MAPPER.writeValueAsBytes(older)))).isEmpty();
-        assertThat(schema(ObservationReported.V3).validate(new ObjectMapper().readTree(
-                EventJson.MAPPER.writeValueAsBytes(older)))).as("v3 requires the plan").isNotEmpty();
+        assertThat(schema(ObservationReported.V2).validate(new ObjectMapper().readTree(older))).isEmpty();
+        assertThat(schema(ObservationReported.V3).validate(new ObjectMapper().readTree(older)))
+                .as("v3 requires the plan").isNotEmpty();
     }
 
     @Test
-    void anEventNamingSomethingThatIsNotAPlanIdIsRefused() throws Exception {
+    void anEventNamingSomethingThatIsNotAPlanIdIsRefused() {
         Headers headers = new RecordHeaders();
-        byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
-        var tampered = (tools.jackson.databind.node.ObjectNode) EventJson.MAPPER.readTree(body);
-        tampered.put("plan", "../IP Plan");
+        serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
+        byte[] tampered = bodyWith(body -> body.put("plan", "../IP Plan"));
 
-        assertThatThrownBy(() -> deserializer.deserialize(Topics.INDICATOR_EVENTS, headers,
-                EventJson.MAPPER.writeValueAsBytes(tampered))).isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> deserializer.deserialize(Topics.INDICATOR_EVENTS, headers, tampered))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    /** The event's JSON body, changed as an older writer (or a tamperer) would have written it. */
+    private byte[] bodyWith(java.util.function.Consumer<tools.jackson.databind.node.ObjectNode> change) {
+        var body = (tools.jackson.databind.node.ObjectNode) EventJson.MAPPER.readTree(
+                serializer.serialize(Topics.INDICATOR_EVENTS, new RecordHeaders(), event));
+        change.accept(body);
+        return EventJson.MAPPER.writeValueAsBytes(body);
     }
 
     @Test
     void aVersion2EventWrittenBeforeTheActorWasRecordedReadsAsItsClient() throws Exception {
         Headers headers = new RecordHeaders();
-        byte[] body = serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
-        var older = (tools.jackson.databind.node.ObjectNode) EventJson.MAPPER.readTree(body);
-        older.remove("actor");
+        serializer.serialize(Topics.INDICATOR_EVENTS, headers, event);
+        byte[] older = bodyWith(body -> body.remove("actor"));
 
         ObservationReported read = (ObservationReported) deserializer.deserialize(Topics.INDICATOR_EVENTS, headers,
-                EventJson.MAPPER.writeValueAsBytes(older));
+                older);
 
         assertThat(read.clientId()).isEqualTo("cnipa-reporter");
         assertThat(read.actor()).isEqualTo("cnipa-reporter");
         assertThat(read.value()).isEqualByComparingTo("11.80");
         // Still a valid body: the actor is optional in the published schema.
-        assertThat(schema(ObservationReported.V3).validate(new ObjectMapper().readTree(
-                EventJson.MAPPER.writeValueAsBytes(older)))).isEmpty();
+        assertThat(schema(ObservationReported.V3).validate(new ObjectMapper().readTree(older))).isEmpty();
     }
 
     private JsonSchema schema(EventType type) throws Exception {
