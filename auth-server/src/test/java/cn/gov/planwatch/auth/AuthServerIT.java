@@ -46,8 +46,12 @@ import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/** No Kafka broker answers this server: tokens and logins never wait on the plan topic. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthServerIT {
+
+    /** Nothing listens on the discard port, so the plan topic's consumer keeps retrying in the background. */
+    private static final String NO_BROKER = "127.0.0.1:9";
 
     /** Not the default, to show that {@code iss} follows configuration rather than the port it is served on. */
     private static final String ISSUER = "http://auth.planwatch.test:9000";
@@ -72,6 +76,7 @@ class AuthServerIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("planwatch.data-dir", DATA::toString);
         registry.add("planwatch.auth.issuer", () -> ISSUER);
+        registry.add("spring.kafka.bootstrap-servers", () -> NO_BROKER);
     }
 
     /** The cached context still runs, but nothing reads the files after the last test. */
@@ -265,7 +270,8 @@ class AuthServerIT {
 
         // command-line arguments, not builder properties: those are defaults that application.yaml overrides
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AuthServerApplication.class)
-                .run("--server.port=0", "--planwatch.data-dir=" + DATA, "--planwatch.auth.issuer=" + ISSUER)) {
+                .run("--server.port=0", "--planwatch.data-dir=" + DATA, "--planwatch.auth.issuer=" + ISSUER,
+                        "--spring.kafka.bootstrap-servers=" + NO_BROKER)) {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             HttpResponse<String> jwks = http.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + secondPort + "/oauth2/jwks")).build(),

@@ -13,7 +13,10 @@ public final class TestPlans {
 
     public static final PlanCatalogue SHIPPED = PlanCatalogueLoader.load(PlanCatalogueLoader.DEFAULT_LOCATION);
 
-    /** {@code plans/<name>.yaml}: CNIPA with MOFCOM ({@code trade-ip-v1}), led by NDRC ({@code trade-ip-v2}), GACC. */
+    /**
+     * {@code plans/<name>.yaml}: a second plan naming MOFCOM ({@code trade-ip-v1}), then amended to be led by NDRC
+     * ({@code trade-ip-v2}).
+     */
     public static PlanCatalogue named(String name) {
         try (InputStream in = TestPlans.class.getResourceAsStream("/plans/" + name + ".yaml")) {
             return PlanDocuments.read(in, PlanDocumentFormat.YAML);
