@@ -37,6 +37,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -71,6 +72,9 @@ class AuthServerIT {
 
     @Autowired
     HashedOnFirstUseUsers people;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -174,6 +178,16 @@ class AuthServerIT {
 
         assertThat(claims.getStringListClaim("roles")).containsExactly("lead");
         assertThat(claims.getStringClaim("agency")).isEqualTo("CNIPA");
+    }
+
+    /** The plan topic's consumer keeps trying to reach a broker in the background; no caller waits on it. */
+    @Test
+    void tokensAndReadinessDoNotWaitOnTheBrokerThePlanTopicIsReadFrom() throws Exception {
+        assertThat(listeners.getListenerContainer("auth-server-plans").isRunning()).isTrue();
+        ClientEntry reporter = client("cnipa-reporter");
+
+        assertThat(clientCredentials(reporter.clientId(), reporter.clientSecret()).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
 
     @Test
