@@ -10,6 +10,7 @@ import cn.gov.planwatch.auth.credentials.UserEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +23,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class AgencyClientsTest {
 
     private static final AuthProperties PROPERTIES =
-            new AuthProperties("http://localhost:9000", java.time.Duration.ofMinutes(15), List.of(), List.of(), null, null);
+            new AuthProperties("http://localhost:9000", Duration.ofMinutes(15), List.of(), List.of(), null, null);
 
     @TempDir
     Path dir;
