@@ -1,10 +1,8 @@
 package cn.gov.planwatch.auth;
 
-import cn.gov.planwatch.auth.credentials.ClientEntry;
 import cn.gov.planwatch.auth.credentials.Credentials;
 import cn.gov.planwatch.auth.credentials.CredentialsFile;
 import cn.gov.planwatch.auth.credentials.DevelopmentClients;
-import cn.gov.planwatch.auth.credentials.UserEntry;
 import cn.gov.planwatch.auth.keys.SigningKeys;
 import cn.gov.planwatch.auth.token.PlanwatchTokenClaims;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
@@ -13,11 +11,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +19,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -53,7 +45,7 @@ class AuthorizationServerConfiguration {
             credentials = CredentialsFile.read(sources.clientsFile());
             log.info("loaded %d clients from %s".formatted(credentials.clients().size(), sources.clientsFile()));
         }
-        rejectUnknownAgencies(credentials, catalogue, sources.clientsFile());
+        // Agencies beyond the shipped plan's are no mistake: plans published later name them.
         return credentials;
     }
 
@@ -81,7 +73,7 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository registeredClientRepository(Credentials credentials, AuthProperties properties,
+    HashedOnFirstUseClients registeredClientRepository(Credentials credentials, AuthProperties properties,
             StoredSecrets secrets) {
         return new HashedOnFirstUseClients(credentials.clients(), new RegisteredClients(properties, secrets));
     }
@@ -92,23 +84,13 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> planwatchTokenClaims(Credentials credentials) {
-        Map<String, UserEntry> usersByName = credentials.users().stream()
-                .collect(Collectors.toMap(UserEntry::username, Function.identity()));
-        return new PlanwatchTokenClaims(usersByName);
+    OAuth2TokenCustomizer<JwtEncodingContext> planwatchTokenClaims(HashedOnFirstUseUsers users) {
+        return new PlanwatchTokenClaims(users::entry);
     }
 
-    /** An agency code the services do not know would produce tokens that every request then fails on. */
-    private static void rejectUnknownAgencies(Credentials credentials, PlanCatalogue catalogue, Path file) {
-        List<String> unknown = Stream.concat(
-                        credentials.clients().stream().map(ClientEntry::agency),
-                        credentials.users().stream().map(UserEntry::agency))
-                .filter(code -> catalogue.agency(code).isEmpty())
-                .distinct()
-                .toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalStateException("Clients file %s names agencies not in the catalogue: %s"
-                    .formatted(file, unknown));
-        }
+    @Bean
+    AgencyClients agencyClients(CredentialSources sources, Credentials credentials, PlanCatalogue catalogue,
+            HashedOnFirstUseClients clients, HashedOnFirstUseUsers users) {
+        return new AgencyClients(sources, credentials, new DevelopmentClients(catalogue), clients, users);
     }
 }

@@ -20,7 +20,7 @@ final class HashedOnFirstUse<E, T> {
     private final Map<String, T> hashed = new ConcurrentHashMap<>();
 
     HashedOnFirstUse(Map<String, E> entries, Function<E, T> hash) {
-        this.entries = Map.copyOf(entries);
+        this.entries = new ConcurrentHashMap<>(entries);
         this.hash = hash;
     }
 
@@ -32,6 +32,16 @@ final class HashedOnFirstUse<E, T> {
         }
         E entry = entries.get(key);
         return entry == null ? null : hashed.computeIfAbsent(key, name -> hash.apply(entry));
+    }
+
+    /** Adds an entry learnt while running; one already known under {@code key} stays as it is. */
+    void add(String key, E entry) {
+        entries.putIfAbsent(key, entry);
+    }
+
+    /** The entry as read, or null if there is none. */
+    E entry(String key) {
+        return entries.get(key);
     }
 
     /** Replaces (or adds) the hashed form of {@code key}: a re-hash at a higher cost, a new registration. */

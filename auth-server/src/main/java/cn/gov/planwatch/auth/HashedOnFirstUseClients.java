@@ -18,6 +18,11 @@ class HashedOnFirstUseClients implements RegisteredClientRepository {
                 registrations::from);
     }
 
+    /** A client added to the clients file while running: it can get tokens at once. */
+    void register(ClientEntry entry) {
+        clients.add(entry.clientId(), entry);
+    }
+
     @Override
     public void save(RegisteredClient client) {
         clients.put(client.getClientId(), client);

@@ -27,6 +27,16 @@ class HashedOnFirstUseUsers implements UserDetailsService, UserDetailsPasswordSe
                         .build());
     }
 
+    /** A person added to the clients file while running: they can log in at once. */
+    void register(UserEntry entry) {
+        people.add(entry.username(), entry);
+    }
+
+    /** The person's record as read from the file (agency and roles for their tokens), or null. */
+    UserEntry entry(String username) {
+        return people.entry(username);
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) {
         UserDetails person = people.get(username);

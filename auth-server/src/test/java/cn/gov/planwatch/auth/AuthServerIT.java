@@ -37,6 +37,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -46,8 +47,12 @@ import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/** No Kafka broker answers this server: tokens and logins never wait on the plan topic. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthServerIT {
+
+    /** Nothing listens on the discard port, so the plan topic's consumer keeps retrying in the background. */
+    private static final String NO_BROKER = "127.0.0.1:9";
 
     /** Not the default, to show that {@code iss} follows configuration rather than the port it is served on. */
     private static final String ISSUER = "http://auth.planwatch.test:9000";
@@ -68,10 +73,14 @@ class AuthServerIT {
     @Autowired
     HashedOnFirstUseUsers people;
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("planwatch.data-dir", DATA::toString);
         registry.add("planwatch.auth.issuer", () -> ISSUER);
+        registry.add("spring.kafka.bootstrap-servers", () -> NO_BROKER);
     }
 
     /** The cached context still runs, but nothing reads the files after the last test. */
@@ -171,6 +180,16 @@ class AuthServerIT {
         assertThat(claims.getStringClaim("agency")).isEqualTo("CNIPA");
     }
 
+    /** The plan topic's consumer keeps trying to reach a broker in the background; no caller waits on it. */
+    @Test
+    void tokensAndReadinessDoNotWaitOnTheBrokerThePlanTopicIsReadFrom() throws Exception {
+        assertThat(listeners.getListenerContainer("auth-server-plans").isRunning()).isTrue();
+        ClientEntry reporter = client("cnipa-reporter");
+
+        assertThat(clientCredentials(reporter.clientId(), reporter.clientSecret()).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void clientSecretPostIsAcceptedToo() throws Exception {
         ClientEntry operator = client("planwatch-operator");
@@ -265,7 +284,8 @@ class AuthServerIT {
 
         // command-line arguments, not builder properties: those are defaults that application.yaml overrides
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AuthServerApplication.class)
-                .run("--server.port=0", "--planwatch.data-dir=" + DATA, "--planwatch.auth.issuer=" + ISSUER)) {
+                .run("--server.port=0", "--planwatch.data-dir=" + DATA, "--planwatch.auth.issuer=" + ISSUER,
+                        "--spring.kafka.bootstrap-servers=" + NO_BROKER)) {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             HttpResponse<String> jwks = http.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + secondPort + "/oauth2/jwks")).build(),

@@ -3,6 +3,7 @@ package cn.gov.planwatch.auth.credentials;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The clients and users the server knows, as read from (or written to) the clients file. */
 public record Credentials(List<ClientEntry> clients, List<UserEntry> users) {
@@ -15,6 +16,16 @@ public record Credentials(List<ClientEntry> clients, List<UserEntry> users) {
         users = List.copyOf(users);
         rejectDuplicates(clients.stream().map(ClientEntry::clientId).toList(), "clientId");
         rejectDuplicates(users.stream().map(UserEntry::username).toList(), "username");
+    }
+
+    /** These clients and users, then {@code more}'s after them. */
+    public Credentials plus(Credentials more) {
+        return new Credentials(Stream.concat(clients.stream(), more.clients().stream()).toList(),
+                Stream.concat(users.stream(), more.users().stream()).toList());
+    }
+
+    public boolean isEmpty() {
+        return clients.isEmpty() && users.isEmpty();
     }
 
     static void require(String value, String field, String owner) {

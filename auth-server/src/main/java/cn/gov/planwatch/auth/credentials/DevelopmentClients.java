@@ -7,14 +7,16 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Development clients and users: generated once, on the first start, from the catalogue's agencies, then read
- * back from the same file on every later start so that scripts and tokens keep working across restarts.
+ * Development clients and users: generated on the first start from the catalogue's agencies, then read back from
+ * the same file on every later start so that scripts and tokens keep working across restarts. Agencies that plans
+ * published later bring get theirs added ({@link #issue}); what is in the file never changes.
  */
 public final class DevelopmentClients {
 
@@ -58,17 +60,42 @@ public final class DevelopmentClients {
         users.add(new UserEntry("lead", password(), LEAD_AGENCY, List.of("lead")));
         users.add(new UserEntry("operator", password(), LEAD_AGENCY, List.of("operator")));
         for (Agency agency : catalogue.agencies()) {
-            users.add(new UserEntry(lowercase(agency.code()), password(), agency.code(), List.of("reporter")));
+            MissingClient reporter = new MissingClient(agency.code(), MissingClient.REPORTER);
+            users.add(new UserEntry(reporter.username(), password(), agency.code(), List.of("reporter")));
+        }
+        return new Credentials(clients, users);
+    }
+
+    /**
+     * New clients, each with its person, for what is {@code missing} from {@code known}. A client id or user name
+     * already taken (an agency coded like an existing user, say) is left out rather than changed, with a warning.
+     */
+    public Credentials issue(Credentials known, List<MissingClient> missing) {
+        Set<String> clientIds = new HashSet<>();
+        known.clients().forEach(c -> clientIds.add(c.clientId()));
+        Set<String> usernames = new HashSet<>();
+        known.users().forEach(u -> usernames.add(u.username()));
+        List<ClientEntry> clients = new ArrayList<>();
+        List<UserEntry> users = new ArrayList<>();
+        for (MissingClient needed : missing) {
+            if (clientIds.add(needed.clientId())) {
+                clients.add(ClientEntry.machine(needed.clientId(), secret(), needed.agency(), needed.role()));
+            } else {
+                log.warn("client id %s is taken by another agency's client; agency %s gets no %s client"
+                        .formatted(needed.clientId(), needed.agency(), needed.role()));
+            }
+            if (usernames.add(needed.username())) {
+                users.add(new UserEntry(needed.username(), password(), needed.agency(), List.of(needed.role())));
+            } else {
+                log.warn("user name %s is taken; agency %s gets no %s user"
+                        .formatted(needed.username(), needed.agency(), needed.role()));
+            }
         }
         return new Credentials(clients, users);
     }
 
     public static String reporterClientId(String agencyCode) {
-        return lowercase(agencyCode) + "-reporter";
-    }
-
-    private static String lowercase(String code) {
-        return code.toLowerCase(Locale.ROOT);
+        return new MissingClient(agencyCode, MissingClient.REPORTER).clientId();
     }
 
     /** 256 bits: client secrets are only ever pasted by machines. */

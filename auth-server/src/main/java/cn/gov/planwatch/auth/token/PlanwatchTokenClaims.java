@@ -2,7 +2,7 @@ package cn.gov.planwatch.auth.token;
 
 import cn.gov.planwatch.auth.credentials.UserEntry;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -23,10 +23,11 @@ public class PlanwatchTokenClaims implements OAuth2TokenCustomizer<JwtEncodingCo
     public static final String AGENCY_SETTING = "settings.planwatch.agency";
     public static final String ROLES_SETTING = "settings.planwatch.roles";
 
-    private final Map<String, UserEntry> usersByName;
+    private final Function<String, UserEntry> userNamed;
 
-    public PlanwatchTokenClaims(Map<String, UserEntry> usersByName) {
-        this.usersByName = Map.copyOf(usersByName);
+    /** {@code userNamed} gives a person's record by user name, or null; people may be added while running. */
+    public PlanwatchTokenClaims(Function<String, UserEntry> userNamed) {
+        this.userNamed = userNamed;
     }
 
     @Override
@@ -44,7 +45,7 @@ public class PlanwatchTokenClaims implements OAuth2TokenCustomizer<JwtEncodingCo
             roles = client.getClientSettings().getSetting(ROLES_SETTING);
         } else {
             // authorization_code and refresh_token: the principal is the person who logged in
-            UserEntry user = usersByName.get(context.getPrincipal().getName());
+            UserEntry user = userNamed.apply(context.getPrincipal().getName());
             if (user == null) {
                 throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
             }
