@@ -20,36 +20,32 @@ create table plan_closure (
 
 -- Every fact belongs to a plan; what was folded before facts named their plan belongs to the shipped plan. The same
 -- indicator, programme or agency in two plans are two series, two roll-ups, two updates.
-alter table indicator_fact add column plan text not null default 'ip-2021-2025';
-drop index indicator_fact_current_per_period;
+do $$
+declare
+    read_model text;
+begin
+    foreach read_model in array array['indicator_fact', 'indicator_status', 'progress_fact', 'programme_standing',
+            'quarterly_update_fact', 'quarterly_update_state'] loop
+        execute format('alter table %I add column plan text not null default %L', read_model, 'ip-2021-2025');
+    end loop;
+end $$;
+
+drop index indicator_fact_current_per_period, indicator_fact_as_of, indicator_fact_by_period;
 create unique index indicator_fact_current_per_period on indicator_fact (plan, indicator, period) where current;
-drop index indicator_fact_as_of;
 create index indicator_fact_as_of on indicator_fact (plan, indicator, recorded_at);
-drop index indicator_fact_by_period;
 create index indicator_fact_by_period on indicator_fact (plan, indicator, period, revision);
 
--- plan_version: the version of the plan the stored progress was measured against; a view of a later version
--- measures again.
-alter table indicator_status add column plan text not null default 'ip-2021-2025';
-alter table indicator_status add column plan_version integer;
-alter table indicator_status drop constraint indicator_status_pkey;
-alter table indicator_status add primary key (plan, indicator);
-
-alter table progress_fact add column plan text not null default 'ip-2021-2025';
-drop index progress_fact_current;
+drop index progress_fact_current, progress_fact_as_of;
 create unique index progress_fact_current on progress_fact (plan, programme, agency, quarter) where current;
-drop index progress_fact_as_of;
 create index progress_fact_as_of on progress_fact (plan, programme, recorded_at);
 
-alter table programme_standing add column plan text not null default 'ip-2021-2025';
-alter table programme_standing add column plan_version integer;
-alter table programme_standing drop constraint programme_standing_pkey;
-alter table programme_standing add primary key (plan, programme);
-
-alter table quarterly_update_fact add column plan text not null default 'ip-2021-2025';
 drop index quarterly_update_fact_as_of;
 create index quarterly_update_fact_as_of on quarterly_update_fact (plan, agency, quarter, recorded_at);
 
-alter table quarterly_update_state add column plan text not null default 'ip-2021-2025';
-alter table quarterly_update_state drop constraint quarterly_update_state_pkey;
-alter table quarterly_update_state add primary key (plan, agency, quarter);
+-- The live rows are one per plan and key. plan_version: the version of the plan the stored progress or roll-up was
+-- measured against; a view of a later version measures again.
+alter table indicator_status drop constraint indicator_status_pkey, add primary key (plan, indicator),
+    add column plan_version integer;
+alter table programme_standing drop constraint programme_standing_pkey, add primary key (plan, programme),
+    add column plan_version integer;
+alter table quarterly_update_state drop constraint quarterly_update_state_pkey, add primary key (plan, agency, quarter);
