@@ -3,6 +3,7 @@ package cn.gov.planwatch.reporting;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.contracts.plan.PlanClosed;
 import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.testsupport.HttpCalls;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static cn.gov.planwatch.reporting.ScriptedEvents.observation;
 import static cn.gov.planwatch.reporting.ScriptedEvents.planVersion;
@@ -41,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The shipped plan and a second one, published on the plan topic while the service runs, reported on side by side.
+ * The shipped plan and a second one, published on the plan topic while the service runs, reported on side by side;
+ * the second is amended, then closed, and still reads.
  * Uses IND-01 (period 2021 in the shipped plan, 2026 in the second), the second plan's IND-02, its programme
  * data-ip, and SAMR's 2026-Q3 update in both plans.
  */
@@ -176,6 +179,14 @@ class TwoPlansNationalViewIT extends ServiceFixture {
                 .isEqualTo(404);
         assertThat(http().withToken(TestTokens.shared().reporter("CAC")).get(SECOND_VIEW).statusCode())
                 .as("a reporter may not see any plan's national view").isEqualTo(403);
+
+        PlanClosed closed = log.send(new PlanClosed(UUID.randomUUID(), SECOND_PLAN, "中期评估后并入新规划",
+                "cnipa-lead", null, start.plus(Duration.ofMinutes(40)), "cnipa-lead"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from reporting.plan_closure where event_id = ?").params(closed.eventId())
+                .query(Long.class).single() == 1);
+        assertThat(line(view(lead, SECOND_VIEW), "indicators", "code", "IND-01").get("target").decimalValue())
+                .as("a closed plan still reads").isEqualByComparingTo("15");
 
         JsonNode beforeReplay = view(lead, SECOND_VIEW);
         JsonNode shippedBeforeReplay = view(lead, SHIPPED_VIEW);
