@@ -4,8 +4,10 @@ import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.testsupport.HostileInput;
 import cn.gov.planwatch.testsupport.HostileInput.Call;
 import cn.gov.planwatch.testsupport.HttpCalls;
+import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
+import cn.gov.planwatch.testsupport.TopicOffsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -33,7 +36,10 @@ class HostileInputFuzzIT extends ServiceFixture {
     private static final String LEAD = TestTokens.shared().lead();
     private static final String OPERATOR = TestTokens.shared().operator();
     private static final List<String> READ_MODEL = List.of("indicator_fact", "indicator_status", "view_freshness",
-            "progress_fact", "programme_standing", "quarterly_update_fact", "quarterly_update_state", "dead_letter");
+            "progress_fact", "programme_standing", "quarterly_update_fact", "quarterly_update_state", "dead_letter",
+            "plan_version", "plan_closure");
+
+    private static final String PLANS_GROUP = "reporting-service.plans";
 
     @Value("${spring.kafka.consumer.group-id}")
     String groupId;
@@ -53,6 +59,7 @@ class HostileInputFuzzIT extends ServiceFixture {
         Arbitrary<String> notAnOffset = Arbitraries.oneOf(notANumber, negative.map(String::valueOf));
         List<Call> calls = HostileInput.drawEach(TRIES_PER_PARAMETER, random,
                 instants.map(at -> Call.get(LEAD, "/api/v1/national-view?asOf=" + at)),
+                segments.map(plan -> Call.get(LEAD, "/api/v1/plans/" + plan + "/national-view")),
                 instants.map(at -> Call.get(LEAD, "/dashboard?asOf=" + at)),
                 HostileInput.insaneDates().map(date -> Call.get(LEAD, "/dashboard?date=" + query(date))),
                 HostileInput.insaneDates().map(date -> Call.get(LEAD, "/?date=" + query(date))),
@@ -69,8 +76,12 @@ class HostileInputFuzzIT extends ServiceFixture {
                                 .as((high, low) -> new UUID(high, low).toString()))
                         .map(id -> Call.postJson(OPERATOR, "/api/v1/ops/dead-letters/" + id + "/replay", "")));
 
-        assertThat(calls).as("calls drawn").hasSize(13 * TRIES_PER_PARAMETER);
-        HostileInput.assertRefusedRecordingNothing("http://localhost:" + port, calls, groupId, Topics.EVENT_TOPICS,
+        assertThat(calls).as("calls drawn").hasSize(14 * TRIES_PER_PARAMETER);
+        // The plans are folded by a group of their own; the reports by the service's group.
+        TopicOffsets.awaitConsumed(RealInfrastructure.shared().kafkaBootstrapServers(), Topics.PLAN_EVENTS,
+                PLANS_GROUP, Duration.ofSeconds(30));
+        HostileInput.assertRefusedRecordingNothing("http://localhost:" + port, calls, groupId,
+                Topics.EVENT_TOPICS.stream().filter(topic -> !topic.equals(Topics.PLAN_EVENTS)).toList(),
                 Topics.withDeadLetterTopics(), this::rows);
     }
 

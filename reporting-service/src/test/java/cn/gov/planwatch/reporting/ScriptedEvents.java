@@ -1,6 +1,14 @@
 package cn.gov.planwatch.reporting;
 
+import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.catalogue.PlanDocumentFormat;
+import cn.gov.planwatch.catalogue.PlanDocuments;
+import cn.gov.planwatch.catalogue.spring.DefaultPlan;
 import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.contracts.plan.PlanAmended;
+import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
+import cn.gov.planwatch.contracts.plan.PlanLifecycleEvent;
+import cn.gov.planwatch.contracts.plan.PlanPublished;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
@@ -42,7 +50,8 @@ final class ScriptedEvents {
 
     <E extends PlanEvent> E send(E event) {
         String topic = event instanceof ObservationReported ? Topics.INDICATOR_EVENTS
-                : event instanceof ProgressReported ? Topics.PROGRAMME_EVENTS : Topics.QUARTERLY_UPDATE_EVENTS;
+                : event instanceof ProgressReported ? Topics.PROGRAMME_EVENTS
+                : event instanceof PlanLifecycleEvent ? Topics.PLAN_EVENTS : Topics.QUARTERLY_UPDATE_EVENTS;
         try {
             kafka.send(topic, event.partitionKey(), event).get();
         } catch (Exception e) {
@@ -73,29 +82,57 @@ final class ScriptedEvents {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A plan version as programme-service publishes it (the first) or records its amendment (any later one). */
+    static PlanDocumentEvent planVersion(String yaml, String recordedAt) {
+        PlanCatalogue catalogue = PlanDocuments.parse(yaml.getBytes(StandardCharsets.UTF_8), PlanDocumentFormat.YAML);
+        String plan = catalogue.plan().id();
+        int version = catalogue.plan().version();
+        return version == 1
+                ? new PlanPublished(UUID.randomUUID(), plan, version, PlanDocuments.toJsonTree(catalogue),
+                        "cnipa-lead", null, Instant.parse(recordedAt), "cnipa-lead")
+                : new PlanAmended(UUID.randomUUID(), plan, version, version - 1, PlanDocuments.toJsonTree(catalogue),
+                        "cnipa-lead", null, Instant.parse(recordedAt), "cnipa-lead");
+    }
+
     static ObservationReported observation(String indicator, String agency, String period, String value,
             String recordedAt) {
-        return new ObservationReported(UUID.randomUUID(), "ip-2021-2025", indicator, period, new BigDecimal(value), "测试数据", null,
+        return observation(DefaultPlan.SHIPPED, indicator, agency, period, value, recordedAt);
+    }
+
+    static ObservationReported observation(String plan, String indicator, String agency, String period, String value,
+            String recordedAt) {
+        return new ObservationReported(UUID.randomUUID(), plan, indicator, period, new BigDecimal(value), "测试数据", null,
                 agency, agency.toLowerCase() + "-reporter", null, Instant.parse(recordedAt), null, false);
     }
 
     /** {@code zones}: a value for the programme's first milestone, or null. */
     static ProgressReported progress(String programme, String milestone, String agency, String quarter,
             String status, int percent, String zones, String recordedAt) {
+        return progress(DefaultPlan.SHIPPED, programme, milestone, agency, quarter, status, percent, zones,
+                recordedAt);
+    }
+
+    static ProgressReported progress(String plan, String programme, String milestone, String agency, String quarter,
+            String status, int percent, String zones, String recordedAt) {
         List<ProgressReported.MilestoneValue> milestones = zones == null ? List.of()
                 : List.of(new ProgressReported.MilestoneValue(milestone, new BigDecimal(zones)));
-        return new ProgressReported(UUID.randomUUID(), "ip-2021-2025", programme, quarter, agency, agency.toLowerCase() + "-reporter",
+        return new ProgressReported(UUID.randomUUID(), plan, programme, quarter, agency, agency.toLowerCase() + "-reporter",
                 null, status, percent, "进展顺利", null, List.of(), milestones, Instant.parse(recordedAt));
     }
 
     /** {@code kind}: S submitted, A accepted, R returned. */
     static QuarterlyUpdateEvent step(char kind, String agency, String quarter, String recordedAt) {
+        return step(DefaultPlan.SHIPPED, kind, agency, quarter, recordedAt);
+    }
+
+    static QuarterlyUpdateEvent step(String plan, char kind, String agency, String quarter, String recordedAt) {
         Instant at = Instant.parse(recordedAt);
         return switch (kind) {
-            case 'S' -> new QuarterlyUpdateSubmitted(UUID.randomUUID(), "ip-2021-2025", agency, quarter,
+            case 'S' -> new QuarterlyUpdateSubmitted(UUID.randomUUID(), plan, agency, quarter,
                     agency.toLowerCase() + "-reporter", null, at);
-            case 'A' -> new QuarterlyUpdateAccepted(UUID.randomUUID(), "ip-2021-2025", agency, quarter, "CNIPA", "cnipa-lead", null, at);
-            case 'R' -> new QuarterlyUpdateReturned(UUID.randomUUID(), "ip-2021-2025", agency, quarter, "CNIPA", "请补充材料",
+            case 'A' -> new QuarterlyUpdateAccepted(UUID.randomUUID(), plan, agency, quarter, "CNIPA", "cnipa-lead",
+                    null, at);
+            case 'R' -> new QuarterlyUpdateReturned(UUID.randomUUID(), plan, agency, quarter, "CNIPA", "请补充材料",
                     List.of("IND-03"), "cnipa-lead", null, at);
             default -> throw new IllegalArgumentException("kind " + kind);
         };

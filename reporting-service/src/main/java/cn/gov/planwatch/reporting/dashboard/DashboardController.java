@@ -46,7 +46,7 @@ class DashboardController {
             Model model, Locale locale) {
         requireLead();
         Instant at = date != null && !date.isEmpty() ? AsOf.endOfDay(date, quarters.zone()) : AsOf.parse(asOf);
-        NationalView view = reader.view(at);
+        NationalView view = reader.view(null, at);
         DashboardLinks links = new DashboardLinks(at, locale.getLanguage());
         model.addAttribute("view", view);
         model.addAttribute("links", links);
@@ -61,7 +61,7 @@ class DashboardController {
             Locale locale) {
         requireLead();
         Instant at = AsOf.parse(asOf);
-        model.addAttribute("provenance", provenance.of(figure.substring(1), at));
+        model.addAttribute("provenance", provenance.of(null, figure.substring(1), at));
         model.addAttribute("links", new DashboardLinks(at, locale.getLanguage()));
         return "dashboard/provenance";
     }

@@ -1,8 +1,6 @@
 package cn.gov.planwatch.reporting.export;
 
-import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
-import cn.gov.planwatch.planrules.calendar.PlanCalendar;
 import cn.gov.planwatch.reporting.nationalview.NationalView;
 import cn.gov.planwatch.reporting.nationalview.NationalViewReader;
 import org.springframework.stereotype.Component;
@@ -18,19 +16,18 @@ import java.util.stream.Collectors;
 class QuarterlyReportCompiler {
 
     private final NationalViewReader reader;
-    private final PlanCalendar quarters;
-    private final PlanCatalogue catalogue;
 
-    QuarterlyReportCompiler(NationalViewReader reader, PlanCalendar quarters, PlanCatalogue catalogue) {
+    QuarterlyReportCompiler(NationalViewReader reader) {
         this.reader = reader;
-        this.quarters = quarters;
-        this.catalogue = catalogue;
     }
 
-    /** @param quarterText {@code YYYY-Qn}; 400 when malformed, 404 when outside the plan */
-    QuarterlyReport compile(String quarterText) {
-        ReportingPeriod quarter = quarters.knownQuarter(quarterText);
-        NationalView view = reader.upToQuarter(quarter);
+    /**
+     * @param plan        the plan, null for the default plan; 404 when not published
+     * @param quarterText {@code YYYY-Qn}; 400 when malformed, 404 when outside the plan
+     */
+    QuarterlyReport compile(String plan, String quarterText) {
+        ReportingPeriod quarter = reader.knownQuarter(plan, quarterText);
+        NationalView view = reader.upToQuarter(plan, quarter);
         String q = quarter.toString();
         var rates = view.compliance().byQuarter().stream().filter(b -> b.quarter().equals(q)).findFirst()
                 .orElseThrow().rates();
@@ -56,7 +53,7 @@ class QuarterlyReportCompiler {
                                 c.state().name(), c.deadline(), c.firstSubmittedAt(), c.submittedAt(), c.onTime(),
                                 ids(c.eventIds()))))
                 .toList();
-        return new QuarterlyReport(q, view.asOf(), catalogue.plan().titleZh(), catalogue.plan().titleEn(), rates,
+        return new QuarterlyReport(q, view.asOf(), view.plan().titleZh(), view.plan().titleEn(), rates,
                 indicators, programmes, compliance);
     }
 

@@ -28,8 +28,8 @@ class QuarterlyReportController {
     }
 
     /** JSON is listed first so that a caller accepting anything gets JSON. */
-    @GetMapping(path = "/api/v1/reports/quarterly/{quarter}", produces = {MediaType.APPLICATION_JSON_VALUE,
-            ReportFiles.CSV_VALUE, ReportFiles.XLSX_VALUE})
+    @GetMapping(path = {"/api/v1/reports/quarterly/{quarter}", "/api/v1/plans/{plan}/reports/quarterly/{quarter}"},
+            produces = {MediaType.APPLICATION_JSON_VALUE, ReportFiles.CSV_VALUE, ReportFiles.XLSX_VALUE})
     @Operation(operationId = "getQuarterlyReport",
             summary = "The quarterly consolidated report / 季度汇总报告",
             description = "Indicator values of the periods ending by the quarter's end, programme roll-ups from the"
@@ -50,10 +50,12 @@ class QuarterlyReportController {
                     @Content(mediaType = ReportFiles.XLSX_VALUE, schema = @Schema(type = "string",
                             format = "binary", description = "An XLSX workbook: sheets 概要 Summary, 指标 Indicators,"
                                     + " 专栏 Programmes, 报送情况 Compliance"))})
-    @ApiResponse(responseCode = "404", description = "The quarter is not a quarter of the plan / 该季度不在规划期内")
-    QuarterlyReport quarterly(@Parameter(description = "The quarter, YYYY-Qn, within the plan (2021-Q1 … 2025-Q4)"
-            + " / 季度，格式 YYYY-Qn", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$",
-            example = "2025-Q3")) @PathVariable String quarter) {
-        return compiler.compile(quarter);
+    @ApiResponse(responseCode = "404", description = "No such plan, or the quarter is not a quarter of the plan"
+            + " / 无此规划，或该季度不在规划期内")
+    QuarterlyReport quarterly(@PathVariable(required = false) String plan,
+            @Parameter(description = "The quarter, YYYY-Qn, within the plan (the default plan: 2021-Q1 … 2025-Q4)"
+                    + " / 季度，格式 YYYY-Qn，须在规划期内", schema = @Schema(type = "string",
+                    pattern = "^\\d{4}-Q[1-4]$", example = "2025-Q3")) @PathVariable String quarter) {
+        return compiler.compile(plan, quarter);
     }
 }

@@ -42,9 +42,14 @@ public final class Figures {
 
     public static final String OVERALL_RATES = "compliance:overall";
 
-    /** The API link to a figure's provenance; as of the same instant as the view it appears in. */
-    public static String href(String figure, Instant asOf) {
-        return PROVENANCE_PATH + figure + (asOf == null ? "" : "?asOf=" + asOf);
+    /**
+     * The API link to a figure's provenance; as of the same instant as the view it appears in. The default plan's
+     * figures ({@code plan} null) link to the unscoped path, as they always have; another plan's to the path under
+     * the plan.
+     */
+    public static String href(String plan, String figure, Instant asOf) {
+        String path = plan == null ? PROVENANCE_PATH : "/api/v1/plans/" + plan + "/national-view/provenance/";
+        return path + figure + (asOf == null ? "" : "?asOf=" + asOf);
     }
 
     private Figures() {

@@ -31,9 +31,11 @@ public class RecordedFacts {
         return indicators.facts(eventIds);
     }
 
-    /** Every report of one indicator and period recorded by {@code asOf} (or ever, if null), oldest first. */
-    public List<IndicatorFact> indicatorRevisions(String indicator, String period, Instant asOf) {
-        return indicators.revisions(indicator, period, asOf);
+    /**
+     * Every report of one indicator and period of the plan recorded by {@code asOf} (or ever, if null), oldest first.
+     */
+    public List<IndicatorFact> indicatorRevisions(String plan, String indicator, String period, Instant asOf) {
+        return indicators.revisions(plan, indicator, period, asOf);
     }
 
     /** The programme progress reports these events recorded, oldest first. */

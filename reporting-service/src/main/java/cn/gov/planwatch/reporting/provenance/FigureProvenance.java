@@ -1,5 +1,6 @@
 package cn.gov.planwatch.reporting.provenance;
 
+import cn.gov.planwatch.planrules.UnknownPlanException;
 import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.reporting.nationalview.IndicatorFact;
@@ -39,9 +40,14 @@ public class FigureProvenance {
         this.facts = facts;
     }
 
-    /** @throws ProblemException 404 for a figure the view does not have */
-    public Provenance of(String figure, Instant asOf) {
-        NationalView view = reader.view(asOf);
+    /**
+     * A figure of the view of {@code plan} (null: the default plan).
+     *
+     * @throws ProblemException     404 for a figure the view does not have
+     * @throws UnknownPlanException 404 for a plan not in force at {@code asOf}
+     */
+    public Provenance of(String plan, String figure, Instant asOf) {
+        NationalView view = reader.view(plan, asOf);
         int colon = figure.indexOf(':');
         String kind = colon < 0 ? "" : figure.substring(0, colon);
         String key = figure.substring(colon + 1);
@@ -69,7 +75,7 @@ public class FigureProvenance {
         var point = line.series().stream().filter(p -> p.period().equals(period)).findFirst()
                 .orElseThrow(() -> unknown("indicator:" + key));
         // Every revision known then, so a reader sees what the figure replaced.
-        return facts.indicatorRevisions(code, period, asOf).stream()
+        return facts.indicatorRevisions(view.plan().id(), code, period, asOf).stream()
                 .map(f -> event(f, f.eventId().equals(point.eventId()))).toList();
     }
 

@@ -103,7 +103,8 @@ class DeadLetterFlowIT extends ServiceFixture {
         assertThat(unreadableLine.get("attempts").asInt()).as("not retried: it can never be read")
                 .isEqualTo(1);
         JsonNode failingLine = find(listed, poison.eventId().toString());
-        assertThat(failingLine.get("type").asString()).isEqualTo("cn.gov.planwatch.indicator.ObservationReported.v2");
+        assertThat(failingLine.get("type").asString()).as("as today's writer wrote it")
+                .isEqualTo(ObservationReported.V3.ceType());
         assertThat(failingLine.get("error").get("cause").asString()).isEqualTo("java.util.NoSuchElementException");
         assertThat(failingLine.get("error").get("rootCause").asString())
                 .isEqualTo("java.util.NoSuchElementException: No value present");

@@ -8,6 +8,7 @@ import cn.gov.planwatch.catalogue.progress.ProgressMeasure;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.reporting.nationalview.IndicatorFact;
 import cn.gov.planwatch.reporting.nationalview.NationalView.Freshness;
+import cn.gov.planwatch.reporting.plan.PlansInForce;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,16 +34,16 @@ public class NationalViewStore {
             rs.getInt("revision"));
 
     private final JdbcClient jdbc;
-    private final PlanCatalogue catalogue;
+    private final PlansInForce plans;
     private final ProgressMeasure progressMeasure;
     private final Clock clock;
     private final JsonMapper json;
 
-    NationalViewStore(JdbcClient jdbc, PlanCatalogue catalogue, ProgressMeasure progressMeasure, Clock clock,
+    NationalViewStore(JdbcClient jdbc, PlansInForce plans, ProgressMeasure progressMeasure, Clock clock,
             JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.catalogue = catalogue;
+        this.plans = plans;
         this.progressMeasure = progressMeasure;
         this.clock = clock;
     }
@@ -53,15 +54,15 @@ public class NationalViewStore {
      */
     boolean fold(ObservationReported e) {
         int inserted = jdbc.sql("""
-                insert into reporting.indicator_fact (event_id, indicator, period, value, agency, client_id,
+                insert into reporting.indicator_fact (event_id, plan, indicator, period, value, agency, client_id,
                     actor, recorded_at, revision, current)
-                values (:eventId, :indicator, :period, :value, :agency, :clientId, :actor, :recordedAt,
+                values (:eventId, :plan, :indicator, :period, :value, :agency, :clientId, :actor, :recordedAt,
                     (select coalesce(max(revision), 0) + 1 from reporting.indicator_fact
-                      where indicator = :indicator and period = :period),
+                      where plan = :plan and indicator = :indicator and period = :period),
                     false)
                 on conflict (event_id) do nothing
                 """)
-                .param("eventId", e.eventId()).param("indicator", e.indicator()).param("period", e.period())
+                .param("eventId", e.eventId()).param("plan", e.plan()).param("indicator", e.indicator()).param("period", e.period())
                 .param("value", e.value()).param("agency", e.agency()).param("clientId", e.clientId())
                 .param("actor", e.actor())
                 .param("recordedAt", Timestamp.from(e.recordedAt()))
@@ -69,13 +70,16 @@ public class NationalViewStore {
         if (inserted == 0) {
             return false;
         }
-        jdbc.sql("update reporting.indicator_fact set current = false where indicator = ? and period = ? and current")
-                .params(e.indicator(), e.period()).update();
+        jdbc.sql("update reporting.indicator_fact set current = false"
+                        + " where plan = ? and indicator = ? and period = ? and current")
+                .params(e.plan(), e.indicator(), e.period()).update();
         jdbc.sql("update reporting.indicator_fact set current = true where event_id = ?").params(e.eventId())
                 .update();
-        Optional<Indicator> indicator = catalogue.indicator(e.indicator());
+        // A plan not known yet (its event may follow on its own topic) gets its status measured when read.
+        Optional<PlanCatalogue> plan = plans.inForce(e.plan(), clock.instant());
+        Optional<Indicator> indicator = plan.flatMap(p -> p.indicator(e.indicator()));
         if (indicator.isPresent()) {
-            refreshStatus(indicator.get());
+            refreshStatus(plan.get(), indicator.get());
         }
         recordApplied(e.recordedAt());
         return true;
@@ -92,16 +96,19 @@ public class NationalViewStore {
                 .update();
     }
 
-    private void refreshStatus(Indicator indicator) {
-        List<IndicatorFact> series = currentSeries(indicator.code(), null);
+    private void refreshStatus(PlanCatalogue plan, Indicator indicator) {
+        List<IndicatorFact> series = currentSeries(plan.plan().id(), indicator.code(), null);
         IndicatorFact latest = series.get(series.size() - 1);
         Progress progress = progressMeasure.assess(indicator, points(series));
         jdbc.sql("""
-                insert into reporting.indicator_status (indicator, latest_event_id, progress, event_ids, updated_at)
-                values (:indicator, :eventId, cast(:progress as jsonb), :eventIds, :now)
-                on conflict (indicator) do update set latest_event_id = excluded.latest_event_id,
-                    progress = excluded.progress, event_ids = excluded.event_ids, updated_at = excluded.updated_at
+                insert into reporting.indicator_status (plan, plan_version, indicator, latest_event_id, progress,
+                    event_ids, updated_at)
+                values (:plan, :version, :indicator, :eventId, cast(:progress as jsonb), :eventIds, :now)
+                on conflict (plan, indicator) do update set plan_version = excluded.plan_version,
+                    latest_event_id = excluded.latest_event_id, progress = excluded.progress,
+                    event_ids = excluded.event_ids, updated_at = excluded.updated_at
                 """)
+                .param("plan", plan.plan().id()).param("version", plan.plan().version())
                 .param("indicator", indicator.code()).param("eventId", latest.eventId())
                 .param("progress", json.writeValueAsString(progress))
                 .param("eventIds", series.stream().map(IndicatorFact::eventId).toArray(UUID[]::new))
@@ -109,13 +116,20 @@ public class NationalViewStore {
                 .update();
     }
 
-    /** The live status of each indicator that has a report, as the projector left it. */
-    public Map<String, LiveStatus> liveStatus() {
+    /**
+     * The live status of each of the plan's indicators that has a report, as the projector left it measured against
+     * {@code version} of the plan; a status measured against another version is absent.
+     */
+    public Map<String, LiveStatus> liveStatus(String plan, int version) {
         Map<UUID, IndicatorFact> latest = jdbc.sql("""
                 select f.* from reporting.indicator_fact f
                   join reporting.indicator_status s on s.latest_event_id = f.event_id
-                """).query(FACT).list().stream().collect(Collectors.toMap(IndicatorFact::eventId, f -> f));
-        return jdbc.sql("select indicator, latest_event_id, progress, event_ids from reporting.indicator_status")
+                 where s.plan = ? and s.plan_version = ?
+                """).params(plan, version).query(FACT).list().stream()
+                .collect(Collectors.toMap(IndicatorFact::eventId, f -> f));
+        return jdbc.sql("select indicator, latest_event_id, progress, event_ids"
+                        + " from reporting.indicator_status where plan = ? and plan_version = ?")
+                .params(plan, version)
                 .query((rs, n) -> new LiveStatus(rs.getString("indicator"),
                         latest.get(rs.getObject("latest_event_id", UUID.class)),
                         json.readValue(rs.getString("progress"), Progress.class),
@@ -130,15 +144,15 @@ public class NationalViewStore {
      * The value of each period of the indicator, oldest period first: the current one, or with
      * {@code asOf}, the newest one recorded by then.
      */
-    public List<IndicatorFact> currentSeries(String indicator, Instant asOf) {
+    public List<IndicatorFact> currentSeries(String plan, String indicator, Instant asOf) {
         List<IndicatorFact> facts = asOf == null
-                ? jdbc.sql("select * from reporting.indicator_fact where indicator = ? and current")
-                        .params(indicator).query(FACT).list()
+                ? jdbc.sql("select * from reporting.indicator_fact where plan = ? and indicator = ? and current")
+                        .params(plan, indicator).query(FACT).list()
                 : jdbc.sql("""
                         select distinct on (period) * from reporting.indicator_fact
-                         where indicator = ? and recorded_at <= ?
+                         where plan = ? and indicator = ? and recorded_at <= ?
                          order by period, recorded_at desc, seq desc
-                        """).params(indicator, Timestamp.from(asOf)).query(FACT).list();
+                        """).params(plan, indicator, Timestamp.from(asOf)).query(FACT).list();
         return facts.stream()
                 .sorted(Comparator.comparing((IndicatorFact f) -> ReportingPeriod.parse(f.period()).orElseThrow()))
                 .toList();
@@ -148,24 +162,26 @@ public class NationalViewStore {
      * The value of each period of every indicator (current, or with {@code asOf} the newest recorded by then),
      * by indicator code, oldest period first.
      */
-    public Map<String, List<IndicatorFact>> currentSeries(Instant asOf) {
+    public Map<String, List<IndicatorFact>> currentSeries(String plan, Instant asOf) {
         List<IndicatorFact> facts = asOf == null
-                ? jdbc.sql("select * from reporting.indicator_fact where current").query(FACT).list()
+                ? jdbc.sql("select * from reporting.indicator_fact where plan = ? and current").params(plan)
+                        .query(FACT).list()
                 : jdbc.sql("""
                         select distinct on (indicator, period) * from reporting.indicator_fact
-                         where recorded_at <= ?
+                         where plan = ? and recorded_at <= ?
                          order by indicator, period, recorded_at desc, seq desc
-                        """).params(Timestamp.from(asOf)).query(FACT).list();
+                        """).params(plan, Timestamp.from(asOf)).query(FACT).list();
         return facts.stream()
                 .sorted(Comparator.comparing((IndicatorFact f) -> ReportingPeriod.parse(f.period()).orElseThrow()))
                 .collect(Collectors.groupingBy(IndicatorFact::indicator, Collectors.toList()));
     }
 
-    /** Every report of one indicator and period recorded by {@code asOf} (or ever), oldest first. */
-    public List<IndicatorFact> revisions(String indicator, String period, Instant asOf) {
-        return jdbc.sql("select * from reporting.indicator_fact where indicator = :indicator and period = :period"
+    /** Every report of one indicator and period of the plan recorded by {@code asOf} (or ever), oldest first. */
+    public List<IndicatorFact> revisions(String plan, String indicator, String period, Instant asOf) {
+        return jdbc.sql("select * from reporting.indicator_fact"
+                        + " where plan = :plan and indicator = :indicator and period = :period"
                         + (asOf == null ? "" : " and recorded_at <= :asOf") + " order by revision")
-                .param("indicator", indicator).param("period", period)
+                .param("plan", plan).param("indicator", indicator).param("period", period)
                 .param("asOf", asOf == null ? null : Timestamp.from(asOf))
                 .query(FACT).list();
     }

@@ -5,6 +5,7 @@ import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.planrules.rollup.ProgrammeRollUp;
 import cn.gov.planwatch.reporting.nationalview.ProgressFact;
+import cn.gov.planwatch.reporting.plan.PlansInForce;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,16 +29,16 @@ public class ProgrammeProgressStore {
     };
 
     private final JdbcClient jdbc;
-    private final PlanCatalogue catalogue;
+    private final PlansInForce plans;
     private final NationalViewStore freshness;
     private final Clock clock;
     private final JsonMapper json;
     private final RowMapper<ProgressFact> fact;
 
-    ProgrammeProgressStore(JdbcClient jdbc, PlanCatalogue catalogue, NationalViewStore freshness, Clock clock,
+    ProgrammeProgressStore(JdbcClient jdbc, PlansInForce plans, NationalViewStore freshness, Clock clock,
             JsonMapper json) {
         this.jdbc = jdbc;
-        this.catalogue = catalogue;
+        this.plans = plans;
         this.freshness = freshness;
         this.clock = clock;
         this.json = json;
@@ -51,16 +52,16 @@ public class ProgrammeProgressStore {
     /** Applies the report once (a redelivery changes nothing), in the caller's transaction. */
     void fold(ProgressReported e) {
         int inserted = jdbc.sql("""
-                insert into reporting.progress_fact (event_id, programme, quarter, agency, client_id, actor, status,
-                    percent_complete, milestones, recorded_at, revision, current)
-                values (:eventId, :programme, :quarter, :agency, :clientId, :actor, :status, :percent,
+                insert into reporting.progress_fact (event_id, plan, programme, quarter, agency, client_id, actor,
+                    status, percent_complete, milestones, recorded_at, revision, current)
+                values (:eventId, :plan, :programme, :quarter, :agency, :clientId, :actor, :status, :percent,
                     cast(:milestones as jsonb), :recordedAt,
                     (select coalesce(max(revision), 0) + 1 from reporting.progress_fact
-                      where programme = :programme and agency = :agency and quarter = :quarter),
+                      where plan = :plan and programme = :programme and agency = :agency and quarter = :quarter),
                     false)
                 on conflict (event_id) do nothing
                 """)
-                .param("eventId", e.eventId()).param("programme", e.programme()).param("quarter", e.quarter())
+                .param("eventId", e.eventId()).param("plan", e.plan()).param("programme", e.programme()).param("quarter", e.quarter())
                 .param("agency", e.agency()).param("clientId", e.clientId()).param("actor", e.actor())
                 .param("status", e.status())
                 .param("percent", e.percentComplete()).param("milestones", json.writeValueAsString(e.milestones()))
@@ -71,43 +72,51 @@ public class ProgrammeProgressStore {
         }
         jdbc.sql("""
                 update reporting.progress_fact set current = (event_id = :eventId)
-                 where programme = :programme and agency = :agency and quarter = :quarter
+                 where plan = :plan and programme = :programme and agency = :agency and quarter = :quarter
                    and (current or event_id = :eventId)
-                """).param("eventId", e.eventId()).param("programme", e.programme()).param("agency", e.agency())
+                """).param("eventId", e.eventId()).param("plan", e.plan()).param("programme", e.programme()).param("agency", e.agency())
                 .param("quarter", e.quarter()).update();
-        Optional<Programme> programme = catalogue.programme(e.programme());
-        programme.ifPresent(this::refreshStanding);
+        // A plan not known yet (its event may follow on its own topic) gets its roll-up made when read.
+        Optional<PlanCatalogue> plan = plans.inForce(e.plan(), clock.instant());
+        plan.flatMap(p -> p.programme(e.programme())).ifPresent(programme -> refreshStanding(plan.get(), programme));
         freshness.recordApplied(e.recordedAt());
     }
 
-    private void refreshStanding(Programme programme) {
-        ProgrammeRollUp standing = ProgrammeRollUp.of(programme, current(programme.slug(), null));
+    private void refreshStanding(PlanCatalogue plan, Programme programme) {
+        ProgrammeRollUp standing = ProgrammeRollUp.of(programme, current(plan.plan().id(), programme.slug(), null));
         jdbc.sql("""
-                insert into reporting.programme_standing (programme, standing, event_ids, updated_at)
-                values (:programme, cast(:standing as jsonb), :eventIds, :now)
-                on conflict (programme) do update set standing = excluded.standing, event_ids = excluded.event_ids,
-                    updated_at = excluded.updated_at
+                insert into reporting.programme_standing (plan, plan_version, programme, standing, event_ids,
+                    updated_at)
+                values (:plan, :version, :programme, cast(:standing as jsonb), :eventIds, :now)
+                on conflict (plan, programme) do update set plan_version = excluded.plan_version,
+                    standing = excluded.standing, event_ids = excluded.event_ids, updated_at = excluded.updated_at
                 """)
+                .param("plan", plan.plan().id()).param("version", plan.plan().version())
                 .param("programme", programme.slug()).param("standing", json.writeValueAsString(standing))
                 .param("eventIds", standing.eventIds().toArray(UUID[]::new))
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 
-    /** Each programme's roll-up as the projector left it; programmes without a report are absent. */
-    public Map<String, ProgrammeRollUp> liveStandings() {
-        return jdbc.sql("select programme, standing from reporting.programme_standing")
+    /**
+     * Each of the plan's programme roll-ups the projector left made by {@code version} of the plan; programmes
+     * without a report, or rolled up under another version, are absent.
+     */
+    public Map<String, ProgrammeRollUp> liveStandings(String plan, int version) {
+        return jdbc.sql("select programme, standing from reporting.programme_standing"
+                        + " where plan = ? and plan_version = ?")
+                .params(plan, version)
                 .query((rs, n) -> Map.entry(rs.getString("programme"),
                         json.readValue(rs.getString("standing"), ProgrammeRollUp.class)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /**
-     * The current revision of each report of the programme (or of every programme, for a null slug), in log
+     * The current revision of each report of the plan's programme (or of every programme, for a null slug), in log
      * order: as known now, or with {@code asOf} the newest revision recorded by then.
      */
-    public List<ProgressFact> current(String programme, Instant asOf) {
-        String where = (programme == null ? "true" : "programme = :programme")
+    public List<ProgressFact> current(String plan, String programme, Instant asOf) {
+        String where = "plan = :plan" + (programme == null ? "" : " and programme = :programme")
                 + (asOf == null ? " and current" : " and recorded_at <= :asOf");
         return jdbc.sql("""
                 select * from (
@@ -116,7 +125,7 @@ public class ProgrammeProgressStore {
                      order by programme, agency, quarter, recorded_at desc, seq desc) latest
                  order by seq
                 """.formatted(where))
-                .param("programme", programme).param("asOf", asOf == null ? null : Timestamp.from(asOf))
+                .param("plan", plan).param("programme", programme).param("asOf", asOf == null ? null : Timestamp.from(asOf))
                 .query(fact).list();
     }
 

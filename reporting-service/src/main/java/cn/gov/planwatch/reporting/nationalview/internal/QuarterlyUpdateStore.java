@@ -46,14 +46,15 @@ public class QuarterlyUpdateStore {
     void fold(QuarterlyUpdateEvent e) {
         LifecycleEvent step = LifecycleEvent.of(e);
         int inserted = jdbc.sql("""
-                insert into reporting.quarterly_update_fact (event_id, agency, quarter, kind, reviewer, reason, items,
-                    client_id, actor, recorded_at, step)
-                values (:eventId, :agency, :quarter, :kind, :reviewer, :reason, :items, :clientId, :actor, :recordedAt,
+                insert into reporting.quarterly_update_fact (event_id, plan, agency, quarter, kind, reviewer, reason,
+                    items, client_id, actor, recorded_at, step)
+                values (:eventId, :plan, :agency, :quarter, :kind, :reviewer, :reason, :items, :clientId, :actor,
+                    :recordedAt,
                     (select coalesce(max(step), 0) + 1 from reporting.quarterly_update_fact
-                      where agency = :agency and quarter = :quarter))
+                      where plan = :plan and agency = :agency and quarter = :quarter))
                 on conflict (event_id) do nothing
                 """)
-                .param("eventId", e.eventId()).param("agency", e.agency()).param("quarter", e.quarter())
+                .param("eventId", e.eventId()).param("plan", e.plan()).param("agency", e.agency()).param("quarter", e.quarter())
                 .param("kind", step.kind().name()).param("reviewer", step.reviewer())
                 .param("reason", step.reason()).param("items", step.items().toArray(String[]::new))
                 .param("clientId", e.clientId()).param("actor", e.actor())
@@ -63,17 +64,19 @@ public class QuarterlyUpdateStore {
             return;
         }
         UpdateKey key = new UpdateKey(e.agency(), e.quarter());
-        FoldedUpdate after = lifecycle(key).after(step);
+        FoldedUpdate after = lifecycle(e.plan(), key).after(step);
         jdbc.sql("""
-                insert into reporting.quarterly_update_state (agency, quarter, stage, first_submitted_at, submitted_at,
-                    last_event_id, last_recorded_at, event_ids)
-                values (:agency, :quarter, :stage, :first, :submitted, :lastEventId, :lastRecordedAt, :eventIds)
-                on conflict (agency, quarter) do update set stage = excluded.stage,
+                insert into reporting.quarterly_update_state (plan, agency, quarter, stage, first_submitted_at,
+                    submitted_at, last_event_id, last_recorded_at, event_ids)
+                values (:plan, :agency, :quarter, :stage, :first, :submitted, :lastEventId, :lastRecordedAt,
+                    :eventIds)
+                on conflict (plan, agency, quarter) do update set stage = excluded.stage,
                     first_submitted_at = excluded.first_submitted_at, submitted_at = excluded.submitted_at,
                     last_event_id = excluded.last_event_id, last_recorded_at = excluded.last_recorded_at,
                     event_ids = excluded.event_ids
                 """)
-                .param("agency", key.agency()).param("quarter", key.quarter()).param("stage", after.update().state().name())
+                .param("plan", e.plan()).param("agency", key.agency()).param("quarter", key.quarter())
+                .param("stage", after.update().state().name())
                 .param("first", timestamp(after.update().firstSubmittedAt()))
                 .param("submitted", timestamp(after.update().submittedAt()))
                 .param("lastEventId", after.update().lastEventId())
@@ -83,26 +86,28 @@ public class QuarterlyUpdateStore {
         freshness.recordApplied(e.recordedAt());
     }
 
-    private FoldedUpdate lifecycle(UpdateKey key) {
-        return jdbc.sql("select * from reporting.quarterly_update_state where agency = ? and quarter = ? for update")
-                .params(key.agency(), key.quarter()).query(QuarterlyUpdateStore::lifecycle).optional()
+    private FoldedUpdate lifecycle(String plan, UpdateKey key) {
+        return jdbc.sql("select * from reporting.quarterly_update_state"
+                        + " where plan = ? and agency = ? and quarter = ? for update")
+                .params(plan, key.agency(), key.quarter()).query(QuarterlyUpdateStore::lifecycle).optional()
                 .orElse(FoldedUpdate.notStarted(key.agency(), key.quarter()));
     }
 
     /**
-     * Every update that has a step: as the projector left it, or with {@code asOf} folded from the steps recorded
-     * by then, in the order they arrived (the order the live fold took).
+     * Every update to the plan that has a step: as the projector left it, or with {@code asOf} folded from the steps
+     * recorded by then, in the order they arrived (the order the live fold took).
      */
-    public Map<UpdateKey, FoldedUpdate> lifecycles(Instant asOf) {
+    public Map<UpdateKey, FoldedUpdate> lifecycles(String plan, Instant asOf) {
         if (asOf == null) {
-            return jdbc.sql("select * from reporting.quarterly_update_state")
+            return jdbc.sql("select * from reporting.quarterly_update_state where plan = ?").params(plan)
                     .query((rs, n) -> Map.entry(new UpdateKey(rs.getString("agency"), rs.getString("quarter")),
                             lifecycle(rs, n)))
                     .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         }
         Map<UpdateKey, List<LifecycleStep>> steps = jdbc.sql(
-                        "select * from reporting.quarterly_update_fact where recorded_at <= ? order by seq")
-                .params(Timestamp.from(asOf)).query(STEP).list().stream()
+                        "select * from reporting.quarterly_update_fact where plan = ? and recorded_at <= ?"
+                                + " order by seq")
+                .params(plan, Timestamp.from(asOf)).query(STEP).list().stream()
                 .collect(Collectors.groupingBy(s -> new UpdateKey(s.agency(), s.quarter()), LinkedHashMap::new,
                         Collectors.toList()));
         Map<UpdateKey, FoldedUpdate> folded = new LinkedHashMap<>();

@@ -1,0 +1,92 @@
+package cn.gov.planwatch.reporting.plan.internal;
+
+import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.catalogue.PlanDocuments;
+import cn.gov.planwatch.contracts.EventJson;
+import cn.gov.planwatch.contracts.plan.PlanClosed;
+import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
+import cn.gov.planwatch.reporting.plan.PlansInForce;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The plan versions in PostgreSQL. The configured plan stands for its id until its first event is folded: on a fresh
+ * log programme-service publishes it, and until then this service must still report on the plan it was started with,
+ * at any instant, as it always has.
+ */
+@Repository
+class JdbcPlansInForce implements PlansInForce {
+
+    private final JdbcClient jdbc;
+    private final PlanCatalogue configured;
+    private final ZoneId zone;
+    /** A version's document never changes, so each is parsed once. */
+    private final Map<UUID, PlanCatalogue> parsed = new ConcurrentHashMap<>();
+
+    JdbcPlansInForce(JdbcClient jdbc, PlanCatalogue configured, @Value("${planwatch.plan.zone}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.configured = configured;
+        this.zone = zone;
+    }
+
+    /** Keeps the version once; returns false for an event already kept. */
+    boolean keep(PlanDocumentEvent event) {
+        return jdbc.sql("""
+                        insert into reporting.plan_version (event_id, plan, version, document, recorded_at)
+                        values (?, ?, ?, cast(? as jsonb), ?) on conflict do nothing
+                        """)
+                .params(event.eventId(), event.plan(), event.version(),
+                        EventJson.MAPPER.writeValueAsString(event.document()), Timestamp.from(event.recordedAt()))
+                .update() == 1;
+    }
+
+    /** Records the closure once; returns false for an event already kept. */
+    boolean keep(PlanClosed event) {
+        return jdbc.sql("""
+                        insert into reporting.plan_closure (event_id, plan, reason, recorded_at)
+                        values (?, ?, ?, ?) on conflict (event_id) do nothing
+                        """)
+                .params(event.eventId(), event.plan(), event.reason(), Timestamp.from(event.recordedAt()))
+                .update() == 1;
+    }
+
+    /** The latest version recorded by {@code at}, or failing that the first version, whenever it was recorded. */
+    @Override
+    public Optional<PlanCatalogue> inForce(String plan, Instant at) {
+        Optional<Version> found = jdbc.sql("""
+                        select event_id, recorded_at, document from reporting.plan_version
+                         where plan = ? and (recorded_at <= ? or version = (
+                               select min(version) from reporting.plan_version where plan = ?))
+                         order by version desc limit 1
+                        """)
+                .params(plan, Timestamp.from(at), plan)
+                .query((rs, n) -> new Version(rs.getObject("event_id", UUID.class),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("document")))
+                .optional();
+        if (found.isEmpty()) {
+            return plan.equals(configured.plan().id()) ? Optional.of(configured) : Optional.empty();
+        }
+        Version latest = found.get();
+        PlanCatalogue document = parsed.computeIfAbsent(latest.eventId(), id -> PlanDocuments.fromJsonTree(
+                EventJson.MAPPER.readTree(latest.document())));
+        if (!latest.recordedAt().isAfter(at)) {
+            return Optional.of(document);
+        }
+        // Only the first version is left, recorded after the instant: it counts from the start of its first year.
+        Instant firstYearBegins = LocalDate.of(document.plan().firstYear(), 1, 1).atStartOfDay(zone).toInstant();
+        return at.isBefore(firstYearBegins) ? Optional.empty() : Optional.of(document);
+    }
+
+    private record Version(UUID eventId, Instant recordedAt, String document) {
+    }
+}
