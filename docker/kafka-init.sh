@@ -3,7 +3,8 @@
 # namespace: it talks to the broker on its loopback listener (127.0.0.1:9094), which no other container can reach
 # and whose connections the broker treats as its super user. From docker/kafka-acls.txt it creates the topics, one
 # SCRAM-SHA-512 user per principal (password from KAFKA_<SERVICE>_PASSWORD, e.g. KAFKA_INDICATOR_PASSWORD for
-# indicator-service) and the ACLs. Safe to run again: each step adds what is missing and changes nothing else.
+# indicator-service, KAFKA_AUTH_SERVER_PASSWORD for auth-server) and the ACLs. Safe to run again: each step adds what
+# is missing and changes nothing else.
 set -euo pipefail
 
 ACLS=${PLANWATCH_KAFKA_ACLS:-/planwatch/kafka-acls.txt}

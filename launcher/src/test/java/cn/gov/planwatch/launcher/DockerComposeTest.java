@@ -1,12 +1,14 @@
 package cn.gov.planwatch.launcher;
 
 import cn.gov.planwatch.contracts.database.ServiceDatabaseRole;
+import cn.gov.planwatch.testsupport.KafkaAcls;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docker-compose.yml cannot be started where the tests run (no Docker engine), so what it promises about the
- * database and the network is read here: the same roles as {@link ServiceDatabaseRole}, no default password, and
- * nothing published but the gateway and the token issuer.
+ * database, Kafka and the network is read here: the same roles as {@link ServiceDatabaseRole}, each Kafka user of
+ * docker/kafka-acls.txt made by kafka-init and logged in as by its service, no default password, and nothing
+ * published but the gateway and the token issuer.
  */
 class DockerComposeTest {
 
@@ -33,6 +36,29 @@ class DockerComposeTest {
                     .as(role.role() + " may create schemas").isEqualTo(role.createsSchemas());
         }
         assertThat(compose).contains("./docker/postgres/service-roles.sh:/docker-entrypoint-initdb.d/");
+    }
+
+    @Test
+    void kafkaInitMakesEveryKafkaUserOfTheAclFileAndEachServiceLogsInAsItsOwnOverScram() throws Exception {
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        String backendEnvironment = anchor(compose, "x-backend-environment");
+        assertThat(KafkaAcls.ofCompose().principals()).isNotEmpty().allSatisfy(service -> {
+            // as docker/kafka-init.sh names the password of a principal
+            String password = "KAFKA_" + service.replaceFirst("-service$", "").toUpperCase(Locale.ROOT)
+                    .replace('-', '_') + "_PASSWORD";
+            String secret = "${" + password + ":?";
+            assertThat(section(compose, "kafka-init")).contains(password + ": " + secret);
+            String environment = section(compose, service);
+            if (environment.contains("<<: *backend-environment")) {
+                environment += backendEnvironment;
+            }
+            assertThat(environment).as(service)
+                    .contains("SPRING_KAFKA_BOOTSTRAP_SERVERS: kafka:9092")
+                    .contains("SPRING_PROFILES_ACTIVE: kafka-scram")
+                    .contains("PLANWATCH_KAFKA_USERNAME: " + service + "\n")
+                    .contains("PLANWATCH_KAFKA_PASSWORD: " + secret)
+                    .doesNotContain("SPRING_KAFKA_LISTENER_AUTO_STARTUP");
+        });
     }
 
     @Test
@@ -57,10 +83,21 @@ class DockerComposeTest {
         assertThat(published).containsExactlyInAnyOrder("8080:8080", "9000:9000");
     }
 
-    /** The lines of one service, from its name to the next service's. */
+    /** The lines of a top-level extension field ({@code x-...: &name}), up to the next top-level key. */
+    private static String anchor(String compose, String field) {
+        Matcher matcher = Pattern.compile("(?ms)^" + Pattern.quote(field) + ":.*?\\n(.*?)(?=^\\S)").matcher(compose);
+        assertThat(matcher.find()).as(field + " in docker-compose.yml").isTrue();
+        return matcher.group(1);
+    }
+
+    /**
+     * The lines of one service, from its name to the next service's (under {@code services:}: the extension fields
+     * above it name services too, as dependencies).
+     */
     private static String section(String compose, String service) {
+        String services = compose.substring(compose.indexOf("\nservices:\n"));
         Matcher matcher = Pattern.compile("(?ms)^  " + Pattern.quote(service) + ":\\n(.*?)(?=^  [a-z-]+:\\n|^\\S)")
-                .matcher(compose);
+                .matcher(services);
         assertThat(matcher.find()).as(service + " in docker-compose.yml").isTrue();
         return matcher.group(1);
     }

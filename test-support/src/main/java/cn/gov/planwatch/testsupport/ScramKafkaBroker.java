@@ -7,6 +7,8 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.metadata.UserScramCredentialRecord;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
@@ -20,13 +22,17 @@ import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
 import org.apache.kafka.server.common.ApiMessageAndVersion;
 import org.apache.kafka.server.common.MetadataVersion;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real single-node KRaft broker secured as docker-compose.yml secures Kafka: clients authenticate with
@@ -114,7 +120,8 @@ public final class ScramKafkaBroker implements AutoCloseable {
 
     /**
      * What docker/kafka-init.sh does: the topics (3 partitions), one SCRAM user per principal with its password, and
-     * the grants.
+     * the grants. Returns once the broker itself knows every user and grant: the controller has them first, and a
+     * login made before the broker has caught up would be refused.
      */
     public void apply(KafkaAcls acls, Map<String, String> passwords) {
         try (Admin admin = admin()) {
@@ -126,9 +133,16 @@ public final class ScramKafkaBroker implements AutoCloseable {
                             required(passwords, user)))
                     .toList()).all().get(60, TimeUnit.SECONDS);
             admin.createAcls(acls.grants()).all().get(60, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(60)).until(() -> knowsEveryUserAndGrant(admin, acls));
         } catch (Exception e) {
             throw new IllegalStateException("cannot apply " + KafkaAcls.FILE + " to the broker", e);
         }
+    }
+
+    private static boolean knowsEveryUserAndGrant(Admin admin, KafkaAcls acls) throws Exception {
+        Collection<String> users = admin.describeUserScramCredentials().all().get(30, TimeUnit.SECONDS).keySet();
+        Collection<AclBinding> grants = admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS);
+        return users.containsAll(acls.principals()) && grants.containsAll(acls.grants());
     }
 
     private static void refuseToExit(int status, String message) {

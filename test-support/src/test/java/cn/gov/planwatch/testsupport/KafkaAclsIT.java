@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -32,13 +33,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Kafka security of docker-compose.yml, on a real broker: SASL/SCRAM-SHA-512 and the ACLs of
  * docker/kafka-acls.txt, applied as the compose file's kafka-init job applies them. Each service, as its own user,
- * produces and consumes its own topics in its own consumer groups and is refused everything else.
+ * produces and consumes its own topics in its own consumer groups and is refused everything else; the auth server
+ * only reads the plans.
  */
 class KafkaAclsIT {
 
     private static final String INDICATOR = "indicator-service";
     private static final String PROGRAMME = "programme-service";
     private static final String REPORTING = "reporting-service";
+    private static final String AUTH_SERVER = "auth-server";
     private static final String INDICATOR_EVENTS = "planwatch.indicator-events";
     private static final String PROGRAMME_EVENTS = "planwatch.programme-events";
     private static final String QUARTERLY_EVENTS = "planwatch.quarterly-update-events";
@@ -62,7 +65,7 @@ class KafkaAclsIT {
 
     @Test
     void theFileNamesEveryServiceAndEveryTopicWithItsDeadLetterTwin() {
-        assertThat(ACLS.principals()).containsExactly(INDICATOR, PROGRAMME, REPORTING);
+        assertThat(ACLS.principals()).containsExactly(AUTH_SERVER, INDICATOR, PROGRAMME, REPORTING);
         assertThat(ACLS.topics()).containsExactlyInAnyOrder(INDICATOR_EVENTS, INDICATOR_EVENTS + ".dlt",
                 PROGRAMME_EVENTS, PROGRAMME_EVENTS + ".dlt", QUARTERLY_EVENTS, QUARTERLY_EVENTS + ".dlt", PLAN_EVENTS,
                 PLAN_EVENTS + ".dlt");
@@ -95,6 +98,23 @@ class KafkaAclsIT {
         send(INDICATOR, PLAN_EVENTS + ".dlt");
         send(PROGRAMME, PLAN_EVENTS + ".dlt");
         assertRefused(() -> send(INDICATOR, PLAN_EVENTS), TopicAuthorizationException.class);
+    }
+
+    @Test
+    void theAuthServerReadsThePlansInItsOwnGroupAndNothingElse() {
+        String published = send(PROGRAMME, PLAN_EVENTS);
+        assertThat(read(AUTH_SERVER, AUTH_SERVER + ".plans-" + UUID.randomUUID(), PLAN_EVENTS)).contains(published);
+        send(INDICATOR, INDICATOR_EVENTS);
+        assertRefused(() -> read(AUTH_SERVER, AUTH_SERVER + ".x-" + UUID.randomUUID(), INDICATOR_EVENTS),
+                TopicAuthorizationException.class);
+        assertRefused(() -> read(AUTH_SERVER, PROGRAMME + ".plans", PLAN_EVENTS), GroupAuthorizationException.class);
+    }
+
+    /** With no Write on any topic it is refused already the producer id that every (idempotent) producer needs. */
+    @Test
+    void theAuthServerWritesNoTopicNotEvenAPlanDeadLetter() {
+        assertThat(ACLS.topics()).allSatisfy(topic ->
+                assertRefused(() -> send(AUTH_SERVER, topic), AuthorizationException.class));
     }
 
     @Test
@@ -143,8 +163,12 @@ class KafkaAclsIT {
     @Test
     void onlyReportingServiceReadsTheLagOfAnotherServicesGroup() throws Exception {
         read(INDICATOR, "indicator-service.observations", INDICATOR_EVENTS);
+        send(PROGRAMME, PLAN_EVENTS);
+        read(AUTH_SERVER, "auth-server.plans", PLAN_EVENTS);
         try (Admin reporting = Admin.create(broker.clientConfig(REPORTING, PASSWORDS.get(REPORTING)))) {
             assertThat(reporting.listConsumerGroupOffsets("indicator-service.observations")
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)).isNotEmpty();
+            assertThat(reporting.listConsumerGroupOffsets("auth-server.plans")
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)).isNotEmpty();
         }
         try (Admin programme = Admin.create(broker.clientConfig(PROGRAMME, PASSWORDS.get(PROGRAMME)))) {
