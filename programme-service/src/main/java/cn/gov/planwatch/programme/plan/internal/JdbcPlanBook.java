@@ -29,8 +29,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -51,10 +53,16 @@ class JdbcPlanBook implements PlanBook {
     private final String plans;
     private final String versions;
     private final ZoneId zone;
-    private final RowMapper<PlanInForce> inForce = (rs, n) -> new PlanInForce(
-            PlanDocuments.fromJsonTree(EventJson.MAPPER.readTree(rs.getString("document"))),
-            rs.getObject("version_event_id", UUID.class), rs.getString("kind"),
-            rs.getTimestamp("published_at").toInstant(), rs.getString("state").equals("CLOSED"));
+    /** A version never changes once recorded: each is read from its JSON once, not on every request. */
+    private final Map<UUID, PlanCatalogue> documents = new ConcurrentHashMap<>();
+    private final RowMapper<PlanInForce> inForce = (rs, n) -> {
+        UUID versionEventId = rs.getObject("version_event_id", UUID.class);
+        String json = rs.getString("document");
+        return new PlanInForce(documents.computeIfAbsent(versionEventId,
+                        id -> PlanDocuments.fromJsonTree(EventJson.MAPPER.readTree(json))),
+                versionEventId, rs.getString("kind"), rs.getTimestamp("published_at").toInstant(),
+                rs.getString("state").equals("CLOSED"));
+    };
 
     JdbcPlanBook(JdbcClient jdbc, TransactionTemplate transactions,
             @Value("${spring.flyway.default-schema}") String schema, @Value("${planwatch.plan.zone}") ZoneId zone) {
