@@ -24,6 +24,7 @@ import static cn.gov.planwatch.testsupport.MappedRouteMatrix.Caller.REPORTER_OWN
 class AccessMatrixIT extends ServiceFixture {
 
     private static final String REVIEW = "/api/v1/quarterly-updates/{agency}/{quarter}/";
+    private static final String IN_PLAN = "/api/v1/plans/{plan}/";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -36,9 +37,10 @@ class AccessMatrixIT extends ServiceFixture {
 
     /**
      * The samples are CNIPA's, for a quarter no test submits (so the plan's lead meets 409, and nothing is recorded),
-     * and for a plan never published (so closing it is 404 and the shipped plan stays open).
-     * Object-level refusals: a reporter reads only its own agency's updates and not the compliance matrix; only the
-     * plan's lead agency reviews.
+     * and for a plan never published (so closing it is 404 and the shipped plan stays open; under it, every plan
+     * resource is 404 once the caller's role is allowed).
+     * Object-level refusals: a reporter reads only its own agency's updates and not the compliance matrix (of any
+     * plan: refused before the plan is looked up); only the plan's lead agency reviews.
      */
     @TestFactory
     Stream<DynamicTest> everyMappedRouteMethodAndCallerMeetsThePolicy() {
@@ -46,10 +48,14 @@ class AccessMatrixIT extends ServiceFixture {
                 new MappedRouteMatrix.Samples("CNIPA", "MOE",
                         Map.of("code", "CNIPA", "slug", "patent-navigation", "agency", "CNIPA", "quarter", "2021-Q3",
                                 "plan", "never-published"),
-                        Map.of(REVIEW + "return", "{\"reason\":\"请补充\",\"items\":[]}"),
+                        Map.of(REVIEW + "return", "{\"reason\":\"请补充\",\"items\":[]}",
+                                IN_PLAN + "quarterly-updates/{agency}/{quarter}/return",
+                                "{\"reason\":\"请补充\",\"items\":[]}"),
                         Set.of(new ObjectRefusal("GET", "/api/v1/quarterly-updates/{agency}", REPORTER_OTHER_AGENCY),
                                 new ObjectRefusal("GET", "/api/v1/quarterly-updates", REPORTER_OWN_AGENCY),
                                 new ObjectRefusal("GET", "/api/v1/quarterly-updates", REPORTER_OTHER_AGENCY),
+                                new ObjectRefusal("GET", IN_PLAN + "quarterly-updates", REPORTER_OWN_AGENCY),
+                                new ObjectRefusal("GET", IN_PLAN + "quarterly-updates", REPORTER_OTHER_AGENCY),
                                 new ObjectRefusal("POST", REVIEW + "accept", LEAD_OTHER_AGENCY),
                                 new ObjectRefusal("POST", REVIEW + "return", LEAD_OTHER_AGENCY))));
     }

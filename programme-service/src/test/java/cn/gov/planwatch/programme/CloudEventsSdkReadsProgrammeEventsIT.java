@@ -58,7 +58,8 @@ class CloudEventsSdkReadsProgrammeEventsIT extends ServiceFixture {
         Instant after = Instant.now();
 
         JsonNode progress = readBySdk(Topics.PROGRAMME_EVENTS, reported, "patent-navigation",
-                TYPES + "ProgressReported.v1", "patent-navigation/2022-Q2/CAS", before, after);
+                TYPES + "ProgressReported.v2", "patent-navigation/2022-Q2/CAS", before, after);
+        assertThat(progress.get("plan").asString()).as("the unscoped path's plan").isEqualTo("ip-2021-2025");
         assertThat(progress.get("programme").asString()).isEqualTo("patent-navigation");
         assertThat(progress.get("quarter").asString()).isEqualTo("2022-Q2");
         assertThat(progress.get("agency").asString()).isEqualTo("CAS");
@@ -72,19 +73,21 @@ class CloudEventsSdkReadsProgrammeEventsIT extends ServiceFixture {
 
         for (String submission : List.of(submitted, resubmitted)) {
             JsonNode data = readBySdk(Topics.QUARTERLY_UPDATE_EVENTS, submission, "CAS",
-                    TYPES + "QuarterlyUpdateSubmitted.v1", "CAS/2022-Q2", before, after);
+                    TYPES + "QuarterlyUpdateSubmitted.v2", "CAS/2022-Q2", before, after);
+            assertThat(data.get("plan").asString()).isEqualTo("ip-2021-2025");
             assertThat(data.get("agency").asString()).isEqualTo("CAS");
             assertThat(data.get("quarter").asString()).isEqualTo("2022-Q2");
             assertThat(data.get("clientId").asString()).isEqualTo("cas-reporter");
         }
         JsonNode returnedData = readBySdk(Topics.QUARTERLY_UPDATE_EVENTS, returned, "CAS",
-                TYPES + "QuarterlyUpdateReturned.v1", "CAS/2022-Q2", before, after);
+                TYPES + "QuarterlyUpdateReturned.v2", "CAS/2022-Q2", before, after);
         assertThat(returnedData.get("reason").asString()).isEqualTo("请补充风险说明");
         assertThat(returnedData.get("items").get(0).asString()).isEqualTo("patent-navigation");
         assertThat(returnedData.get("reviewer").asString()).isEqualTo("CNIPA");
         JsonNode acceptedData = readBySdk(Topics.QUARTERLY_UPDATE_EVENTS, accepted, "CAS",
-                TYPES + "QuarterlyUpdateAccepted.v1", "CAS/2022-Q2", before, after);
+                TYPES + "QuarterlyUpdateAccepted.v2", "CAS/2022-Q2", before, after);
         assertThat(acceptedData.get("reviewer").asString()).isEqualTo("CNIPA");
+        assertThat(acceptedData.get("plan").asString()).isEqualTo("ip-2021-2025");
         assertThat(acceptedData.get("clientId").asString()).isEqualTo("cnipa-lead");
     }
 

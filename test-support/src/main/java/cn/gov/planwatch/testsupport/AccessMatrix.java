@@ -73,6 +73,14 @@ public final class AccessMatrix {
             new Endpoint("programme-service", "GET", "/api/v1/quarterly-updates/SAMR", null, "SAMR",
                     EnumSet.of(Caller.RESPONSIBLE_REPORTER, Caller.OTHER_LEAD, Caller.LEAD, Caller.OPERATOR)),
             new Endpoint("programme-service", "GET", "/api/v1/quarterly-updates", null, "SAMR", LEAD_OR_OPERATOR),
+            // The same reads nested under the plan they are of (here the shipped plan): the same rules.
+            new Endpoint("programme-service", "GET", "/api/v1/plans/ip-2021-2025/programmes", null, "SAMR", ANY_ROLE),
+            new Endpoint("programme-service", "GET", "/api/v1/plans/ip-2021-2025/programmes/trade-secrets/progress",
+                    null, "SAMR", ANY_ROLE),
+            new Endpoint("programme-service", "GET", "/api/v1/plans/ip-2021-2025/quarterly-updates/SAMR", null, "SAMR",
+                    EnumSet.of(Caller.RESPONSIBLE_REPORTER, Caller.OTHER_LEAD, Caller.LEAD, Caller.OPERATOR)),
+            new Endpoint("programme-service", "GET", "/api/v1/plans/ip-2021-2025/quarterly-updates", null, "SAMR",
+                    LEAD_OR_OPERATOR),
             // Operations (reporting-service): operators only.
             new Endpoint("reporting-service", "GET", "/api/v1/ops/streams", null, "CNIPA",
                     EnumSet.of(Caller.OPERATOR)),

@@ -118,6 +118,14 @@ class KafkaAclsIT {
     }
 
     @Test
+    void programmeServiceReadsTheObservationsAnAmendmentMustKeep() {
+        String observation = send(INDICATOR, INDICATOR_EVENTS);
+        assertThat(read(PROGRAMME, PROGRAMME + ".reported-indicators-" + UUID.randomUUID(), INDICATOR_EVENTS))
+                .contains(observation);
+        send(PROGRAMME, INDICATOR_EVENTS + ".dlt");
+    }
+
+    @Test
     void indicatorServiceReadsTheQuarterlyStepsItLocksOn() {
         String step = send(PROGRAMME, QUARTERLY_EVENTS);
         assertThat(read(INDICATOR, INDICATOR + ".locks-" + UUID.randomUUID(), QUARTERLY_EVENTS)).contains(step);
@@ -139,14 +147,13 @@ class KafkaAclsIT {
         assertRefused(() -> send(INDICATOR, PROGRAMME_EVENTS), TopicAuthorizationException.class);
         assertRefused(() -> send(INDICATOR, QUARTERLY_EVENTS), TopicAuthorizationException.class);
         assertRefused(() -> send(PROGRAMME, INDICATOR_EVENTS), TopicAuthorizationException.class);
-        assertRefused(() -> send(PROGRAMME, INDICATOR_EVENTS + ".dlt"), TopicAuthorizationException.class);
     }
 
     @Test
     void aServiceReadingAnotherServicesTopicIsRefused() {
         assertRefused(() -> read(INDICATOR, INDICATOR + ".x-" + UUID.randomUUID(), PROGRAMME_EVENTS),
                 TopicAuthorizationException.class);
-        assertRefused(() -> read(PROGRAMME, PROGRAMME + ".x-" + UUID.randomUUID(), INDICATOR_EVENTS),
+        assertRefused(() -> read(PROGRAMME, PROGRAMME + ".x-" + UUID.randomUUID(), INDICATOR_EVENTS + ".dlt"),
                 TopicAuthorizationException.class);
         assertRefused(() -> read(INDICATOR, INDICATOR + ".x-" + UUID.randomUUID(), INDICATOR_EVENTS + ".dlt"),
                 TopicAuthorizationException.class);

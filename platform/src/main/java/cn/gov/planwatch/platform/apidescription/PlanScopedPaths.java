@@ -26,6 +26,8 @@ public class PlanScopedPaths implements GlobalOpenApiCustomizer {
     public static final String PREFIX = "/api/v1/plans/{plan}/";
     public static final String SCOPED_SUFFIX = "InPlan";
 
+    private static final String PLAN_VARIABLE = "{plan}";
+
     private static final Pattern SPRINGDOC_DEDUPLICATION = Pattern.compile("_\\d+$");
 
     private final String defaultPlan;
@@ -41,7 +43,9 @@ public class PlanScopedPaths implements GlobalOpenApiCustomizer {
         }
         Set<String> unscoped = new HashSet<>();
         api.getPaths().forEach((path, item) -> {
-            if (!path.startsWith(PREFIX)) {
+            // The plan itself (/api/v1/plans/{plan}) names the plan in its path too: only a path without it is
+            // the unscoped address of a plan's resource.
+            if (!path.contains(PLAN_VARIABLE)) {
                 for (Operation operation : item.readOperations()) {
                     if (hasPlanVariable(operation)) {
                         operation.setOperationId(baseId(operation));

@@ -26,7 +26,10 @@ class PlanScopedPathsTest {
         Operation scoped = listObservations("listObservations");
         Operation ownPath = new Operation().operationId("listPlanIndicators")
                 .parameters(new ArrayList<>(List.of(new Parameter().in("path").name("plan"))));
+        Operation thePlan = new Operation().operationId("getPlan")
+                .parameters(new ArrayList<>(List.of(new Parameter().in("path").name("plan").required(true))));
         OpenAPI api = new OpenAPI().paths(new Paths()
+                .addPathItem("/api/v1/plans/{plan}", new PathItem().get(thePlan))
                 .addPathItem("/api/v1/indicators/{code}/observations", new PathItem().get(unscoped))
                 .addPathItem("/api/v1/plans/{plan}/indicators/{code}/observations", new PathItem().get(scoped))
                 .addPathItem("/api/v1/plans/{plan}/indicators", new PathItem().get(ownPath)));
@@ -40,5 +43,8 @@ class PlanScopedPathsTest {
         assertThat(scoped.getParameters().get(0).getRequired()).isTrue();
         assertThat(scoped.getParameters().get(0).getSchema().getPattern()).isNotBlank();
         assertThat(ownPath.getOperationId()).as("a plan-only resource keeps its name").isEqualTo("listPlanIndicators");
+        assertThat(thePlan.getParameters()).as("the plan itself keeps its variable").extracting(Parameter::getName)
+                .containsExactly("plan");
+        assertThat(thePlan.getDescription()).isNull();
     }
 }

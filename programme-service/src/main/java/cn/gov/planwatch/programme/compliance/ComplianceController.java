@@ -3,12 +3,13 @@ package cn.gov.planwatch.programme.compliance;
 import cn.gov.planwatch.catalogue.Indicator;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.Programme;
-import cn.gov.planwatch.planrules.calendar.PlanCalendar;
 import cn.gov.planwatch.planrules.compliance.ComplianceAssessment;
 import cn.gov.planwatch.planrules.compliance.QuarterlyObligations;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.problem.Problems;
+import cn.gov.planwatch.programme.plan.PlanInForce;
+import cn.gov.planwatch.programme.plan.PlansInForce;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateStep;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -19,18 +20,20 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.time.Period;
 import java.util.List;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
- * Who has reported what, and on time: one agency's quarters, or the whole agency × quarter matrix.
- * Role-level access (any role may GET under /quarterly-updates) is the shared policy's; which agency a
+ * Who has reported what, and on time, in one plan: one agency's quarters, or the whole agency × quarter matrix, by
+ * what the plan's version in force asks of each agency and on the plan's calendar. Role-level access (any role may GET under /quarterly-updates) is the shared policy's; which agency a
  * reporter may see is decided here.
  */
 @RestController
@@ -38,21 +41,17 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
         + " quarterly updates and the reporting and on-time rates / 各部门季度更新的报送状态、报送率与及时率")
 class ComplianceController {
 
-    private final ComplianceAssessment assessment;
-    private final QuarterlyObligations obligations;
+    private final PlansInForce plans;
     private final QuarterlyUpdateLedger ledger;
-    private final PlanCatalogue catalogue;
-    private final PlanCalendar calendar;
     private final CallerResolver callers;
+    private final Period grace;
 
-    ComplianceController(ComplianceAssessment assessment, QuarterlyObligations obligations,
-            QuarterlyUpdateLedger ledger, PlanCatalogue catalogue, PlanCalendar calendar, CallerResolver callers) {
-        this.assessment = assessment;
-        this.obligations = obligations;
+    ComplianceController(PlansInForce plans, QuarterlyUpdateLedger ledger, CallerResolver callers,
+            @Value("${planwatch.quarterly.grace:P15D}") Period grace) {
+        this.plans = plans;
         this.ledger = ledger;
-        this.catalogue = catalogue;
-        this.calendar = calendar;
         this.callers = callers;
+        this.grace = grace;
     }
 
     /**
@@ -77,7 +76,7 @@ class ComplianceController {
                     + " returns), in log order", requiredMode = REQUIRED)) List<QuarterlyUpdateStep> history) {
     }
 
-    @GetMapping("/api/v1/quarterly-updates/{agency}")
+    @GetMapping({"/api/v1/quarterly-updates/{agency}", "/api/v1/plans/{plan}/quarterly-updates/{agency}"})
     @Operation(operationId = "getAgencyQuarterlyUpdates", summary = "Get one agency's quarterly updates"
             + " / 查询部门的季度更新", description = "Every quarter of the plan for this agency: its state (NOT_DUE, DUE,"
             + " OVERDUE, SUBMITTED_ON_TIME, SUBMITTED_LATE, RETURNED, ACCEPTED), deadline, timeliness and latest"
@@ -85,24 +84,31 @@ class ComplianceController {
     @ApiResponse(responseCode = "200", description = "The agency's quarters / 部门各季度的更新状态",
             content = @Content(schema = @Schema(implementation = AgencyQuarters.class)))
     @ApiResponse(responseCode = "403", description = "A reporter asking for another agency's quarters / 报送部门只能查看本部门")
-    @ApiResponse(responseCode = "404", description = "No agency of the catalogue has this code / 目录中没有该部门代码")
+    @ApiResponse(responseCode = "404", description = "No agency of the plan has this code, or no plan is published under"
+            + " this id / 规划中没有该部门代码，或没有该规划")
     AgencyQuarters agency(
+            @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025")
+            @PathVariable(required = false) String plan,
             @Parameter(description = "The agency's code in the catalogue / 部门代码", example = "SAMR")
             @PathVariable String agency) {
+        PlanInForce inForce = plans.find(plan);
+        PlanCatalogue catalogue = inForce.document();
         String code = catalogue.agency(agency).orElseThrow(() -> Problems.notFound("agency", agency)).code();
         Caller caller = callers.current();
         boolean overseer = caller.hasRole(Caller.LEAD) || caller.hasRole(Caller.OPERATOR);
         if (!overseer && !code.equals(caller.agency())) {
             throw Problems.forbidden("a reporter sees its own agency's quarterly updates only");
         }
-        Instant now = calendar.now();
-        return new AgencyQuarters(now, obligations.grace().toString(),
+        QuarterlyObligations obligations = obligations(inForce);
+        Instant now = obligations.calendar().now();
+        return new AgencyQuarters(now, grace.toString(),
                 catalogue.programmesInvolving(code).stream().map(Programme::slug).toList(),
                 catalogue.indicatorsReportedBy(code).stream().map(Indicator::code).toList(),
-                assessment.agency(code, ledger.ofAgency(code), now), ledger.steps(code));
+                new ComplianceAssessment(obligations).agency(code, ledger.ofAgency(inForce.id(), code), now),
+                ledger.steps(inForce.id(), code));
     }
 
-    @GetMapping("/api/v1/quarterly-updates")
+    @GetMapping({"/api/v1/quarterly-updates", "/api/v1/plans/{plan}/quarterly-updates"})
     @Operation(operationId = "listQuarterlyUpdates", summary = "Get the agency × quarter compliance matrix"
             + " / 查询部门×季度报送矩阵", description = "For the lead agency and operators: every agency that owes"
             + " updates × every quarter of the plan, with the counts of states per quarter and the reporting and"
@@ -110,11 +116,20 @@ class ComplianceController {
     @ApiResponse(responseCode = "200", description = "The compliance matrix / 报送合规矩阵",
             content = @Content(schema = @Schema(implementation = ComplianceAssessment.ComplianceMatrix.class)))
     @ApiResponse(responseCode = "403", description = "Neither the lead agency nor an operator / 仅牵头部门与运维人员可查看")
-    ComplianceAssessment.ComplianceMatrix matrix() {
+    @ApiResponse(responseCode = "404", description = "No plan is published under this id / 没有该规划")
+    ComplianceAssessment.ComplianceMatrix matrix(
+            @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025")
+            @PathVariable(required = false) String plan) {
         Caller caller = callers.current();
         if (!caller.hasRole(Caller.LEAD) && !caller.hasRole(Caller.OPERATOR)) {
             throw Problems.forbidden("the compliance matrix is for the lead agency and operators");
         }
-        return assessment.matrix(ledger.all(), calendar.now());
+        PlanInForce inForce = plans.find(plan);
+        QuarterlyObligations obligations = obligations(inForce);
+        return new ComplianceAssessment(obligations).matrix(ledger.all(inForce.id()), obligations.calendar().now());
+    }
+
+    private QuarterlyObligations obligations(PlanInForce plan) {
+        return new QuarterlyObligations(plan.document(), plans.calendar(plan), grace);
     }
 }

@@ -27,9 +27,19 @@ public interface PlanBook {
      */
     void recordAlongside(PlanLifecycleEvent event);
 
+    /**
+     * Within the caller's transaction: takes the plan's lock shared with the other writes to the plan (until the
+     * transaction ends), so that the plan cannot be closed while a write appends, and answers whether it is closed.
+     */
+    boolean closedWhileHeld(String plan);
+
     Optional<PlanInForce> find(String plan);
 
-    /** The plan as it stood at {@code asOf}: the version then in force, closed if it was closed by then. */
+    /**
+     * The plan as it stood at {@code asOf}: the version then in force (the latest recorded by then), closed if it was
+     * closed by then. Before the plan's first publication its first version counts as in force from the start of its
+     * first year (1 January, in the plan's zone); before that, there is no plan.
+     */
     Optional<PlanInForce> findAsOf(String plan, Instant asOf);
 
     /** Every plan, in the order they were first published. */

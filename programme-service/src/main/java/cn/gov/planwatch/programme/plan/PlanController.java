@@ -151,11 +151,13 @@ class PlanController {
     @Operation(operationId = "getPlan", summary = "Get a plan / 查询规划",
             description = "The plan document in force (as JSON, in the catalogue's format) and every version"
                     + " published with the event that recorded it. With asOf, the plan as it stood at that instant:"
-                    + " the version then in force, and the versions published by then.")
+                    + " the version then in force (the latest recorded by then), and the versions up to it. Before"
+                    + " the plan's first publication, its first version counts as in force from 1 January of its first"
+                    + " year, in the plan's zone.")
     @ApiResponse(responseCode = "200", description = "The plan / 规划",
             content = @Content(schema = @Schema(implementation = PlanDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No plan is published under this id (by asOf, when given)"
-            + " / 没有该规划")
+    @ApiResponse(responseCode = "404", description = "No plan is published under this id, or asOf lies before its"
+            + " first year / 没有该规划，或所查时刻早于规划首年")
     PlanDetail plan(@Parameter(description = PLAN_PARAMETER, example = "ip-2021-2025") @PathVariable String plan,
             @Parameter(description = "The instant wanted (ISO-8601, UTC); absent: now / 所需时刻，缺省为当前",
                     schema = @Schema(type = "string", format = "date-time", example = "2026-06-30T16:00:00Z"))
@@ -163,8 +165,9 @@ class PlanController {
         Instant at = asOf == null ? null : instant(asOf);
         PlanInForce inForce = (at == null ? book.find(plan) : book.findAsOf(plan, at))
                 .orElseThrow(() -> Problems.notFound("plan", plan));
+        // The versions up to the one then in force: before the plan's first publication, that first version.
         List<PlanVersion> versions = book.versions(plan).stream()
-                .filter(version -> at == null || !version.publishedAt().isAfter(at)).toList();
+                .filter(version -> version.version() <= inForce.version()).toList();
         return new PlanDetail(inForce.id(), inForce.version(), inForce.state(),
                 PlanDocuments.toJsonTree(inForce.document()), versions);
     }

@@ -11,20 +11,18 @@ import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.plan.PlanAmended;
 import cn.gov.planwatch.contracts.plan.PlanClosed;
 import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
-import cn.gov.planwatch.contracts.plan.PlanId;
 import cn.gov.planwatch.contracts.plan.PlanLifecycleEvent;
 import cn.gov.planwatch.contracts.plan.PlanPublished;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.eventlog.EventLog;
-import cn.gov.planwatch.programme.progress.ProgressHistory;
-import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,16 +43,13 @@ public class PlanRegistry {
 
     private final PlanBook book;
     private final EventLog eventLog;
-    private final ProgressHistory progress;
-    private final QuarterlyUpdateLedger quarterlyUpdates;
+    private final List<ReportsOnPlans> reports;
     private final Clock clock;
 
-    PlanRegistry(PlanBook book, EventLog eventLog, ProgressHistory progress, QuarterlyUpdateLedger quarterlyUpdates,
-            Clock clock) {
+    PlanRegistry(PlanBook book, EventLog eventLog, List<ReportsOnPlans> reports, Clock clock) {
         this.book = book;
         this.eventLog = eventLog;
-        this.progress = progress;
-        this.quarterlyUpdates = quarterlyUpdates;
+        this.reports = List.copyOf(reports);
         this.clock = clock;
     }
 
@@ -166,16 +161,12 @@ public class PlanRegistry {
     }
 
     /**
-     * What of the plan has reports, so an amendment must keep it. Events do not yet name their plan, so every report
-     * belongs to the plan the product carried alone; indicator observations are recorded by indicator-service and are
-     * not known here.
+     * What of the plan has reports, so an amendment must keep it: progress, quarterly updates and indicator
+     * observations, each as its read model has folded them.
      */
     private Set<ReportedElement> reportedIn(String plan) {
-        if (!PlanId.OF_EVENTS_BEFORE_PLANS.value().equals(plan)) {
-            return Set.of();
-        }
-        Set<ReportedElement> reported = new HashSet<>(progress.reportedElements());
-        quarterlyUpdates.agenciesWithSteps().forEach(agency -> reported.add(ReportedElement.agency(agency)));
+        Set<ReportedElement> reported = new HashSet<>();
+        reports.forEach(model -> reported.addAll(model.reportedIn(plan)));
         return reported;
     }
 

@@ -2,11 +2,12 @@ package cn.gov.planwatch.programme.progress;
 
 import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
-import cn.gov.planwatch.planrules.calendar.PlanCalendar;
 import cn.gov.planwatch.planrules.rollup.ProgrammeRollUp;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
+import cn.gov.planwatch.programme.plan.PlanInForce;
+import cn.gov.planwatch.programme.plan.PlansInForce;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,25 +36,26 @@ import java.util.concurrent.CompletableFuture;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-/** Programme progress: reports by the programme's agencies, their history, and the programme's roll-up. */
+/**
+ * Programme progress: reports by the programme's agencies, their history, and the programme's roll-up; each plan's
+ * programmes apart, judged against the plan's version in force and on its calendar.
+ */
 @RestController
 @Tag(name = "Programme progress", description = "Quarterly progress reports on a programme by its agencies, and the"
         + " programme's roll-up / 专栏实施进展的季度报告及汇总")
 class ProgressController {
 
-    private final ProgressRules rules;
+    private final PlansInForce plans;
     private final ProgressRecorder recorder;
     private final ProgressHistory history;
-    private final PlanCalendar calendar;
     private final CallerResolver callers;
     private final IdempotentWrites idempotentWrites;
 
-    ProgressController(ProgressRules rules, ProgressRecorder recorder, ProgressHistory history, PlanCalendar calendar,
-            CallerResolver callers, IdempotentWrites idempotentWrites) {
-        this.rules = rules;
+    ProgressController(PlansInForce plans, ProgressRecorder recorder, ProgressHistory history, CallerResolver callers,
+            IdempotentWrites idempotentWrites) {
+        this.plans = plans;
         this.recorder = recorder;
         this.history = history;
-        this.calendar = calendar;
         this.callers = callers;
         this.idempotentWrites = idempotentWrites;
     }
@@ -81,12 +83,13 @@ class ProgressController {
             @Schema(requiredMode = REQUIRED) ProgrammeRollUp rollUp) {
     }
 
-    @PostMapping(path = "/api/v1/programmes/{slug}/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = {"/api/v1/programmes/{slug}/progress", "/api/v1/plans/{plan}/programmes/{slug}/progress"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "reportProgress", summary = "Report a programme's progress for a quarter / 报送专栏季度进展",
             description = "Only the programme's lead or participating agencies report (the token's agency). A second"
                     + " report by the same agency for the same quarter is a revision: it supersedes the earlier one,"
                     + " which stays in the history. Refused with 409 once the lead agency has accepted the agency's"
-                    + " quarterly update for that quarter.")
+                    + " quarterly update for that quarter, and once the plan is closed.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ProgressRequest.class),
             examples = @ExampleObject(name = "onTrack", summary = "A quarter on track / 进展顺利的季度",
@@ -103,15 +106,18 @@ class ProgressController {
             content = @Content(schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "403", description = "The token's agency is not one of the programme's agencies, or the"
             + " caller's role may not report / 调用方所属部门不是该专栏的牵头或参与部门")
-    @ApiResponse(responseCode = "404", description = "No programme has this slug / 没有该专栏")
+    @ApiResponse(responseCode = "404", description = "No programme of the plan has this slug, or no plan is published"
+            + " under this id / 规划中没有该专栏，或没有该规划")
     @ApiResponse(responseCode = "409", description = "The quarter is locked (its update was accepted by the lead"
-            + " agency), or a request with this Idempotency-Key is still in flight / 该季度已被牵头部门接受而锁定，或同一"
-            + " Idempotency-Key 的请求仍在处理中")
+            + " agency), the plan is closed (plan-closed), or a request with this Idempotency-Key is still in flight"
+            + " / 该季度已被牵头部门接受而锁定、规划已关闭，或同一 Idempotency-Key 的请求仍在处理中")
     @ApiResponse(responseCode = "422", description = "Well-formed but not plausible: a quarter outside the plan or not"
             + " yet begun, a measure or milestone not of this programme or named twice, percentComplete outside 0–100,"
             + " or this Idempotency-Key used with another request; errors[] names the field"
             + " / 格式正确但不合理，errors[] 指明字段")
     CompletableFuture<ResponseEntity<Accepted>> report(
+            @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025")
+            @PathVariable(required = false) String plan,
             @Parameter(description = "The programme's slug in the catalogue / 专栏标识", example = "trade-secrets")
             @PathVariable String slug,
             @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
@@ -120,42 +126,57 @@ class ProgressController {
             @Valid @RequestBody ProgressRequest request) {
         Caller caller = callers.current();
         // A retry under the same key gets the first answer even if the rules would now refuse it.
-        return idempotentWrites.once(caller, idempotencyKey, "/api/v1/programmes/" + slug + "/progress", request,
-                Accepted.class, () -> {
+        return idempotentWrites.once(caller, idempotencyKey,
+                PlansInForce.address(plan, "/programmes/" + slug + "/progress"), request, Accepted.class, () -> {
+                    PlanInForce inForce = plans.open(plan);
+                    ProgressRules rules = rules(inForce);
                     Programme programme = rules.programme(slug);
                     ReportingPeriod quarter = rules.check(caller, programme, request);
-                    return CompletableFuture.completedFuture(recorder.record(caller, programme, quarter, request));
+                    return CompletableFuture.completedFuture(
+                            recorder.record(caller, inForce.id(), programme, quarter, request));
                 }, event -> ResponseEntity.accepted().body(
                         new Accepted(event.eventId(), event.programme(), event.quarter(), "ACCEPTED")));
     }
 
-    @GetMapping("/api/v1/programmes/{slug}")
+    @GetMapping({"/api/v1/programmes/{slug}", "/api/v1/plans/{plan}/programmes/{slug}"})
     @Operation(operationId = "getProgramme", summary = "Get a programme with its progress / 查询专栏及其进展",
             description = "The catalogue's definition, the latest report of each agency that has reported, and the"
                     + " roll-up: the lead's standing, the worst participant, each milestone against its target, and"
                     + " the agencies that have not reported for the current quarter.")
     @ApiResponse(responseCode = "200", description = "The programme / 专栏",
             content = @Content(schema = @Schema(implementation = ProgrammeDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No programme has this slug / 没有该专栏")
+    @ApiResponse(responseCode = "404", description = "No programme of the plan has this slug, or no plan is published"
+            + " under this id / 规划中没有该专栏，或没有该规划")
     ProgrammeDetail programme(
+            @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025")
+            @PathVariable(required = false) String plan,
             @Parameter(description = "The programme's slug in the catalogue / 专栏标识", example = "trade-secrets")
             @PathVariable String slug) {
-        Programme programme = rules.programme(slug);
-        List<ProgressReport> current = history.current(programme.slug());
+        PlanInForce inForce = plans.find(plan);
+        Programme programme = rules(inForce).programme(slug);
+        List<ProgressReport> current = history.current(inForce.id(), programme.slug());
         return new ProgrammeDetail(programme, ProgrammeRollUp.latestByAgency(programme, current),
-                ProgrammeRollUp.of(programme, current, calendar.currentQuarter()));
+                ProgrammeRollUp.of(programme, current, plans.calendar(inForce).currentQuarter()));
     }
 
-    @GetMapping("/api/v1/programmes/{slug}/progress")
+    @GetMapping({"/api/v1/programmes/{slug}/progress", "/api/v1/plans/{plan}/programmes/{slug}/progress"})
     @Operation(operationId = "listProgressReports", summary = "List a programme's progress reports / 列出专栏进展报告",
             description = "Every report on the programme, revisions included (current false once superseded), oldest"
                     + " first: a JSON array.")
     @ApiResponse(responseCode = "200", description = "The reports / 进展报告列表",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ProgressReport.class))))
-    @ApiResponse(responseCode = "404", description = "No programme has this slug / 没有该专栏")
+    @ApiResponse(responseCode = "404", description = "No programme of the plan has this slug, or no plan is published"
+            + " under this id / 规划中没有该专栏，或没有该规划")
     List<ProgressReport> progress(
+            @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025")
+            @PathVariable(required = false) String plan,
             @Parameter(description = "The programme's slug in the catalogue / 专栏标识", example = "trade-secrets")
             @PathVariable String slug) {
-        return history.of(rules.programme(slug).slug());
+        PlanInForce inForce = plans.find(plan);
+        return history.of(inForce.id(), rules(inForce).programme(slug).slug());
+    }
+
+    private ProgressRules rules(PlanInForce plan) {
+        return new ProgressRules(plan.document(), plans.calendar(plan));
     }
 }

@@ -6,6 +6,7 @@ import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.eventlog.EventLog;
+import cn.gov.planwatch.programme.plan.PlansInForce;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns an accepted report into a {@link ProgressReported} event, appended while the reporting agency's
- * quarter is held (shared) — so a report and the lead's acceptance of that quarter cannot cross.
+ * quarter of the plan is held (shared) — so a report and the lead's acceptance of that quarter cannot cross — and
+ * while the plan is held open, so that a report and the plan's closing cannot cross either.
  */
 @Component
 class ProgressRecorder {
@@ -24,19 +26,23 @@ class ProgressRecorder {
     private final QuarterlyUpdateLedger ledger;
     private final Clock clock;
     private final ProgressHistory history;
+    private final PlansInForce plans;
 
-    ProgressRecorder(EventLog eventLog, QuarterlyUpdateLedger ledger, Clock clock, ProgressHistory history) {
+    ProgressRecorder(EventLog eventLog, QuarterlyUpdateLedger ledger, Clock clock, ProgressHistory history,
+            PlansInForce plans) {
         this.history = history;
+        this.plans = plans;
         this.eventLog = eventLog;
         this.ledger = ledger;
         this.clock = clock;
     }
 
-    ProgressReported record(Caller caller, Programme programme, ReportingPeriod quarter, ProgressRequest request) {
+    ProgressReported record(Caller caller, String plan, Programme programme, ReportingPeriod quarter,
+            ProgressRequest request) {
         UUID id = EventIds.next();
         boolean resending = EventIds.resending();
-        return ledger.whileHeld(caller.agency(), quarter.toString(), update -> {
-            var event = new ProgressReported(id, "ip-2021-2025", programme.slug(), quarter.toString(), caller.agency(),
+        return ledger.whileHeld(plan, caller.agency(), quarter.toString(), update -> {
+            var event = new ProgressReported(id, plan, programme.slug(), quarter.toString(), caller.agency(),
                     caller.clientId(), caller.traceId(), request.status(), request.percentComplete().intValueExact(),
                     request.summary(), request.risks(),
                     request.measures().stream()
@@ -50,6 +56,7 @@ class ProgressRecorder {
                 return CompletableFuture.completedFuture(event);
             }
             update.requireNotLocked();
+            plans.holdOpen(plan);
             return eventLog.append(event);
         });
     }

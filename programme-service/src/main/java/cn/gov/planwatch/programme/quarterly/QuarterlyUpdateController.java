@@ -2,12 +2,13 @@ package cn.gov.planwatch.programme.quarterly;
 
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
-import cn.gov.planwatch.planrules.calendar.PlanCalendar;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdateState;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
 import cn.gov.planwatch.platform.problem.Problems;
+import cn.gov.planwatch.programme.plan.PlanInForce;
+import cn.gov.planwatch.programme.plan.PlansInForce;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -40,7 +41,10 @@ import java.util.function.Supplier;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-/** The quarterly update cycle: an agency submits its update, the lead agency accepts or returns it. */
+/**
+ * The quarterly update cycle of each plan: an agency submits its update, the plan's lead agency accepts or returns
+ * it. A plan's updates are its own, judged against the plan's version in force and on its calendar.
+ */
 @RestController
 @Tag(name = "Quarterly updates", description = "An agency declares its quarterly update complete; the plan's lead"
         + " agency accepts it (locking the quarter) or returns it for revision / 季度更新的提交、接受与退回")
@@ -48,17 +52,15 @@ class QuarterlyUpdateController {
 
     private static final Logger security = LoggerFactory.getLogger("planwatch.security");
 
-    private final QuarterlyUpdateRules rules;
+    private final PlansInForce plans;
     private final QuarterlyUpdateRecorder recorder;
-    private final PlanCalendar calendar;
     private final CallerResolver callers;
     private final IdempotentWrites idempotentWrites;
 
-    QuarterlyUpdateController(QuarterlyUpdateRules rules, QuarterlyUpdateRecorder recorder, PlanCalendar calendar,
-            CallerResolver callers, IdempotentWrites idempotentWrites) {
-        this.rules = rules;
+    QuarterlyUpdateController(PlansInForce plans, QuarterlyUpdateRecorder recorder, CallerResolver callers,
+            IdempotentWrites idempotentWrites) {
+        this.plans = plans;
         this.recorder = recorder;
-        this.calendar = calendar;
         this.callers = callers;
         this.idempotentWrites = idempotentWrites;
     }
@@ -87,11 +89,13 @@ class QuarterlyUpdateController {
         }
     }
 
-    @PostMapping(path = "/api/v1/quarterly-updates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = {"/api/v1/quarterly-updates", "/api/v1/plans/{plan}/quarterly-updates"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "submitQuarterlyUpdate", summary = "Submit the agency's quarterly update"
             + " / 提交本部门季度更新",
             description = "The token's agency declares its update for the quarter complete; it then awaits the plan's"
-                    + " lead agency's review. A returned update is submitted again the same way.")
+                    + " lead agency's review. A returned update is submitted again the same way. Refused once the plan"
+                    + " is closed.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SubmissionRequest.class),
             examples = @ExampleObject(name = "quarter", summary = "Submit 2025-Q3 / 提交 2025 年第三季度",
@@ -104,26 +108,31 @@ class QuarterlyUpdateController {
             content = @Content(schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "403", description = "The token names no agency of the plan, or the caller's role may"
             + " not submit / 令牌未指明规划中的部门")
+    @ApiResponse(responseCode = "404", description = "No plan is published under this id / 没有该规划")
     @ApiResponse(responseCode = "409", description = "Already submitted and awaiting review, the quarter is locked"
-            + " (accepted), or a request with this Idempotency-Key is still in flight / 已提交待审、季度已锁定，或同一"
-            + " Idempotency-Key 的请求仍在处理中")
+            + " (accepted), the plan is closed (plan-closed), or a request with this Idempotency-Key is still in"
+            + " flight / 已提交待审、季度已锁定、规划已关闭，或同一 Idempotency-Key 的请求仍在处理中")
     @ApiResponse(responseCode = "422", description = "A quarter outside the plan or not yet begun, or this"
             + " Idempotency-Key used with another request / 季度不在规划期内或尚未开始，或幂等键用于不同请求")
     CompletableFuture<ResponseEntity<Accepted>> submit(
+            @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025")
+            @PathVariable(required = false) String plan,
             @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
                     description = IdempotentWrites.HEADER_DESCRIPTION,
                     example = "submit-SAMR-2025-Q3")
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody SubmissionRequest request) {
         Caller caller = callers.current();
-        return once(caller, idempotencyKey, "/api/v1/quarterly-updates", request, () -> {
-            String agency = rules.submittingAgency(caller);
-            ReportingPeriod quarter = calendar.reportableQuarter("quarter", request.quarter());
-            return recorder.submit(caller, agency, quarter);
+        return once(caller, idempotencyKey, PlansInForce.address(plan, "/quarterly-updates"), request, () -> {
+            PlanInForce inForce = plans.open(plan);
+            String agency = new QuarterlyUpdateRules(inForce.document()).submittingAgency(caller);
+            ReportingPeriod quarter = plans.calendar(inForce).reportableQuarter("quarter", request.quarter());
+            return recorder.submit(caller, inForce.id(), agency, quarter);
         });
     }
 
-    @PostMapping("/api/v1/quarterly-updates/{agency}/{quarter}/accept")
+    @PostMapping({"/api/v1/quarterly-updates/{agency}/{quarter}/accept",
+            "/api/v1/plans/{plan}/quarterly-updates/{agency}/{quarter}/accept"})
     @Operation(operationId = "acceptQuarterlyUpdate", summary = "Accept an agency's quarterly update"
             + " / 接受部门季度更新",
             description = "The plan's lead agency accepts a submitted update: the agency's quarter is locked, and later"
@@ -141,6 +150,8 @@ class QuarterlyUpdateController {
     @ApiResponse(responseCode = "422", description = "This Idempotency-Key was used with another request"
             + " / 幂等键用于不同请求")
     CompletableFuture<ResponseEntity<Accepted>> accept(
+            @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025")
+            @PathVariable(required = false) String plan,
             @Parameter(description = "The agency whose update it is / 部门代码", example = "SAMR")
             @PathVariable String agency,
             @Parameter(description = "The quarter, YYYY-Qn / 季度", example = "2025-Q3") @PathVariable String quarter,
@@ -149,15 +160,17 @@ class QuarterlyUpdateController {
                     example = "accept-SAMR-2025-Q3")
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey) {
         Caller caller = callers.current();
-        rules.requireLeadOfPlan(caller);
-        String path = "/api/v1/quarterly-updates/" + agency + "/" + quarter + "/accept";
+        new QuarterlyUpdateRules(plans.find(plan).document()).requireLeadOfPlan(caller);
+        String path = PlansInForce.address(plan, "/quarterly-updates/" + agency + "/" + quarter + "/accept");
         return once(caller, idempotencyKey, path, "", () -> {
-            String code = rules.agency(agency).code();
-            return recorder.accept(caller, code, calendar.knownQuarter(quarter));
+            PlanInForce inForce = plans.open(plan);
+            String code = new QuarterlyUpdateRules(inForce.document()).agency(agency).code();
+            return recorder.accept(caller, inForce.id(), code, plans.calendar(inForce).knownQuarter(quarter));
         });
     }
 
-    @PostMapping(path = "/api/v1/quarterly-updates/{agency}/{quarter}/return",
+    @PostMapping(path = {"/api/v1/quarterly-updates/{agency}/{quarter}/return",
+            "/api/v1/plans/{plan}/quarterly-updates/{agency}/{quarter}/return"},
             consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "returnQuarterlyUpdate", summary = "Return an agency's quarterly update for revision"
             + " / 退回部门季度更新", description = "The plan's lead agency returns a submitted update with its reason and"
@@ -178,6 +191,8 @@ class QuarterlyUpdateController {
             + " the plan, or named twice; a reason with unprintable characters; or this Idempotency-Key used with"
             + " another request; errors[] names the field / 退回项不属于规划或重复，或幂等键用于不同请求")
     CompletableFuture<ResponseEntity<Accepted>> giveBack(
+            @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025")
+            @PathVariable(required = false) String plan,
             @Parameter(description = "The agency whose update it is / 部门代码", example = "SAMR")
             @PathVariable String agency,
             @Parameter(description = "The quarter, YYYY-Qn / 季度", example = "2025-Q3") @PathVariable String quarter,
@@ -187,13 +202,15 @@ class QuarterlyUpdateController {
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ReturnRequest request) {
         Caller caller = callers.current();
-        rules.requireLeadOfPlan(caller);
-        String path = "/api/v1/quarterly-updates/" + agency + "/" + quarter + "/return";
+        new QuarterlyUpdateRules(plans.find(plan).document()).requireLeadOfPlan(caller);
+        String path = PlansInForce.address(plan, "/quarterly-updates/" + agency + "/" + quarter + "/return");
         return once(caller, idempotencyKey, path, request, () -> {
+            PlanInForce inForce = plans.open(plan);
+            QuarterlyUpdateRules rules = new QuarterlyUpdateRules(inForce.document());
             String code = rules.agency(agency).code();
-            ReportingPeriod known = calendar.knownQuarter(quarter);
+            ReportingPeriod known = plans.calendar(inForce).knownQuarter(quarter);
             List<String> items = rules.checkReturn(request.reason(), request.items());
-            return recorder.giveBack(caller, code, known, request.reason(), items);
+            return recorder.giveBack(caller, inForce.id(), code, known, request.reason(), items);
         });
     }
 

@@ -6,16 +6,16 @@ import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * The authoritative lifecycle state of the quarterly updates, in this service's database, and the
- * lock that keeps writes consistent with it.
+ * lock that keeps writes consistent with it. Each plan's updates are its own: an agency's update for a quarter
+ * in one plan is another update than the same agency's for the same quarter in another plan.
  *
- * <p>A write checks the state and appends its event while holding the (agency, quarter) row lock, and
+ * <p>A write checks the state and appends its event while holding the (plan, agency, quarter) row lock, and
  * keeps holding it until the event log has acknowledged the event: a concurrent submit/accept/return
  * for the same quarter waits, then sees the new state. Lifecycle events are also recorded in the same
  * transaction (and again, as a no-op, by the projector), so the next request sees them at once
@@ -27,14 +27,14 @@ public interface QuarterlyUpdateLedger {
      * Appends a lifecycle event under an exclusive lock on the quarter: {@code append} gets the current
      * state, checks it (throwing a problem to refuse) and appends; the event is recorded once acknowledged.
      */
-    <E extends QuarterlyUpdateEvent> E transition(String agency, String quarter,
+    <E extends QuarterlyUpdateEvent> E transition(String plan, String agency, String quarter,
             Function<QuarterlyUpdate, CompletableFuture<E>> append);
 
     /**
      * Appends another event about the agency's quarter (a progress report) under a shared lock: reports
      * run side by side, but none can be appended while an acceptance is being appended, and vice versa.
      */
-    <E extends PlanEvent> E whileHeld(String agency, String quarter,
+    <E extends PlanEvent> E whileHeld(String plan, String agency, String quarter,
             Function<QuarterlyUpdate, CompletableFuture<E>> append);
 
     /** Applies a lifecycle event once; a redelivered event changes nothing. Runs in the caller's transaction. */
@@ -43,15 +43,13 @@ public interface QuarterlyUpdateLedger {
     /** Whether the lifecycle event with this id is already recorded (a resend of a step already taken). */
     boolean recorded(UUID eventId);
 
-    Optional<QuarterlyUpdate> find(String agency, String quarter);
+    Optional<QuarterlyUpdate> find(String plan, String agency, String quarter);
 
-    List<QuarterlyUpdate> ofAgency(String agency);
+    List<QuarterlyUpdate> ofAgency(String plan, String agency);
 
-    List<QuarterlyUpdate> all();
+    /** Every update of the plan. */
+    List<QuarterlyUpdate> all(String plan);
 
-    /** The agencies that have taken any step of a quarterly update: a plan amendment must keep them. */
-    Set<String> agenciesWithSteps();
-
-    /** The agency's lifecycle events, in log order. */
-    List<QuarterlyUpdateStep> steps(String agency);
+    /** The agency's lifecycle events in the plan, in log order. */
+    List<QuarterlyUpdateStep> steps(String plan, String agency);
 }

@@ -9,6 +9,7 @@ import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.eventlog.EventLog;
+import cn.gov.planwatch.programme.plan.PlansInForce;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -21,42 +22,43 @@ import java.util.function.Consumer;
 
 /**
  * Turns the steps of the cycle into lifecycle events, each checked against the current state under the
- * quarter's lock. {@code recordedAt} is stamped under the lock too, so it orders the steps of a quarter
+ * quarter's lock, and appended while the plan is held open (a step and the plan's closing cannot cross). {@code recordedAt} is stamped under the lock too, so it orders the steps of a quarter
  * as the log does.
  */
 @Component
 class QuarterlyUpdateRecorder {
 
     private final QuarterlyUpdateLedger ledger;
-    private final QuarterlyUpdateRules rules;
+    private final PlansInForce plans;
     private final EventLog eventLog;
     private final Clock clock;
 
-    QuarterlyUpdateRecorder(QuarterlyUpdateLedger ledger, QuarterlyUpdateRules rules, EventLog eventLog, Clock clock) {
+    QuarterlyUpdateRecorder(QuarterlyUpdateLedger ledger, PlansInForce plans, EventLog eventLog, Clock clock) {
         this.ledger = ledger;
-        this.rules = rules;
+        this.plans = plans;
         this.eventLog = eventLog;
         this.clock = clock;
     }
 
-    QuarterlyUpdateSubmitted submit(Caller caller, String agency, ReportingPeriod quarter) {
-        return step(agency, quarter, QuarterlyUpdate::requireSubmittable, (id, now) -> new QuarterlyUpdateSubmitted(id, "ip-2021-2025",
-                agency, quarter.toString(), caller.clientId(), caller.traceId(), now, caller.subject()));
+    QuarterlyUpdateSubmitted submit(Caller caller, String plan, String agency, ReportingPeriod quarter) {
+        return step(plan, agency, quarter, QuarterlyUpdate::requireSubmittable,
+                (id, now) -> new QuarterlyUpdateSubmitted(id, plan, agency, quarter.toString(), caller.clientId(),
+                        caller.traceId(), now, caller.subject()));
     }
 
-    QuarterlyUpdateAccepted accept(Caller reviewer, String agency, ReportingPeriod quarter) {
-        String reviewing = rules.reviewer(reviewer);
-        return step(agency, quarter, QuarterlyUpdate::requireReviewable, (id, now) -> new QuarterlyUpdateAccepted(id, "ip-2021-2025",
-                agency, quarter.toString(), reviewing, reviewer.clientId(), reviewer.traceId(), now,
-                reviewer.subject()));
+    QuarterlyUpdateAccepted accept(Caller reviewer, String plan, String agency, ReportingPeriod quarter) {
+        String reviewing = QuarterlyUpdateRules.reviewer(reviewer);
+        return step(plan, agency, quarter, QuarterlyUpdate::requireReviewable,
+                (id, now) -> new QuarterlyUpdateAccepted(id, plan, agency, quarter.toString(), reviewing,
+                        reviewer.clientId(), reviewer.traceId(), now, reviewer.subject()));
     }
 
-    QuarterlyUpdateReturned giveBack(Caller reviewer, String agency, ReportingPeriod quarter, String reason,
-            List<String> items) {
-        String reviewing = rules.reviewer(reviewer);
-        return step(agency, quarter, QuarterlyUpdate::requireReviewable, (id, now) -> new QuarterlyUpdateReturned(id, "ip-2021-2025",
-                agency, quarter.toString(), reviewing, reason, items, reviewer.clientId(), reviewer.traceId(), now,
-                reviewer.subject()));
+    QuarterlyUpdateReturned giveBack(Caller reviewer, String plan, String agency, ReportingPeriod quarter,
+            String reason, List<String> items) {
+        String reviewing = QuarterlyUpdateRules.reviewer(reviewer);
+        return step(plan, agency, quarter, QuarterlyUpdate::requireReviewable,
+                (id, now) -> new QuarterlyUpdateReturned(id, plan, agency, quarter.toString(), reviewing, reason,
+                        items, reviewer.clientId(), reviewer.traceId(), now, reviewer.subject()));
     }
 
     /**
@@ -64,16 +66,17 @@ class QuarterlyUpdateRecorder {
      * an Idempotency-Key whose first attempt reached the log after all (its answer was lost) finds its step taken
      * already: it is answered as taken rather than refused as out of turn.
      */
-    private <E extends QuarterlyUpdateEvent> E step(String agency, ReportingPeriod quarter,
+    private <E extends QuarterlyUpdateEvent> E step(String plan, String agency, ReportingPeriod quarter,
             Consumer<QuarterlyUpdate> check, BiFunction<UUID, Instant, E> event) {
         UUID id = EventIds.next();
         boolean resending = EventIds.resending();
-        return ledger.transition(agency, quarter.toString(), current -> {
+        return ledger.transition(plan, agency, quarter.toString(), current -> {
             E step = event.apply(id, clock.instant());
             if (resending && ledger.recorded(id)) {
                 return CompletableFuture.completedFuture(step);
             }
             check.accept(current);
+            plans.holdOpen(plan);
             return eventLog.append(step);
         });
     }

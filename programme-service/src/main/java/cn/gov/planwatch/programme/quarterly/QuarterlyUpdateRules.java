@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who may take a step of the quarterly update cycle, and what a return must name. Nothing is recorded when one is
- * refused. Which steps the update's current state allows is the update's own rule.
+ * Who may take a step of one plan's quarterly update cycle, and what a return must name, by the plan's version in
+ * force. Nothing is recorded when one is refused. Which steps the update's current state allows is the update's own
+ * rule.
  */
 public class QuarterlyUpdateRules {
 
@@ -36,16 +37,16 @@ public class QuarterlyUpdateRules {
         return caller.agency();
     }
 
-    /** Only the plan's lead agency (as the catalogue names it) reviews its quarterly updates. */
+    /** Only the plan's lead agency (as the plan's version in force names it) reviews its quarterly updates. */
     public void requireLeadOfPlan(Caller caller) {
         String lead = catalogue.plan().leadAgency();
         if (!lead.equals(caller.agency())) {
-            throw new NotLeadOfPlanException(caller.agency(), lead);
+            throw new NotLeadOfPlanException(catalogue.plan().id(), caller.agency(), lead);
         }
     }
 
     /** A review names its reviewer: the lead's token must carry its agency. */
-    public String reviewer(Caller caller) {
+    public static String reviewer(Caller caller) {
         if (!caller.identified()) {
             throw Problems.forbidden("the token names no agency");
         }

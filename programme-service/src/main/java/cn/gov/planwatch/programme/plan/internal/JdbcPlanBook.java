@@ -26,9 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -48,26 +52,34 @@ class JdbcPlanBook implements PlanBook {
     private final TransactionTemplate savepoint;
     private final String plans;
     private final String versions;
-    private final RowMapper<PlanInForce> inForce = (rs, n) -> new PlanInForce(
-            PlanDocuments.fromJsonTree(EventJson.MAPPER.readTree(rs.getString("document"))),
-            rs.getObject("version_event_id", UUID.class), rs.getString("kind"),
-            rs.getTimestamp("published_at").toInstant(), rs.getString("state").equals("CLOSED"));
+    private final ZoneId zone;
+    /** A version never changes once recorded: each is read from its JSON once, not on every request. */
+    private final Map<UUID, PlanCatalogue> documents = new ConcurrentHashMap<>();
+    private final RowMapper<PlanInForce> inForce = (rs, n) -> {
+        UUID versionEventId = rs.getObject("version_event_id", UUID.class);
+        String json = rs.getString("document");
+        return new PlanInForce(documents.computeIfAbsent(versionEventId,
+                        id -> PlanDocuments.fromJsonTree(EventJson.MAPPER.readTree(json))),
+                versionEventId, rs.getString("kind"), rs.getTimestamp("published_at").toInstant(),
+                rs.getString("state").equals("CLOSED"));
+    };
 
     JdbcPlanBook(JdbcClient jdbc, TransactionTemplate transactions,
-            @Value("${spring.flyway.default-schema}") String schema) {
+            @Value("${spring.flyway.default-schema}") String schema, @Value("${planwatch.plan.zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.plans = schema + ".plan";
         this.versions = schema + ".plan_version";
+        this.zone = zone;
     }
 
     @Override
     public <T> T whileLocked(String plan, Supplier<T> write) {
         try {
             return transactions.execute(status -> {
-                jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").params("plan:" + plan)
+                jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").params(lockKey(plan))
                         .query(Object.class).single();
                 return write.get();
             });
@@ -76,6 +88,18 @@ class JdbcPlanBook implements PlanBook {
                     "Store unavailable",
                     "The service cannot take the write now; nothing was recorded. Try again later.", List.of(), 5L);
         }
+    }
+
+    @Override
+    public boolean closedWhileHeld(String plan) {
+        jdbc.sql("select pg_advisory_xact_lock_shared(hashtextextended(?, 0))").params(lockKey(plan))
+                .query(Object.class).single();
+        return jdbc.sql("select exists (select 1 from " + plans + " where id = ? and state = 'CLOSED')").params(plan)
+                .query(Boolean.class).single();
+    }
+
+    private static String lockKey(String plan) {
+        return "plan:" + plan;
     }
 
     @Override
@@ -138,11 +162,18 @@ class JdbcPlanBook implements PlanBook {
     @Override
     public Optional<PlanInForce> findAsOf(String plan, Instant asOf) {
         Timestamp at = Timestamp.from(asOf);
-        return jdbc.sql("select v.document, v.event_id as version_event_id, v.kind, p.published_at,"
-                        + " case when p.closed_at <= ? then 'CLOSED' else 'ACTIVE' end as state"
-                        + " from " + plans + " p join " + versions + " v on v.plan = p.id"
-                        + " where p.id = ? and v.recorded_at <= ? order by v.version desc limit 1")
+        String asItStood = "select v.document, v.event_id as version_event_id, v.kind, p.published_at,"
+                + " case when p.closed_at <= ? then 'CLOSED' else 'ACTIVE' end as state"
+                + " from " + plans + " p join " + versions + " v on v.plan = p.id where p.id = ?";
+        Optional<PlanInForce> recordedByThen = jdbc.sql(asItStood + " and v.recorded_at <= ?"
+                        + " order by v.version desc limit 1")
                 .params(at, plan, at).query(inForce).optional();
+        if (recordedByThen.isPresent()) {
+            return recordedByThen;
+        }
+        return jdbc.sql(asItStood + " order by v.version limit 1").params(at, plan).query(inForce).optional()
+                .filter(first -> !asOf.isBefore(LocalDate.of(first.document().plan().firstYear(), 1, 1)
+                        .atStartOfDay(zone).toInstant()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package cn.gov.planwatch.programme.progress.internal;
 import cn.gov.planwatch.catalogue.amendment.ReportedElement;
 import cn.gov.planwatch.contracts.EventJson;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
+import cn.gov.planwatch.programme.plan.ReportsOnPlans;
 import cn.gov.planwatch.programme.progress.ProgressHistory;
 import cn.gov.planwatch.programme.progress.ProgressReport;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 @Repository
-class JdbcProgressStore implements ProgressHistory {
+class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
 
     private static final RowMapper<ProgressReport> ROW = (rs, n) -> new ProgressReport(
             rs.getObject("event_id", UUID.class), rs.getString("programme"), rs.getString("agency"),
@@ -38,16 +39,17 @@ class JdbcProgressStore implements ProgressHistory {
     /** Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. */
     boolean apply(ProgressReported e) {
         int inserted = jdbc.sql("""
-                insert into %s (event_id, programme, agency, quarter, status, percent_complete, summary, risks,
+                insert into %s (event_id, plan, programme, agency, quarter, status, percent_complete, summary, risks,
                     measures, milestones, client_id, actor, trace_id, recorded_at, revision, current)
-                values (:eventId, :programme, :agency, :quarter, :status, :percentComplete, :summary, :risks,
+                values (:eventId, :plan, :programme, :agency, :quarter, :status, :percentComplete, :summary, :risks,
                     cast(:measures as jsonb), cast(:milestones as jsonb), :clientId, :actor, :traceId, :recordedAt,
                     (select coalesce(max(revision), 0) + 1 from %s
-                      where programme = :programme and agency = :agency and quarter = :quarter),
+                      where plan = :plan and programme = :programme and agency = :agency and quarter = :quarter),
                     false)
                 on conflict (event_id) do nothing
                 """.formatted(table, table))
-                .param("eventId", e.eventId()).param("programme", e.programme()).param("agency", e.agency())
+                .param("eventId", e.eventId()).param("plan", e.plan()).param("programme", e.programme())
+                .param("agency", e.agency())
                 .param("quarter", e.quarter()).param("status", e.status())
                 .param("percentComplete", e.percentComplete()).param("summary", e.summary())
                 .param("risks", e.risks()).param("measures", EventJson.MAPPER.writeValueAsString(e.measures()))
@@ -61,17 +63,17 @@ class JdbcProgressStore implements ProgressHistory {
         }
         // The newest report in log order becomes the current one; two statements, because the partial
         // unique index is checked row by row.
-        jdbc.sql("update " + table
-                        + " set current = false where programme = ? and agency = ? and quarter = ? and current")
-                .params(e.programme(), e.agency(), e.quarter()).update();
+        jdbc.sql("update " + table + " set current = false"
+                        + " where plan = ? and programme = ? and agency = ? and quarter = ? and current")
+                .params(e.plan(), e.programme(), e.agency(), e.quarter()).update();
         jdbc.sql("update " + table + " set current = true where event_id = ?").params(e.eventId()).update();
         return true;
     }
 
     @Override
-    public List<ProgressReport> of(String programme) {
-        return jdbc.sql("select * from " + table + " where programme = ? order by seq").params(programme)
-                .query(ROW).list();
+    public List<ProgressReport> of(String plan, String programme) {
+        return jdbc.sql("select * from " + table + " where plan = ? and programme = ? order by seq")
+                .params(plan, programme).query(ROW).list();
     }
 
     @Override
@@ -81,23 +83,24 @@ class JdbcProgressStore implements ProgressHistory {
     }
 
     @Override
-    public Set<ReportedElement> reportedElements() {
+    public Set<ReportedElement> reportedIn(String plan) {
         Set<ReportedElement> reported = new HashSet<>();
-        jdbc.sql("select distinct programme, agency from " + table).query((rs, n) -> List.of(
+        jdbc.sql("select distinct programme, agency from " + table + " where plan = ?").params(plan)
+                .query((rs, n) -> List.of(
                 ReportedElement.programme(rs.getString("programme")), ReportedElement.agency(rs.getString("agency"))))
                 .list().forEach(reported::addAll);
         reported.addAll(jdbc.sql("select distinct programme, m ->> 'code' as code from " + table
-                        + ", jsonb_array_elements(measures) m")
+                        + ", jsonb_array_elements(measures) m where plan = ?").params(plan)
                 .query((rs, n) -> ReportedElement.measure(rs.getString("programme"), rs.getString("code"))).list());
         reported.addAll(jdbc.sql("select distinct programme, m ->> 'code' as code from " + table
-                        + ", jsonb_array_elements(milestones) m")
+                        + ", jsonb_array_elements(milestones) m where plan = ?").params(plan)
                 .query((rs, n) -> ReportedElement.milestone(rs.getString("programme"), rs.getString("code"))).list());
         return reported;
     }
 
     @Override
-    public List<ProgressReport> current(String programme) {
-        return jdbc.sql("select * from " + table + " where programme = ? and current order by seq").params(programme)
-                .query(ROW).list();
+    public List<ProgressReport> current(String plan, String programme) {
+        return jdbc.sql("select * from " + table + " where plan = ? and programme = ? and current order by seq")
+                .params(plan, programme).query(ROW).list();
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.programme.quarterly.internal;
 
+import cn.gov.planwatch.catalogue.amendment.ReportedElement;
 import cn.gov.planwatch.contracts.EventJson;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
@@ -9,6 +10,7 @@ import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdateState;
 import cn.gov.planwatch.platform.eventlog.EventLog;
 import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
+import cn.gov.planwatch.programme.plan.ReportsOnPlans;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateStep;
 import org.slf4j.Logger;
@@ -39,7 +41,7 @@ import java.util.function.Supplier;
  * the event row, in both the writing request and the projector — so the two never deadlock.
  */
 @Repository
-class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
+class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger, ReportsOnPlans {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcQuarterlyUpdateLedger.class);
 
@@ -60,10 +62,10 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
     }
 
     @Override
-    public <E extends QuarterlyUpdateEvent> E transition(String agency, String quarter,
+    public <E extends QuarterlyUpdateEvent> E transition(String plan, String agency, String quarter,
             Function<QuarterlyUpdate, CompletableFuture<E>> append) {
         return withConnection(() -> transactions.execute(status -> {
-            E event = EventLog.acknowledged(append.apply(lock(agency, quarter, "for update")));
+            E event = EventLog.acknowledged(append.apply(lock(plan, agency, quarter, "for update")));
             try {
                 record(event);
             } catch (DataAccessException e) {
@@ -77,24 +79,24 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
     }
 
     @Override
-    public <E extends PlanEvent> E whileHeld(String agency, String quarter,
+    public <E extends PlanEvent> E whileHeld(String plan, String agency, String quarter,
             Function<QuarterlyUpdate, CompletableFuture<E>> append) {
         return withConnection(() -> transactions.execute(
-                status -> EventLog.acknowledged(append.apply(lock(agency, quarter, "for share")))));
+                status -> EventLog.acknowledged(append.apply(lock(plan, agency, quarter, "for share")))));
     }
 
     @Override
     public boolean record(QuarterlyUpdateEvent event) {
-        QuarterlyUpdate current = lock(event.agency(), event.quarter(), "for update");
+        QuarterlyUpdate current = lock(event.plan(), event.agency(), event.quarter(), "for update");
         LifecycleEvent step = LifecycleEvent.of(event);
         // Only a return names items: the other steps leave the column empty.
         String items = step.kind() == LifecycleEvent.Kind.RETURNED
                 ? EventJson.MAPPER.writeValueAsString(step.items()) : null;
-        int inserted = jdbc.sql("insert into " + events + " (event_id, kind, agency, quarter, reviewer, reason, items,"
-                        + " client_id, actor, trace_id, recorded_at)"
-                        + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)"
+        int inserted = jdbc.sql("insert into " + events + " (event_id, plan, kind, agency, quarter, reviewer, reason,"
+                        + " items, client_id, actor, trace_id, recorded_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)"
                         + " on conflict (event_id) do nothing")
-                .params(event.eventId(), QuarterlyUpdateState.after(step.kind()).name(), event.agency(),
+                .params(event.eventId(), event.plan(), QuarterlyUpdateState.after(step.kind()).name(), event.agency(),
                         event.quarter(), step.reviewer(), step.reason(), items,
                         event.clientId(), event.actor(), event.traceId(), Timestamp.from(event.recordedAt()))
                 .update();
@@ -106,14 +108,14 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
         jdbc.sql("update " + updates + " set state = ?, first_submitted_at = ?, submitted_at = ?, review_outcome = ?,"
                         + " reviewer = ?, reviewed_at = ?, return_reason = ?, return_items = cast(? as jsonb),"
                         + " review_event_id = ?, last_event_id = ?, last_recorded_at = ?"
-                        + " where agency = ? and quarter = ?")
+                        + " where plan = ? and agency = ? and quarter = ?")
                 .params(next.state().name(), timestamp(next.firstSubmittedAt()), timestamp(next.submittedAt()),
                         review == null ? null : review.outcome(), review == null ? null : review.reviewer(),
                         review == null ? null : timestamp(review.reviewedAt()),
                         review == null ? null : review.reason(),
                         review == null ? null : EventJson.MAPPER.writeValueAsString(review.items()),
                         review == null ? null : review.eventId(), next.lastEventId(), timestamp(next.lastRecordedAt()),
-                        next.agency(), next.quarter())
+                        event.plan(), next.agency(), next.quarter())
                 .update();
         return true;
     }
@@ -125,31 +127,34 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
     }
 
     @Override
-    public Optional<QuarterlyUpdate> find(String agency, String quarter) {
-        return jdbc.sql("select * from " + updates + " where agency = ? and quarter = ?").params(agency, quarter)
-                .query(UPDATE).optional();
+    public Optional<QuarterlyUpdate> find(String plan, String agency, String quarter) {
+        return jdbc.sql("select * from " + updates + " where plan = ? and agency = ? and quarter = ?")
+                .params(plan, agency, quarter).query(UPDATE).optional();
     }
 
     @Override
-    public List<QuarterlyUpdate> ofAgency(String agency) {
-        return jdbc.sql("select * from " + updates + " where agency = ? order by quarter").params(agency)
+    public List<QuarterlyUpdate> ofAgency(String plan, String agency) {
+        return jdbc.sql("select * from " + updates + " where plan = ? and agency = ? order by quarter")
+                .params(plan, agency).query(UPDATE).list();
+    }
+
+    @Override
+    public List<QuarterlyUpdate> all(String plan) {
+        return jdbc.sql("select * from " + updates + " where plan = ? order by agency, quarter").params(plan)
                 .query(UPDATE).list();
     }
 
+    /** The agencies that have taken any step of a quarterly update of the plan. */
     @Override
-    public List<QuarterlyUpdate> all() {
-        return jdbc.sql("select * from " + updates + " order by agency, quarter").query(UPDATE).list();
+    public Set<ReportedElement> reportedIn(String plan) {
+        return Set.copyOf(jdbc.sql("select distinct agency from " + events + " where plan = ?").params(plan)
+                .query((rs, n) -> ReportedElement.agency(rs.getString("agency"))).list());
     }
 
     @Override
-    public Set<String> agenciesWithSteps() {
-        return Set.copyOf(jdbc.sql("select distinct agency from " + events).query(String.class).list());
-    }
-
-    @Override
-    public List<QuarterlyUpdateStep> steps(String agency) {
-        return jdbc.sql("select " + STEP_COLUMNS + " from " + events + " where agency = ? order by seq")
-                .params(agency).query(STEP).list();
+    public List<QuarterlyUpdateStep> steps(String plan, String agency) {
+        return jdbc.sql("select " + STEP_COLUMNS + " from " + events + " where plan = ? and agency = ? order by seq")
+                .params(plan, agency).query(STEP).list();
     }
 
     /**
@@ -167,11 +172,12 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger {
     }
 
     /** Locks the quarter's row, creating it (OPEN) first so that there is always a row to lock. */
-    private QuarterlyUpdate lock(String agency, String quarter, String mode) {
-        jdbc.sql("insert into " + updates + " (agency, quarter, state) values (?, ?, 'OPEN') on conflict do nothing")
-                .params(agency, quarter).update();
-        return jdbc.sql("select * from " + updates + " where agency = ? and quarter = ? " + mode)
-                .params(agency, quarter).query(UPDATE).single();
+    private QuarterlyUpdate lock(String plan, String agency, String quarter, String mode) {
+        jdbc.sql("insert into " + updates + " (plan, agency, quarter, state) values (?, ?, ?, 'OPEN')"
+                        + " on conflict do nothing")
+                .params(plan, agency, quarter).update();
+        return jdbc.sql("select * from " + updates + " where plan = ? and agency = ? and quarter = ? " + mode)
+                .params(plan, agency, quarter).query(UPDATE).single();
     }
 
     private static Timestamp timestamp(Instant instant) {
