@@ -55,7 +55,7 @@ class CloudEventsSdkReadsIndicatorEventsIT extends ServiceFixture {
         assertThat(new String(record.key(), StandardCharsets.UTF_8)).as("partition key").isEqualTo("IND-07");
         assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
         assertThat(event.getId()).isEqualTo(eventId);
-        assertThat(event.getType()).isEqualTo("cn.gov.planwatch.indicator.ObservationReported.v2");
+        assertThat(event.getType()).isEqualTo("cn.gov.planwatch.indicator.ObservationReported.v3");
         assertThat(event.getSource()).isEqualTo(URI.create("/planwatch/indicator-service"));
         assertThat(event.getSubject()).isEqualTo("IND-07/2024");
         assertThat(event.getDataContentType()).isEqualTo("application/json");
@@ -67,6 +67,7 @@ class CloudEventsSdkReadsIndicatorEventsIT extends ServiceFixture {
         assertThat(text).as("the value as written, not rounded through a double").contains("\"value\":78.65");
         JsonNode data = JSON.readTree(text);
         assertThat(data.get("eventId").asString()).isEqualTo(eventId);
+        assertThat(data.get("plan").asString()).as("the unscoped path's default plan").isEqualTo("ip-2021-2025");
         assertThat(data.get("indicator").asString()).isEqualTo("IND-07");
         assertThat(data.get("period").asString()).isEqualTo("2024");
         assertThat(data.get("value").decimalValue()).isEqualTo(new BigDecimal("78.65"));

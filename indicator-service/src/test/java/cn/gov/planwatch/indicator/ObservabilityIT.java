@@ -37,7 +37,7 @@ class ObservabilityIT extends ServiceFixture {
 
         String metrics = http().withToken(TestTokens.shared().operator()).get("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("planwatch_events_accepted_total\\{[^}]*type=\""
-                + "cn\\.gov\\.planwatch\\.indicator\\.ObservationReported\\.v2\"[^}]*} [1-9]");
+                + "cn\\.gov\\.planwatch\\.indicator\\.ObservationReported\\.v3\"[^}]*} [1-9]");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc
                 .sql("select count(*) from indicator.observation where event_id = ?").params(eventId)

@@ -179,7 +179,7 @@ class UnknownOutcomeIT {
     }
 
     private boolean locked(String agency, String quarter) {
-        return jdbc.sql("select locked from indicator.quarter_lock where agency = ? and quarter = ?")
+        return jdbc.sql("select locked from indicator.quarter_lock where plan = 'ip-2021-2025' and agency = ? and quarter = ?")
                 .params(agency, quarter).query(Boolean.class).optional().orElse(false);
     }
 

@@ -45,6 +45,12 @@ public final class AccessMatrix {
                     "{\"period\":\"2022\",\"value\":9.4}", "CNIPA", EnumSet.of(Caller.RESPONSIBLE_REPORTER)),
             new Endpoint("indicator-service", "POST", "/api/v1/indicators/IND-06/observations",
                     "{\"period\":\"2022\",\"value\":7.41}", "CPD", EnumSet.of(Caller.RESPONSIBLE_REPORTER)),
+            // The same resources of a named plan: the roles of their unscoped twins.
+            new Endpoint("indicator-service", "GET", "/api/v1/plans/ip-2021-2025/indicators", null, "CNIPA", ANY_ROLE),
+            new Endpoint("indicator-service", "GET", "/api/v1/plans/ip-2021-2025/indicators/IND-01/observations", null,
+                    "CNIPA", ANY_ROLE),
+            new Endpoint("indicator-service", "POST", "/api/v1/plans/ip-2021-2025/indicators/IND-01/observations",
+                    "{\"period\":\"2022\",\"value\":9.4}", "CNIPA", EnumSet.of(Caller.RESPONSIBLE_REPORTER)),
             new Endpoint("programme-service", "GET", "/api/v1/agencies", null, "CNIPA", ANY_ROLE),
             new Endpoint("programme-service", "GET", "/api/v1/plans", null, "CNIPA", ANY_ROLE),
             new Endpoint("programme-service", "GET", "/api/v1/plans/ip-2021-2025", null, "CNIPA", ANY_ROLE),

@@ -1,14 +1,14 @@
 package cn.gov.planwatch.indicator.definition;
 
 import cn.gov.planwatch.catalogue.Indicator;
-import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.catalogue.progress.Progress;
 import cn.gov.planwatch.catalogue.progress.ProgressMeasure;
+import cn.gov.planwatch.catalogue.spring.DefaultPlan;
 import cn.gov.planwatch.indicator.observation.Observation;
 import cn.gov.planwatch.indicator.observation.ObservationHistory;
 import cn.gov.planwatch.indicator.plan.KnownPlans;
-import cn.gov.planwatch.catalogue.period.ReportingPeriod;
-import cn.gov.planwatch.platform.problem.Problems;
+import cn.gov.planwatch.planrules.NotInPlanException;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,27 +30,28 @@ import java.util.List;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-/** The indicators as the catalogue defines them, with what has been reported against them. */
+/** The indicators as each plan defines them, with what has been reported to the plan against them. */
 @RestController
 @Tag(name = "Indicators", description = "The plan's key indicators, what has been reported against them and how "
         + "they stand against their targets / 规划主要指标、报送情况及目标进展")
 class IndicatorController {
 
-    private static final String AS_OF = "The instant (ISO-8601) whose version in force to use; now if absent. A plan "
-            + "not yet published then is unknown (404) / 以该时刻的现行版本为准，缺省为当前";
+    private static final String AS_OF = "The instant (ISO-8601) whose version in force to use; now if absent. Before "
+            + "the plan's first publication its first version counts from the start of its first year; before that "
+            + "year the plan is unknown (404) / 以该时刻的现行版本为准，缺省为当前；首次发布前自规划首年起以首个版本为准";
 
-    private final PlanCatalogue catalogue;
     private final ObservationHistory history;
     private final ProgressMeasure progressMeasure;
     private final KnownPlans plans;
+    private final DefaultPlan defaultPlan;
     private final Clock clock;
 
-    IndicatorController(PlanCatalogue catalogue, ObservationHistory history, ProgressMeasure progressMeasure,
-            KnownPlans plans, Clock clock) {
-        this.catalogue = catalogue;
+    IndicatorController(ObservationHistory history, ProgressMeasure progressMeasure, KnownPlans plans,
+            DefaultPlan defaultPlan, Clock clock) {
         this.history = history;
         this.progressMeasure = progressMeasure;
         this.plans = plans;
+        this.defaultPlan = defaultPlan;
         this.clock = clock;
     }
 
@@ -75,79 +76,43 @@ class IndicatorController {
             @Schema(requiredMode = REQUIRED) Progress progress) {
     }
 
-    @GetMapping("/api/v1/indicators")
-    @Operation(operationId = "listIndicators", summary = "The plan's key indicators / 规划主要指标",
-            description = "Each indicator as the catalogue defines it: names, unit, baseline, target, attribute and "
-                    + "the agency responsible for reporting it. / 目录中定义的各项指标。")
-    @ApiResponse(responseCode = "200", description = "The indicators, in the plan's order / 各项指标（按规划顺序）",
+    @GetMapping({"/api/v1/indicators", "/api/v1/plans/{plan}/indicators"})
+    @Operation(operationId = "listIndicators", summary = "A plan's key indicators / 规划主要指标", description =
+            "Each indicator as the document of the plan's version in force defines it: names, unit, baseline, target, "
+            + "attribute and the agency responsible for reporting it. Plans are independent, so one code may name "
+            + "different indicators in two plans. / 该规划现行版本中定义的各项指标。")
+    @ApiResponse(responseCode = "200", description = "The plan's indicators, in the plan's order / 该规划的各项指标",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     array = @ArraySchema(schema = @Schema(implementation = Indicator.class))))
-    List<Indicator> indicators() {
-        return catalogue.indicators();
+    @ApiResponse(responseCode = "404", description = "Unknown plan, or not in force at asOf / 未知规划或该时刻未生效")
+    List<Indicator> indicators(@PathVariable(required = false) String plan,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return plans.require(defaultPlan.or(plan), asOf == null ? clock.instant() : asOf).indicators();
     }
 
-    @GetMapping("/api/v1/indicators/{code}")
+    @GetMapping({"/api/v1/indicators/{code}", "/api/v1/plans/{plan}/indicators/{code}"})
     @Operation(operationId = "getIndicator",
             summary = "An indicator with its latest value, series and progress / 指标详情：最新值、序列与进展",
-            description = "The definition, plus latest (the current observation of the latest period), series "
-                    + "(current values, oldest first) and progress against the target. / 指标定义，另附 latest、"
+            description = "The definition in the plan's version in force, plus latest (the current observation of "
+                    + "the latest period), series (current values, oldest first) and progress against the target, "
+                    + "from the values reported to this plan only. / 现行版本中的指标定义，另附该规划报送值的 latest、"
                     + "series 与 progress。")
     @ApiResponse(responseCode = "200", description = "The indicator / 指标详情",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = IndicatorDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown indicator / 未知指标")
-    IndicatorDetail indicator(
-            @Parameter(description = "The indicator's code / 指标代码", example = "IND-01") @PathVariable String code) {
-        return detail(catalogue.indicator(code).orElseThrow(() -> Problems.notFound("indicator", code)), true);
-    }
-
-    /** The definition with the values reported against it, where they are this plan's. */
-    private IndicatorDetail detail(Indicator indicator, boolean reportedValuesAreThisPlans) {
-        List<Observation> current = reportedValuesAreThisPlans ? history.currentSeries(indicator.code()) : List.of();
+    @ApiResponse(responseCode = "404", description = "Unknown plan, or no such indicator in it / 未知规划或规划中无此指标")
+    IndicatorDetail indicator(@PathVariable(required = false) String plan,
+            @Parameter(description = "The indicator's code / 指标代码", example = "IND-01") @PathVariable String code,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        String id = defaultPlan.or(plan);
+        Indicator indicator = plans.require(id, asOf == null ? clock.instant() : asOf).indicator(code)
+                .orElseThrow(() -> new NotInPlanException("indicator", code));
+        List<Observation> current = history.currentSeries(id, indicator.code());
         List<ProgressMeasure.Point> points = current.stream()
                 .map(o -> new ProgressMeasure.Point(ReportingPeriod.parse(o.period()).orElseThrow(), o.value()))
                 .toList();
         return new IndicatorDetail(indicator, current.isEmpty() ? null : current.get(current.size() - 1),
                 current.stream().map(o -> new SeriesPoint(o.period(), o.value())).toList(),
                 progressMeasure.assess(indicator, points));
-    }
-
-    @GetMapping("/api/v1/plans/{plan}/indicators")
-    @Operation(operationId = "listPlanIndicators", summary = "A plan's key indicators / 某规划的主要指标", description =
-            "Each indicator as the document of the plan's version in force defines it; plans are independent, so one"
-            + " code may name different indicators in two plans. / 该规划现行版本中定义的各项指标。")
-    @ApiResponse(responseCode = "200", description = "The plan's indicators, in the plan's order / 该规划的各项指标",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    array = @ArraySchema(schema = @Schema(implementation = Indicator.class))))
-    @ApiResponse(responseCode = "404", description = "Unknown plan / 未知规划")
-    List<Indicator> planIndicators(@Parameter(description = "The plan's id / 规划标识", example = "ip-2021-2025")
-            @PathVariable String plan, @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return planInForce(plan, asOf).indicators();
-    }
-
-    @GetMapping("/api/v1/plans/{plan}/indicators/{code}")
-    @Operation(operationId = "getPlanIndicator",
-            summary = "An indicator of a plan, with its latest value, series and progress / 某规划的指标详情",
-            description = "The definition in the plan's version in force. Reported values carry no plan yet: "
-                    + "they are the shipped plan's (ip-2021-2025), so only its indicators have a latest value, "
-                    + "series and progress from them; another plan's indicator has latest null, an empty series and "
-                    + "the progress of no values. / 现行版本中的指标定义；报送值暂只属于 ip-2021-2025，其他规划的指标"
-                    + "latest 为 null、series 为空。")
-    @ApiResponse(responseCode = "200", description = "The indicator / 指标详情",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = IndicatorDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown plan, or no such indicator in it / 未知规划或规划中无此指标")
-    IndicatorDetail planIndicator(
-            @Parameter(description = "The plan's id / 规划标识", example = "ip-2021-2025") @PathVariable String plan,
-            @Parameter(description = "The indicator's code / 指标代码", example = "IND-01") @PathVariable String code,
-            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        Indicator indicator = planInForce(plan, asOf).indicator(code)
-                .orElseThrow(() -> Problems.notFound("indicator", code));
-        return detail(indicator, plan.equals(catalogue.plan().id()));
-    }
-
-    private PlanCatalogue planInForce(String plan, Instant asOf) {
-        return plans.inForce(plan, asOf == null ? clock.instant() : asOf)
-                .orElseThrow(() -> Problems.notFound("plan", plan));
     }
 }

@@ -1,6 +1,6 @@
 package cn.gov.planwatch.indicator.observation;
 
-import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.indicator.plan.KnownPlans;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +12,8 @@ import java.time.ZoneId;
 class ObservationConfiguration {
 
     @Bean
-    ObservationRules observationRules(PlanCatalogue catalogue, Clock clock,
+    ObservationRules observationRules(KnownPlans plans, Clock clock,
             @Value("${planwatch.plan.zone}") ZoneId planZone) {
-        return new ObservationRules(catalogue, clock, planZone);
+        return new ObservationRules(plans, clock, planZone);
     }
 }

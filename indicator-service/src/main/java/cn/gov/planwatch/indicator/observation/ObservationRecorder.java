@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns an accepted report into an {@link ObservationReported} event in the log, unless the lead agency has
- * accepted the agency's quarter (409).
+ * accepted the agency's quarter in the plan (409).
  */
 @Component
 class ObservationRecorder {
@@ -31,18 +31,19 @@ class ObservationRecorder {
         this.history = history;
     }
 
-    CompletableFuture<ObservationReported> record(Caller caller, Indicator indicator, ReportingPeriod period,
+    CompletableFuture<ObservationReported> record(Caller caller, IndicatorInPlan target, ReportingPeriod period,
             ObservationRequest request) {
-        var event = new ObservationReported(EventIds.next(), "ip-2021-2025", indicator.code(), period.toString(), request.value(),
-                request.comment(), request.source(), caller.agency(), caller.clientId(), caller.traceId(),
-                clock.instant(), indicator.unit().code(), ObservationRules.unitConfirmed(indicator, request),
+        Indicator indicator = target.indicator();
+        var event = new ObservationReported(EventIds.next(), target.plan(), indicator.code(), period.toString(),
+                request.value(), request.comment(), request.source(), caller.agency(), caller.clientId(),
+                caller.traceId(), clock.instant(), indicator.unit().code(), ObservationRules.unitConfirmed(indicator, request),
                 caller.subject());
         if (EventIds.resending() && history.recorded(event.eventId())) {
             // A resend under an Idempotency-Key whose first attempt is in the log after all: answered as
             // recorded, even if the lead has accepted the quarter since.
             return CompletableFuture.completedFuture(event);
         }
-        quarterLocks.requireOpen(caller.agency(), period);
+        quarterLocks.requireOpen(target.plan(), caller.agency(), period);
         return eventLog.append(event);
     }
 }

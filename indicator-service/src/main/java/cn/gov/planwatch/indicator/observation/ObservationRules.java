@@ -4,6 +4,9 @@ import cn.gov.planwatch.catalogue.Bounds;
 import cn.gov.planwatch.catalogue.Indicator;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.indicator.plan.KnownPlans;
+import cn.gov.planwatch.planrules.NotInPlanException;
+import cn.gov.planwatch.planrules.calendar.PlanCalendar;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.input.PlausibleDecimals;
 import cn.gov.planwatch.platform.problem.Problems;
@@ -11,31 +14,53 @@ import cn.gov.planwatch.platform.problem.TextRules;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * What a report of an indicator must satisfy before it may enter the event log. Every refusal is a
- * {@link cn.gov.planwatch.platform.problem.ProblemException} naming the field; nothing is recorded.
+ * What a report of an indicator must satisfy before it may enter the event log, judged by the plan's version in force
+ * now. Every refusal is an exception naming the plan rule or the field; nothing is recorded.
  */
 public class ObservationRules {
 
-    private final PlanCatalogue catalogue;
+    private final KnownPlans plans;
     private final Clock clock;
     private final ZoneId planZone;
 
-    public ObservationRules(PlanCatalogue catalogue, Clock clock, ZoneId planZone) {
-        this.catalogue = catalogue;
+    public ObservationRules(KnownPlans plans, Clock clock, ZoneId planZone) {
+        this.plans = plans;
         this.clock = clock;
         this.planZone = planZone;
     }
 
-    public Indicator indicator(String code) {
-        return catalogue.indicator(code).orElseThrow(() -> Problems.notFound("indicator", code));
+    /**
+     * The plan's indicator, to read what was reported: a closed plan stays readable.
+     *
+     * @throws cn.gov.planwatch.planrules.UnknownPlanException when the plan is not published
+     * @throws NotInPlanException                             when the plan has no such indicator
+     */
+    public IndicatorInPlan indicator(String plan, String code) {
+        return in(plans.require(plan, clock.instant()), code);
     }
 
-    /** Checks a report against the catalogue and the clock; answers the parsed period. */
-    public ReportingPeriod check(Caller caller, Indicator indicator, ObservationRequest request) {
+    /**
+     * The plan's indicator, to report a value of it.
+     *
+     * @throws cn.gov.planwatch.planrules.UnknownPlanException when the plan is not published
+     * @throws cn.gov.planwatch.planrules.PlanClosedException  when the plan takes no more reports
+     * @throws NotInPlanException                             when the plan has no such indicator
+     */
+    public IndicatorInPlan reportable(String plan, String code) {
+        return in(plans.requireOpen(plan, clock.instant()), code);
+    }
+
+    private static IndicatorInPlan in(PlanCatalogue document, String code) {
+        return new IndicatorInPlan(document, document.indicator(code)
+                .orElseThrow(() -> new NotInPlanException("indicator", code)));
+    }
+
+    /** Checks a report against the plan in force and the clock; answers the parsed period. */
+    public ReportingPeriod check(Caller caller, IndicatorInPlan target, ObservationRequest request) {
+        Indicator indicator = target.indicator();
         if (!caller.identified()) {
             throw Problems.forbidden("the token names no agency");
         }
@@ -48,12 +73,12 @@ public class ObservationRules {
         if (period.isQuarter() && !indicator.quarterly()) {
             throw Problems.invalidField("period", indicator.code() + " is reported by year: use YYYY");
         }
-        int first = catalogue.plan().firstYear();
-        int last = catalogue.plan().targetYear();
-        if (period.year() < first || period.year() > last) {
-            throw Problems.implausible("period", "must lie within the plan, " + first + "–" + last);
+        PlanCalendar calendar = PlanCalendar.of(target.document().plan(), planZone, clock);
+        if (!calendar.inPlan(period)) {
+            throw Problems.implausible("period", "must lie within the plan, " + target.document().plan().firstYear()
+                    + "–" + target.document().plan().targetYear());
         }
-        if (period.firstDay().isAfter(LocalDate.now(clock.withZone(planZone)))) {
+        if (!calendar.hasBegun(period, calendar.now())) {
             throw Problems.implausible("period", request.period() + " has not begun yet");
         }
         checkValue(indicator, request.value());

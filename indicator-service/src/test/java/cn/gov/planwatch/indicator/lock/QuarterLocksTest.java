@@ -14,26 +14,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Which accepted quarter closes which period, against a hand-made table. */
 class QuarterLocksTest {
 
-    /** CPD's 2023-Q4 and 2024-Q2 are accepted. */
-    private final QuarterLocks locks = (agency, quarter) -> agency.equals("CPD")
+    /** CPD's 2023-Q4 and 2024-Q2 are accepted in plan ip-2021-2025. */
+    private final QuarterLocks locks = (plan, agency, quarter) -> plan.equals("ip-2021-2025") && agency.equals("CPD")
             && Set.of("2023-Q4", "2024-Q2").contains(quarter.toString());
 
-    @ParameterizedTest(name = "{0} {1} → {2}")
+    @ParameterizedTest(name = "{0} {1} {2} → {3}")
     @CsvSource({
-            "CPD, 2023,    409",
-            "CPD, 2023-Q4, 409",
-            "CPD, 2023-Q3, 0",
-            "CPD, 2024,    0",
-            "CPD, 2024-Q2, 409",
-            "CPD, 2022,    0",
-            "SPC, 2023,    0"})
-    void aPeriodIsClosedByTheAcceptanceOfItsQuarterAndAYearByItsFourthQuarter(String agency, String period,
-            int status) {
+            "ip-2021-2025, CPD, 2023,    409",
+            "ip-2021-2025, CPD, 2023-Q4, 409",
+            "ip-2021-2025, CPD, 2023-Q3, 0",
+            "ip-2021-2025, CPD, 2024,    0",
+            "ip-2021-2025, CPD, 2024-Q2, 409",
+            "ip-2021-2025, CPD, 2022,    0",
+            "ip-2021-2025, SPC, 2023,    0",
+            "ip-demo-2023, CPD, 2023-Q4, 0"})
+    void aPeriodIsClosedByTheAcceptanceOfItsQuarterInItsPlanAndAYearByItsFourthQuarter(String plan, String agency,
+            String period, int status) {
         ReportingPeriod parsed = ReportingPeriod.parse(period).orElseThrow();
         if (status == 0) {
-            assertThatCode(() -> locks.requireOpen(agency, parsed)).doesNotThrowAnyException();
+            assertThatCode(() -> locks.requireOpen(plan, agency, parsed)).doesNotThrowAnyException();
         } else {
-            assertThatThrownBy(() -> locks.requireOpen(agency, parsed)).isInstanceOfSatisfying(ProblemException.class,
+            assertThatThrownBy(() -> locks.requireOpen(plan, agency, parsed)).isInstanceOfSatisfying(ProblemException.class,
                     e -> {
                         assertThat(e.status().value()).isEqualTo(status);
                         assertThat(e.type()).endsWith("/period-locked");

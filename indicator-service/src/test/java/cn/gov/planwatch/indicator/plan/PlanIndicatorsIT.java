@@ -2,15 +2,14 @@ package cn.gov.planwatch.indicator.plan;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.PlanDocuments;
-import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.plan.PlanPublished;
+import cn.gov.planwatch.indicator.IndicatorServiceFixture;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.ServiceFixture;
+import cn.gov.planwatch.testsupport.TestPlans;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,15 +25,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A plan published on the plan topic has its own indicators here: the same code in two plans names each plan's own
- * definition, and the shipped plan's stand as they were.
+ * definition, and the shipped plan's stand as they were. A plan's first version is in force from the start of its
+ * first year, even before it was published.
  */
-class PlanIndicatorsIT extends ServiceFixture {
+class PlanIndicatorsIT extends IndicatorServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SECOND = "ip-demo-2026-2030";
-
-    @Autowired
-    KafkaTemplate<String, PlanEvent> kafka;
 
     @Autowired
     PlanCatalogue shipped;
@@ -67,7 +64,7 @@ class PlanIndicatorsIT extends ServiceFixture {
         JsonNode secondInd01 = json(reader.get("/api/v1/plans/" + SECOND + "/indicators/IND-01"), 200);
         assertThat(secondInd01.get("nameZh").asString()).isEqualTo("每万人口高价值发明专利拥有量（新口径）");
         assertThat(secondInd01.get("target").get("value").decimalValue()).isEqualByComparingTo(target);
-        assertThat(secondInd01.get("latest").isNull()).as("values reported carry no plan yet").isTrue();
+        assertThat(secondInd01.get("latest").isNull()).as("nothing reported to this plan").isTrue();
         assertThat(json(reader.get("/api/v1/plans/" + SECOND + "/indicators"), 200).get(0).get("nameZh").asString())
                 .isEqualTo("每万人口高价值发明专利拥有量（新口径）");
         assertThat(jdbc.sql("select count(*) from indicator.plan_document where event_id = ?")
@@ -81,8 +78,9 @@ class PlanIndicatorsIT extends ServiceFixture {
 
         String before = "?asOf=" + published.recordedAt().minusSeconds(3600);
         String after = "?asOf=" + published.recordedAt().plusSeconds(1);
-        assertThat(reader.get("/api/v1/plans/" + SECOND + "/indicators" + before).statusCode())
-                .as("not yet published then").isEqualTo(404);
+        assertThat(json(reader.get("/api/v1/plans/" + SECOND + "/indicators/IND-01" + before), 200)
+                .get("nameZh").asString()).as("not yet published then: its first version").isEqualTo(
+                        "每万人口高价值发明专利拥有量（新口径）");
         assertThat(json(reader.get("/api/v1/plans/" + SECOND + "/indicators/IND-01" + after), 200)
                 .get("nameZh").asString()).isEqualTo("每万人口高价值发明专利拥有量（新口径）");
         assertThat(reader.get("/api/v1/plans/" + SECOND + "/indicators?asOf=yesterday").statusCode()).isEqualTo(400);
@@ -90,6 +88,28 @@ class PlanIndicatorsIT extends ServiceFixture {
         assertThat(reader.get("/api/v1/plans/no-such-plan/indicators").statusCode()).isEqualTo(404);
         assertThat(reader.get("/api/v1/plans/no-such-plan/indicators/IND-01").statusCode()).isEqualTo(404);
         assertThat(reader.get("/api/v1/plans/" + SECOND + "/indicators/IND-99").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPlanPublishedLateReadsByItsFirstVersionFromTheStartOfItsFirstYear() {
+        HttpCalls reader = http().withToken(TestTokens.shared().reporter("MOE"));
+        // As programme-service publishes the shipped plan on a fresh log, years after the plan began.
+        publishPlan(shipped);
+        publishPlan(TestPlans.secondPlanYaml());
+
+        JsonNode midTerm = json(reader.get("/api/v1/plans/ip-2021-2025/indicators/IND-01?asOf=2023-06-30T00:00:00Z"),
+                200);
+        assertThat(midTerm.get("nameZh").asString()).isEqualTo(shipped.indicator("IND-01").orElseThrow().nameZh());
+        assertThat(json(reader.get("/api/v1/indicators?asOf=2020-12-31T16:00:00Z"), 200).size())
+                .as("from midnight of 1 January of the first year, in the plan's zone")
+                .isEqualTo(shipped.indicators().size());
+        assertThat(reader.get("/api/v1/plans/ip-2021-2025/indicators?asOf=2020-12-31T15:59:59Z").statusCode())
+                .as("before the plan's first year").isEqualTo(404);
+
+        assertThat(json(reader.get("/api/v1/plans/" + TestPlans.SECOND_PLAN + "/indicators?asOf=2026-03-01T00:00:00Z"),
+                200).size()).isEqualTo(2);
+        assertThat(reader.get("/api/v1/plans/" + TestPlans.SECOND_PLAN + "/indicators?asOf=2025-12-31T12:00:00Z")
+                .statusCode()).as("before the plan's first year").isEqualTo(404);
     }
 
     private static JsonNode json(HttpResponse<String> response, int status) {

@@ -3,31 +3,31 @@ package cn.gov.planwatch.platform.apidescription;
 import cn.gov.planwatch.contracts.plan.PlanId;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * A resource of a plan is served at two addresses by one handler: under {@code /api/v1/plans/{plan}/…} for any plan,
  * and at the unscoped path of the time the product carried one plan, which means the default plan. The handler maps
- * both paths and takes {@code @PathVariable(required = false) String plan}. springdoc then describes the
- * {@code plan} variable on the unscoped path too, and tells the two operations apart by a numeric suffix; this names
- * the plan-scoped one {@code <operationId>InPlan}, drops the variable where the path has none, and says on each which
- * plan it means.
+ * both paths and takes {@code @PathVariable(required = false) String plan}. springdoc describes the two paths as two
+ * operations told apart by a numeric suffix, on either of them, and may describe the {@code plan} variable on the
+ * unscoped path too; this names the unscoped one {@code <operationId>} and the plan-scoped one
+ * {@code <operationId>InPlan}, drops the variable where the path has none, and says on each which plan it means. The
+ * twins are found by their paths: the same method on {@code /api/v1/…} and {@code /api/v1/plans/{plan}/…}, with the
+ * same operationId but for springdoc's suffix.
  */
 public class PlanScopedPaths implements GlobalOpenApiCustomizer {
 
     public static final String PREFIX = "/api/v1/plans/{plan}/";
     public static final String SCOPED_SUFFIX = "InPlan";
 
-    private static final String PLAN_VARIABLE = "{plan}";
-
+    private static final String UNSCOPED_PREFIX = "/api/v1/";
     private static final Pattern SPRINGDOC_DEDUPLICATION = Pattern.compile("_\\d+$");
 
     private final String defaultPlan;
@@ -41,39 +41,25 @@ public class PlanScopedPaths implements GlobalOpenApiCustomizer {
         if (api.getPaths() == null) {
             return;
         }
-        Set<String> unscoped = new HashSet<>();
         api.getPaths().forEach((path, item) -> {
-            // The plan itself (/api/v1/plans/{plan}) names the plan in its path too: only a path without it is
-            // the unscoped address of a plan's resource.
-            if (!path.contains(PLAN_VARIABLE)) {
-                for (Operation operation : item.readOperations()) {
-                    if (hasPlanVariable(operation)) {
-                        operation.setOperationId(baseId(operation));
-                        operation.setParameters(withoutPlanVariable(operation.getParameters()));
-                        operation.setDescription(append(operation.getDescription(), "This unscoped path means the "
-                                + "default plan, " + defaultPlan + "; /api/v1/plans/{plan}/… serves any plan. / 不含"
-                                + "规划的路径指默认规划 " + defaultPlan + "。"));
-                        unscoped.add(operation.getOperationId());
-                    }
-                }
+            if (!path.startsWith(PREFIX)) {
+                return;
             }
-        });
-        api.getPaths().forEach((path, item) -> {
-            if (path.startsWith(PREFIX)) {
-                for (Operation operation : item.readOperations()) {
-                    String base = baseId(operation);
-                    if (unscoped.contains(base)) {
-                        operation.setOperationId(base + SCOPED_SUFFIX);
-                    }
-                    describePlanVariable(operation);
+            PathItem twin = api.getPaths().get(UNSCOPED_PREFIX + path.substring(PREFIX.length()));
+            item.readOperationsMap().forEach((method, operation) -> {
+                Operation unscoped = twin == null ? null : twin.readOperationsMap().get(method);
+                String base = baseId(operation);
+                if (unscoped != null && base != null && base.equals(baseId(unscoped))) {
+                    unscoped.setOperationId(base);
+                    unscoped.setParameters(withoutPlanVariable(unscoped.getParameters()));
+                    unscoped.setDescription(append(unscoped.getDescription(), "This unscoped path means the default "
+                            + "plan, " + defaultPlan + "; /api/v1/plans/{plan}/… serves any plan. / 不含规划的路径指默认"
+                            + "规划 " + defaultPlan + "。"));
+                    operation.setOperationId(base + SCOPED_SUFFIX);
                 }
-            }
+                describePlanVariable(operation);
+            });
         });
-    }
-
-    private static boolean hasPlanVariable(Operation operation) {
-        return operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(PlanScopedPaths::isPlanVariable);
     }
 
     private static boolean isPlanVariable(Parameter parameter) {
@@ -86,6 +72,9 @@ public class PlanScopedPaths implements GlobalOpenApiCustomizer {
     }
 
     private static List<Parameter> withoutPlanVariable(List<Parameter> parameters) {
+        if (parameters == null) {
+            return null;
+        }
         List<Parameter> kept = new ArrayList<>(parameters);
         kept.removeIf(PlanScopedPaths::isPlanVariable);
         return kept.isEmpty() ? null : kept;

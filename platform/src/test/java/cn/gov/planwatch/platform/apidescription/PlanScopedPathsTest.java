@@ -47,4 +47,36 @@ class PlanScopedPathsTest {
                 .containsExactly("plan");
         assertThat(thePlan.getDescription()).isNull();
     }
+
+    /** As springdoc describes a handler mapped at both paths: the plan on the scoped path only, a suffix on either. */
+    @Test
+    void theTwinsAreFoundByTheirPathsWhicheverOfThemSpringdocSuffixed() {
+        Operation unscopedRead = new Operation().operationId("getIndicator")
+                .parameters(new ArrayList<>(List.of(new Parameter().in("path").name("code").required(true))));
+        Operation scopedRead = listObservations("getIndicator_1");
+        Operation unscopedWrite = new Operation().operationId("reportObservation_1")
+                .parameters(new ArrayList<>(List.of(new Parameter().in("path").name("code").required(true))));
+        Operation scopedWrite = listObservations("reportObservation");
+        Operation otherOperation = new Operation().operationId("listIndicators_1");
+        Operation unrelated = listObservations("listPlanProgrammes");
+        OpenAPI api = new OpenAPI().paths(new Paths()
+                .addPathItem("/api/v1/indicators/{code}", new PathItem().get(unscopedRead))
+                .addPathItem("/api/v1/plans/{plan}/indicators/{code}", new PathItem().get(scopedRead))
+                .addPathItem("/api/v1/indicators/{code}/observations", new PathItem().post(unscopedWrite))
+                .addPathItem("/api/v1/plans/{plan}/indicators/{code}/observations", new PathItem().post(scopedWrite))
+                .addPathItem("/api/v1/programmes", new PathItem().get(otherOperation))
+                .addPathItem("/api/v1/plans/{plan}/programmes", new PathItem().get(unrelated)));
+
+        new PlanScopedPaths("ip-2021-2025").customise(api);
+
+        assertThat(unscopedRead.getOperationId()).isEqualTo("getIndicator");
+        assertThat(scopedRead.getOperationId()).isEqualTo("getIndicatorInPlan");
+        assertThat(unscopedWrite.getOperationId()).isEqualTo("reportObservation");
+        assertThat(unscopedWrite.getDescription()).contains("default plan, ip-2021-2025");
+        assertThat(unscopedWrite.getParameters()).extracting(Parameter::getName).containsExactly("code");
+        assertThat(scopedWrite.getOperationId()).isEqualTo("reportObservationInPlan");
+        assertThat(scopedWrite.getParameters().get(0).getSchema().getPattern()).isNotBlank();
+        assertThat(otherOperation.getOperationId()).as("not the twin of another operation").isEqualTo("listIndicators_1");
+        assertThat(unrelated.getOperationId()).isEqualTo("listPlanProgrammes");
+    }
 }

@@ -25,9 +25,9 @@ class JdbcQuarterLocks implements QuarterLocks {
     }
 
     @Override
-    public boolean locked(String agency, ReportingPeriod quarter) {
-        return jdbc.sql("select locked from " + locks + " where agency = ? and quarter = ?")
-                .params(agency, quarter.toString()).query(Boolean.class).optional().orElse(false);
+    public boolean locked(String plan, String agency, ReportingPeriod quarter) {
+        return jdbc.sql("select locked from " + locks + " where plan = ? and agency = ? and quarter = ?")
+                .params(plan, agency, quarter.toString()).query(Boolean.class).optional().orElse(false);
     }
 
     /**
@@ -43,20 +43,20 @@ class JdbcQuarterLocks implements QuarterLocks {
         } else {
             return false;
         }
-        int inserted = jdbc.sql("insert into " + events + " (event_id, agency, quarter, locked, recorded_at)"
-                        + " values (?, ?, ?, ?, ?) on conflict (event_id) do nothing")
-                .params(event.eventId(), event.agency(), event.quarter(), lock, Timestamp.from(event.recordedAt()))
+        int inserted = jdbc.sql("insert into " + events + " (event_id, plan, agency, quarter, locked, recorded_at)"
+                        + " values (?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing")
+                .params(event.eventId(), event.plan(), event.agency(), event.quarter(), lock, Timestamp.from(event.recordedAt()))
                 .update();
         if (inserted == 0) {
             return false;
         }
-        // Events of one agency arrive in log order; the recordedAt guard only keeps a stray older event
+        // Events of one agency arrive in log order (keyed by agency, whatever the plan); the recordedAt guard only keeps a stray older event
         // (replayed on its own) from undoing a later decision.
-        jdbc.sql("insert into " + locks + " (agency, quarter, locked, event_id, recorded_at) values (?, ?, ?, ?, ?)"
-                        + " on conflict (agency, quarter) do update set locked = excluded.locked,"
+        jdbc.sql("insert into " + locks + " (plan, agency, quarter, locked, event_id, recorded_at)"
+                        + " values (?, ?, ?, ?, ?, ?) on conflict (plan, agency, quarter) do update set locked = excluded.locked,"
                         + " event_id = excluded.event_id, recorded_at = excluded.recorded_at"
                         + " where " + locks + ".recorded_at <= excluded.recorded_at")
-                .params(event.agency(), event.quarter(), lock, event.eventId(), Timestamp.from(event.recordedAt()))
+                .params(event.plan(), event.agency(), event.quarter(), lock, event.eventId(), Timestamp.from(event.recordedAt()))
                 .update();
         return true;
     }

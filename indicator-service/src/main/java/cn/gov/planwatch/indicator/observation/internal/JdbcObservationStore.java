@@ -45,16 +45,16 @@ public class JdbcObservationStore implements ObservationHistory {
     /** Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. */
     public boolean apply(ObservationReported e) {
         int inserted = jdbc.sql("""
-                insert into %s (event_id, indicator, period, value, comment, source, agency,
+                insert into %s (event_id, plan, indicator, period, value, comment, source, agency,
                     client_id, actor, trace_id, recorded_at, unit, unit_confirmed, revision, current)
-                values (:eventId, :indicator, :period, :value, :comment, :source, :agency, :clientId, :actor,
+                values (:eventId, :plan, :indicator, :period, :value, :comment, :source, :agency, :clientId, :actor,
                     :traceId, :recordedAt, :unit, :unitConfirmed,
                     (select coalesce(max(revision), 0) + 1 from %s
-                      where indicator = :indicator and period = :period),
+                      where plan = :plan and indicator = :indicator and period = :period),
                     false)
                 on conflict (event_id) do nothing
                 """.formatted(table, table))
-                .param("eventId", e.eventId()).param("indicator", e.indicator()).param("period", e.period())
+                .param("eventId", e.eventId()).param("plan", e.plan()).param("indicator", e.indicator()).param("period", e.period())
                 .param("value", e.value()).param("comment", e.comment()).param("source", e.source())
                 .param("agency", e.agency()).param("clientId", e.clientId()).param("actor", e.actor())
                 .param("traceId", e.traceId())
@@ -66,8 +66,8 @@ public class JdbcObservationStore implements ObservationHistory {
         }
         // The newest report in log order becomes the period's current value; two statements, because
         // the partial unique index is checked row by row.
-        jdbc.sql("update " + table + " set current = false where indicator = ? and period = ? and current")
-                .params(e.indicator(), e.period()).update();
+        jdbc.sql("update " + table + " set current = false where plan = ? and indicator = ? and period = ? and current")
+                .params(e.plan(), e.indicator(), e.period()).update();
         jdbc.sql("update " + table + " set current = true where event_id = ?").params(e.eventId()).update();
         return true;
     }
@@ -82,12 +82,12 @@ public class JdbcObservationStore implements ObservationHistory {
      */
     int appendAll(JdbcOperations batch, List<ObservationReported> events, int[] revisions) {
         String sql = """
-                insert into %s (event_id, indicator, period, value, comment, source, agency,
+                insert into %s (event_id, plan, indicator, period, value, comment, source, agency,
                     client_id, actor, trace_id, recorded_at, unit, unit_confirmed, revision, current)
-                select e.event_id, e.indicator, e.period, e.value, e.comment, e.source, e.agency,
+                select e.event_id, e.plan, e.indicator, e.period, e.value, e.comment, e.source, e.agency,
                        e.client_id, e.actor, e.trace_id, e.recorded_at, e.unit, e.unit_confirmed, e.revision, false
-                  from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
-                       as e(event_id, indicator, period, value, comment, source, agency, client_id, actor,
+                  from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
+                       as e(event_id, plan, indicator, period, value, comment, source, agency, client_id, actor,
                             trace_id, recorded_at, unit, unit_confirmed, revision, n)
                  order by e.n
                 on conflict (event_id) do nothing
@@ -96,21 +96,22 @@ public class JdbcObservationStore implements ObservationHistory {
         return batch.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
             statement.setArray(1, connection.createArrayOf("uuid", column(events, ObservationReported::eventId)));
-            statement.setArray(2, connection.createArrayOf("text", column(events, ObservationReported::indicator)));
-            statement.setArray(3, connection.createArrayOf("text", column(events, ObservationReported::period)));
-            statement.setArray(4, connection.createArrayOf("numeric", column(events, ObservationReported::value)));
-            statement.setArray(5, connection.createArrayOf("text", column(events, ObservationReported::comment)));
-            statement.setArray(6, connection.createArrayOf("text", column(events, ObservationReported::source)));
-            statement.setArray(7, connection.createArrayOf("text", column(events, ObservationReported::agency)));
-            statement.setArray(8, connection.createArrayOf("text", column(events, ObservationReported::clientId)));
-            statement.setArray(9, connection.createArrayOf("text", column(events, ObservationReported::actor)));
-            statement.setArray(10, connection.createArrayOf("text", column(events, ObservationReported::traceId)));
-            statement.setArray(11, connection.createArrayOf("timestamptz",
+            statement.setArray(2, connection.createArrayOf("text", column(events, ObservationReported::plan)));
+            statement.setArray(3, connection.createArrayOf("text", column(events, ObservationReported::indicator)));
+            statement.setArray(4, connection.createArrayOf("text", column(events, ObservationReported::period)));
+            statement.setArray(5, connection.createArrayOf("numeric", column(events, ObservationReported::value)));
+            statement.setArray(6, connection.createArrayOf("text", column(events, ObservationReported::comment)));
+            statement.setArray(7, connection.createArrayOf("text", column(events, ObservationReported::source)));
+            statement.setArray(8, connection.createArrayOf("text", column(events, ObservationReported::agency)));
+            statement.setArray(9, connection.createArrayOf("text", column(events, ObservationReported::clientId)));
+            statement.setArray(10, connection.createArrayOf("text", column(events, ObservationReported::actor)));
+            statement.setArray(11, connection.createArrayOf("text", column(events, ObservationReported::traceId)));
+            statement.setArray(12, connection.createArrayOf("timestamptz",
                     column(events, JdbcObservationStore::recordedAt)));
-            statement.setArray(12, connection.createArrayOf("text", column(events, ObservationReported::unit)));
-            statement.setArray(13, connection.createArrayOf("bool",
+            statement.setArray(13, connection.createArrayOf("text", column(events, ObservationReported::unit)));
+            statement.setArray(14, connection.createArrayOf("bool",
                     column(events, ObservationReported::unitConfirmed)));
-            statement.setArray(14, connection.createArrayOf("int4", boxedRevisions));
+            statement.setArray(15, connection.createArrayOf("int4", boxedRevisions));
             return statement;
         });
     }
@@ -134,17 +135,17 @@ public class JdbcObservationStore implements ObservationHistory {
         jdbc.sql("""
                 update %s o set revision = n.revision, current = n.revision = n.reports
                   from (select event_id,
-                               row_number() over (partition by indicator, period order by seq) as revision,
-                               count(*) over (partition by indicator, period) as reports
+                               row_number() over (partition by plan, indicator, period order by seq) as revision,
+                               count(*) over (partition by plan, indicator, period) as reports
                           from %s) n
                  where o.event_id = n.event_id
                 """.formatted(table, table)).update();
     }
 
     @Override
-    public List<Observation> of(String indicator) {
-        return jdbc.sql("select * from " + table + " where indicator = ? order by seq")
-                .params(indicator).query(ROW).list();
+    public List<Observation> of(String plan, String indicator) {
+        return jdbc.sql("select * from " + table + " where plan = ? and indicator = ? order by seq")
+                .params(plan, indicator).query(ROW).list();
     }
 
     @Override
@@ -154,9 +155,9 @@ public class JdbcObservationStore implements ObservationHistory {
     }
 
     @Override
-    public List<Observation> currentSeries(String indicator) {
-        return jdbc.sql("select * from " + table + " where indicator = ? and current")
-                .params(indicator).query(ROW).list().stream()
+    public List<Observation> currentSeries(String plan, String indicator) {
+        return jdbc.sql("select * from " + table + " where plan = ? and indicator = ? and current")
+                .params(plan, indicator).query(ROW).list().stream()
                 .sorted(Comparator.comparing((Observation o) -> ReportingPeriod.parse(o.period()).orElseThrow()))
                 .toList();
     }

@@ -37,8 +37,8 @@ class ObservationProjector {
         if (event instanceof ObservationReported reported) {
             boolean applied = store.apply(reported);
             // The log line carries the event's trace id (listener observation), to follow a report end to end.
-            log.info("{} {} {}/{} trace={}", applied ? "applied" : "already applied", reported.eventId(),
-                    reported.indicator(), reported.period(), reported.traceId());
+            log.info("{} {} {} {}/{} trace={}", applied ? "applied" : "already applied", reported.eventId(),
+                    reported.plan(), reported.indicator(), reported.period(), reported.traceId());
             if (!applied) {
                 Redeliveries.count(meters, LISTENER);
             }

@@ -267,8 +267,9 @@ class ObservationRebuild {
     }
 
     /**
-     * Counts each period's reports in log order while the log is appended, as the live projector's revisions do. Exact
-     * as long as every event appended was new; a redelivered or unreadable one makes the rebuild renumber the table.
+     * Counts the reports of each period of a plan's indicator in log order while the log is appended, as the live
+     * projector's revisions do. Exact as long as every event appended was new; a redelivered or unreadable one makes
+     * the rebuild renumber the table.
      */
     private static final class PeriodRevisions {
         final Map<String, Integer> count = new HashMap<>();
@@ -279,7 +280,7 @@ class ObservationRebuild {
             int[] numbers = new int[batch.size()];
             for (int i = 0; i < numbers.length; i++) {
                 ObservationReported e = batch.get(i);
-                String period = e.indicator() + '\u0000' + e.period();
+                String period = e.plan() + '\u0000' + e.indicator() + '\u0000' + e.period();
                 numbers[i] = count.merge(period, 1, Integer::sum);
                 newest.put(period, e.eventId());
             }

@@ -1,7 +1,9 @@
 package cn.gov.planwatch.indicator.plan.internal;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.catalogue.PlanDocuments;
 import cn.gov.planwatch.contracts.EventJson;
+import cn.gov.planwatch.contracts.plan.PlanClosed;
 import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
 import cn.gov.planwatch.indicator.plan.KnownPlans;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,48 +12,84 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The plan documents in PostgreSQL. The configured plan stands until its first event is folded: on a fresh log
- * programme-service publishes it, and until then this service must still serve the plan it reports against.
+ * The plan documents and closures in PostgreSQL. The configured plan stands until its first event is folded: on a
+ * fresh log programme-service publishes it, and until then this service must still serve the plan it reports against.
  */
 @Repository
 class JdbcKnownPlans implements KnownPlans {
 
     private final JdbcClient jdbc;
-    private final String table;
+    private final String documents;
+    private final String closures;
     private final PlanCatalogue configured;
+    private final ZoneId planZone;
+    /** A version's document never changes: each is read and validated once, not on every report. */
+    private final Map<UUID, PlanCatalogue> read = new ConcurrentHashMap<>();
 
     JdbcKnownPlans(JdbcClient jdbc, @Value("${spring.flyway.default-schema}") String schema,
-            PlanCatalogue configured) {
-        this.table = schema + ".plan_document";
+            PlanCatalogue configured, @Value("${planwatch.plan.zone}") ZoneId planZone) {
+        this.documents = schema + ".plan_document";
+        this.closures = schema + ".plan_closure";
         this.jdbc = jdbc;
         this.configured = configured;
+        this.planZone = planZone;
     }
 
     /** Keeps the event's document once; returns false for an event already kept. */
     boolean keep(PlanDocumentEvent event) {
-        return jdbc.sql("insert into " + table + " (event_id, plan, version, document, recorded_at)"
+        return jdbc.sql("insert into " + documents + " (event_id, plan, version, document, recorded_at)"
                         + " values (?, ?, ?, cast(? as jsonb), ?) on conflict (event_id) do nothing")
                 .params(event.eventId(), event.plan(), event.version(),
                         EventJson.MAPPER.writeValueAsString(event.document()), Timestamp.from(event.recordedAt()))
                 .update() == 1;
     }
 
+    /** Keeps the plan's closure once; returns false for a closure already kept. */
+    boolean keep(PlanClosed event) {
+        return jdbc.sql("insert into " + closures + " (event_id, plan, reason, recorded_at) values (?, ?, ?, ?)"
+                        + " on conflict do nothing")
+                .params(event.eventId(), event.plan(), event.reason(), Timestamp.from(event.recordedAt()))
+                .update() == 1;
+    }
+
     @Override
     public Optional<PlanCatalogue> inForce(String plan, Instant asOf) {
-        Optional<PlanCatalogue> folded = jdbc.sql("select document from " + table
+        Optional<PlanCatalogue> recorded = jdbc.sql("select event_id from " + documents
                         + " where plan = ? and recorded_at <= ? order by version desc limit 1")
-                .params(plan, Timestamp.from(asOf))
-                .query((rs, n) -> cn.gov.planwatch.catalogue.PlanDocuments.fromJsonTree(
-                        EventJson.MAPPER.readTree(rs.getString("document"))))
-                .optional();
-        if (folded.isPresent() || !plan.equals(configured.plan().id())) {
-            return folded;
+                .params(plan, Timestamp.from(asOf)).query(UUID.class).optional().map(this::document);
+        if (recorded.isPresent()) {
+            return recorded;
         }
-        boolean anyFolded = jdbc.sql("select exists (select 1 from " + table + " where plan = ?)").params(plan)
+        Optional<PlanCatalogue> first = jdbc.sql("select event_id from " + documents
+                        + " where plan = ? order by version limit 1")
+                .params(plan).query(UUID.class).optional().map(this::document);
+        if (first.isEmpty() && plan.equals(configured.plan().id())) {
+            first = Optional.of(configured);
+        }
+        return first.filter(document -> !asOf.isBefore(startOfFirstYear(document)));
+    }
+
+    @Override
+    public boolean closed(String plan) {
+        return jdbc.sql("select exists (select 1 from " + closures + " where plan = ?)").params(plan)
                 .query(Boolean.class).single();
-        return anyFolded ? Optional.empty() : Optional.of(configured);
+    }
+
+    private PlanCatalogue document(UUID eventId) {
+        return read.computeIfAbsent(eventId, id -> jdbc.sql("select document from " + documents + " where event_id = ?")
+                .params(id).query((rs, n) -> PlanDocuments.fromJsonTree(EventJson.MAPPER.readTree(rs.getString(1))))
+                .single());
+    }
+
+    private Instant startOfFirstYear(PlanCatalogue document) {
+        return LocalDate.of(document.plan().firstYear(), 1, 1).atStartOfDay(planZone).toInstant();
     }
 }

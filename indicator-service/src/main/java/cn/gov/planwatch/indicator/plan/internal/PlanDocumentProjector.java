@@ -2,22 +2,23 @@ package cn.gov.planwatch.indicator.plan.internal;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.plan.PlanClosed;
 import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Folds the plan topic into this service's plan documents. A closed plan keeps its indicators, so only published
- * and amended versions matter here. The offset is committed after the database transaction.
+ * Folds the plan topic into this service's plan documents and closures. A closed plan keeps its indicators: its
+ * closure only stops new reports. The offset is committed after the database transaction.
  */
 @Component
 class PlanDocumentProjector {
 
-    private final JdbcKnownPlans documents;
+    private final JdbcKnownPlans plans;
 
-    PlanDocumentProjector(JdbcKnownPlans documents) {
-        this.documents = documents;
+    PlanDocumentProjector(JdbcKnownPlans plans) {
+        this.plans = plans;
     }
 
     /** A group of its own, so that a plan arriving does not pause the projection of the observations. */
@@ -25,7 +26,9 @@ class PlanDocumentProjector {
     @Transactional
     void on(PlanEvent event) {
         if (event instanceof PlanDocumentEvent version) {
-            documents.keep(version);
+            plans.keep(version);
+        } else if (event instanceof PlanClosed closure) {
+            plans.keep(closure);
         }
     }
 }

@@ -26,10 +26,10 @@ import java.util.function.Consumer;
 /** What the observations read model must be: the indicator topic replayed from offset 0 into a fresh schema. */
 final class CleanReplay {
 
-    static final String COLUMNS = "event_id, indicator, period, value, comment, source, agency, client_id, "
+    static final String COLUMNS = "event_id, plan, indicator, period, value, comment, source, agency, client_id, "
             + "trace_id, recorded_at, unit, unit_confirmed, revision, current";
     /** Order within a key is the log's (revision); across partitions the log has no order to keep. */
-    static final String ORDER = "order by indicator, period, revision";
+    static final String ORDER = "order by plan, indicator, period, revision";
 
     static List<Map<String, Object>> rows(JdbcClient jdbc, String schema) {
         return jdbc.sql("select " + COLUMNS + " from " + schema + ".observation " + ORDER).query().listOfRows();

@@ -12,9 +12,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import cn.gov.planwatch.indicator.IndicatorServiceFixture;
 import cn.gov.planwatch.testsupport.HttpCalls;
-import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
+import cn.gov.planwatch.testsupport.TestPlans;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,10 +42,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An operator rebuilds the observations read model from offset 0 while reports keep arriving and
- * readers keep reading: no read fails, and the swapped-in model equals a clean replay of the log.
+ * readers keep reading: no read fails, and the swapped-in model equals a clean replay of the log. The log holds the
+ * reports of several plans, the same indicator and period in two of them: each plan's revisions are its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ObservationRebuildIT extends ServiceFixture {
+class ObservationRebuildIT extends IndicatorServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -62,6 +64,14 @@ class ObservationRebuildIT extends ServiceFixture {
         HttpCalls base = http();
         HttpCalls reporter = base.withToken(TestTokens.shared().reporter("CNIPA"));
         HttpCalls operator = base.withToken(TestTokens.shared().operator());
+        List<String> plans = List.of("ip-2026-2030-north", "ip-2026-2030-south");
+        for (String plan : plans) {
+            publishPlanAs(plan, TestPlans.secondPlanYaml());
+        }
+        for (int i = 0; i < 6; i++) {
+            assertThat(reporter.postJson("/api/v1/plans/" + plans.get(i % 2) + "/indicators/IND-01/observations",
+                    "{\"period\":\"2026\",\"value\":" + (15 + i) + "}").statusCode()).isEqualTo(202);
+        }
         for (int i = 0; i < 60; i++) {
             assertThat(reporter.postJson("/api/v1/indicators/IND-03/observations",
                     "{\"period\":\"" + (2021 + i % 3) + "\",\"value\":" + (2200 + i) + "}").statusCode()).isEqualTo(202);
@@ -117,6 +127,10 @@ class ObservationRebuildIT extends ServiceFixture {
         String clean = CleanReplay.intoFreshSchema(bootstrap, dataSource, jdbc, transactions);
         List<Map<String, Object>> live = CleanReplay.rows(jdbc, "indicator");
         assertThat(live).containsExactlyElementsOf(CleanReplay.rows(jdbc, clean));
+        for (String plan : plans) {
+            assertThat(jdbc.sql("select revision from indicator.observation where plan = ? and indicator = 'IND-01'"
+                    + " order by revision").params(plan).query(Integer.class).list()).as(plan).containsExactly(1, 2, 3);
+        }
         System.out.printf("[rebuild] %d events applied, %d skipped, %d reads and %d writes during it%n",
                 status.get("applied").asLong(), status.get("skipped").asLong(), reads.get(), writes.get());
     }
