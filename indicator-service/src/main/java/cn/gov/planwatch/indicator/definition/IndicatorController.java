@@ -37,8 +37,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 class IndicatorController {
 
     private static final String AS_OF = "The instant (ISO-8601) whose version in force to use; now if absent. Before "
-            + "the plan's first publication its first version counts from the start of its first year; before that "
-            + "year the plan is unknown (404) / 以该时刻的现行版本为准，缺省为当前；首次发布前自规划首年起以首个版本为准";
+            + "the plan's first publication its first version counts / 以该时刻的现行版本为准，缺省为当前；首次发布前以首个版本为准";
 
     private final ObservationHistory history;
     private final ProgressMeasure progressMeasure;

@@ -12,8 +12,8 @@ public interface KnownPlans {
 
     /**
      * The document of the plan's version in force at {@code asOf}: the latest version recorded by then; before the
-     * plan's first publication its first version, from the start of the plan's first year (a plan published late
-     * still covers its years). Empty for a plan never published, or for an instant before its first year.
+     * plan's first publication its first version (a plan published late still covers its years, and a view of an
+     * earlier instant shows the plan with nothing reported). Empty for a plan never published.
      */
     Optional<PlanCatalogue> inForce(String plan, Instant asOf);
 

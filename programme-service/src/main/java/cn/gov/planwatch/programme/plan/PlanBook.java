@@ -37,8 +37,8 @@ public interface PlanBook {
 
     /**
      * The plan as it stood at {@code asOf}: the version then in force (the latest recorded by then), closed if it was
-     * closed by then. Before the plan's first publication its first version counts as in force from the start of its
-     * first year (1 January, in the plan's zone); before that, there is no plan.
+     * closed by then. Before the plan's first publication its first version counts as in force (a plan published late
+     * still covers its years).
      */
     Optional<PlanInForce> findAsOf(String plan, Instant asOf);
 

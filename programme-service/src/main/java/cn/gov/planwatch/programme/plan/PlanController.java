@@ -152,12 +152,10 @@ class PlanController {
             description = "The plan document in force (as JSON, in the catalogue's format) and every version"
                     + " published with the event that recorded it. With asOf, the plan as it stood at that instant:"
                     + " the version then in force (the latest recorded by then), and the versions up to it. Before"
-                    + " the plan's first publication, its first version counts as in force from 1 January of its first"
-                    + " year, in the plan's zone.")
+                    + " the plan's first publication, its first version counts as in force.")
     @ApiResponse(responseCode = "200", description = "The plan / 规划",
             content = @Content(schema = @Schema(implementation = PlanDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No plan is published under this id, or asOf lies before its"
-            + " first year / 没有该规划，或所查时刻早于规划首年")
+    @ApiResponse(responseCode = "404", description = "No plan is published under this id / 没有该规划")
     PlanDetail plan(@Parameter(description = PLAN_PARAMETER, example = "ip-2021-2025") @PathVariable String plan,
             @Parameter(description = "The instant wanted (ISO-8601, UTC); absent: now / 所需时刻，缺省为当前",
                     schema = @Schema(type = "string", format = "date-time", example = "2026-06-30T16:00:00Z"))

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The plans this service knows, each as the version in force at a given instant: the latest version recorded by
- * then; before the plan's first publication, its first version counts from 1 January of its first year (plan zone),
- * so a plan published late still reads for the years it covers. Closed plans read as any other.
+ * then; before the plan's first publication, its first version counts, so a plan published late still reads for the
+ * years it covers. Closed plans read as any other.
  */
 public interface PlansInForce {
 

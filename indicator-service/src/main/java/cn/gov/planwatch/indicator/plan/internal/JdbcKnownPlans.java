@@ -12,8 +12,6 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,17 +28,15 @@ class JdbcKnownPlans implements KnownPlans {
     private final String documents;
     private final String closures;
     private final PlanCatalogue configured;
-    private final ZoneId planZone;
     /** A version's document never changes: each is read and validated once, not on every report. */
     private final Map<UUID, PlanCatalogue> read = new ConcurrentHashMap<>();
 
     JdbcKnownPlans(JdbcClient jdbc, @Value("${spring.flyway.default-schema}") String schema,
-            PlanCatalogue configured, @Value("${planwatch.plan.zone}") ZoneId planZone) {
+            PlanCatalogue configured) {
         this.documents = schema + ".plan_document";
         this.closures = schema + ".plan_closure";
         this.jdbc = jdbc;
         this.configured = configured;
-        this.planZone = planZone;
     }
 
     /** Keeps the event's document once; returns false for an event already kept. */
@@ -74,7 +70,7 @@ class JdbcKnownPlans implements KnownPlans {
         if (first.isEmpty() && plan.equals(configured.plan().id())) {
             first = Optional.of(configured);
         }
-        return first.filter(document -> !asOf.isBefore(startOfFirstYear(document)));
+        return first;
     }
 
     @Override
@@ -87,9 +83,5 @@ class JdbcKnownPlans implements KnownPlans {
         return read.computeIfAbsent(eventId, id -> jdbc.sql("select document from " + documents + " where event_id = ?")
                 .params(id).query((rs, n) -> PlanDocuments.fromJsonTree(EventJson.MAPPER.readTree(rs.getString(1))))
                 .single());
-    }
-
-    private Instant startOfFirstYear(PlanCatalogue document) {
-        return LocalDate.of(document.plan().firstYear(), 1, 1).atStartOfDay(planZone).toInstant();
     }
 }

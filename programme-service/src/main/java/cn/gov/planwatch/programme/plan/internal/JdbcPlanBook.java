@@ -26,8 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +50,6 @@ class JdbcPlanBook implements PlanBook {
     private final TransactionTemplate savepoint;
     private final String plans;
     private final String versions;
-    private final ZoneId zone;
     /** A version never changes once recorded: each is read from its JSON once, not on every request. */
     private final Map<UUID, PlanCatalogue> documents = new ConcurrentHashMap<>();
     private final RowMapper<PlanInForce> inForce = (rs, n) -> {
@@ -65,14 +62,13 @@ class JdbcPlanBook implements PlanBook {
     };
 
     JdbcPlanBook(JdbcClient jdbc, TransactionTemplate transactions,
-            @Value("${spring.flyway.default-schema}") String schema, @Value("${planwatch.plan.zone}") ZoneId zone) {
+            @Value("${spring.flyway.default-schema}") String schema) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.plans = schema + ".plan";
         this.versions = schema + ".plan_version";
-        this.zone = zone;
     }
 
     @Override
@@ -171,9 +167,7 @@ class JdbcPlanBook implements PlanBook {
         if (recordedByThen.isPresent()) {
             return recordedByThen;
         }
-        return jdbc.sql(asItStood + " order by v.version limit 1").params(at, plan).query(inForce).optional()
-                .filter(first -> !asOf.isBefore(LocalDate.of(first.document().plan().firstYear(), 1, 1)
-                        .atStartOfDay(zone).toInstant()));
+        return jdbc.sql(asItStood + " order by v.version limit 1").params(at, plan).query(inForce).optional();
     }
 
     @Override

@@ -6,14 +6,11 @@ import cn.gov.planwatch.contracts.EventJson;
 import cn.gov.planwatch.contracts.plan.PlanClosed;
 import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
 import cn.gov.planwatch.reporting.plan.PlansInForce;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,14 +26,12 @@ class JdbcPlansInForce implements PlansInForce {
 
     private final JdbcClient jdbc;
     private final PlanCatalogue configured;
-    private final ZoneId zone;
     /** A version's document never changes, so each is parsed once. */
     private final Map<UUID, PlanCatalogue> parsed = new ConcurrentHashMap<>();
 
-    JdbcPlansInForce(JdbcClient jdbc, PlanCatalogue configured, @Value("${planwatch.plan.zone}") ZoneId zone) {
+    JdbcPlansInForce(JdbcClient jdbc, PlanCatalogue configured) {
         this.jdbc = jdbc;
         this.configured = configured;
-        this.zone = zone;
     }
 
     /** Keeps the version once; returns false for an event already kept. */
@@ -63,30 +58,24 @@ class JdbcPlansInForce implements PlansInForce {
     /** The latest version recorded by {@code at}, or failing that the first version, whenever it was recorded. */
     @Override
     public Optional<PlanCatalogue> inForce(String plan, Instant at) {
+        // Before its first publication a plan's first version counts: a plan published late still covers its years.
         Optional<Version> found = jdbc.sql("""
-                        select event_id, recorded_at, document from reporting.plan_version
+                        select event_id, document from reporting.plan_version
                          where plan = ? and (recorded_at <= ? or version = (
                                select min(version) from reporting.plan_version where plan = ?))
                          order by version desc limit 1
                         """)
                 .params(plan, Timestamp.from(at), plan)
-                .query((rs, n) -> new Version(rs.getObject("event_id", UUID.class),
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("document")))
+                .query((rs, n) -> new Version(rs.getObject("event_id", UUID.class), rs.getString("document")))
                 .optional();
         if (found.isEmpty()) {
             return plan.equals(configured.plan().id()) ? Optional.of(configured) : Optional.empty();
         }
-        Version latest = found.get();
-        PlanCatalogue document = parsed.computeIfAbsent(latest.eventId(), id -> PlanDocuments.fromJsonTree(
-                EventJson.MAPPER.readTree(latest.document())));
-        if (!latest.recordedAt().isAfter(at)) {
-            return Optional.of(document);
-        }
-        // Only the first version is left, recorded after the instant: it counts from the start of its first year.
-        Instant firstYearBegins = LocalDate.of(document.plan().firstYear(), 1, 1).atStartOfDay(zone).toInstant();
-        return at.isBefore(firstYearBegins) ? Optional.empty() : Optional.of(document);
+        Version version = found.get();
+        return Optional.of(parsed.computeIfAbsent(version.eventId(), id -> PlanDocuments.fromJsonTree(
+                EventJson.MAPPER.readTree(version.document()))));
     }
 
-    private record Version(UUID eventId, Instant recordedAt, String document) {
+    private record Version(UUID eventId, String document) {
     }
 }
