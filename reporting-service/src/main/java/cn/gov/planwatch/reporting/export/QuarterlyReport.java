@@ -30,7 +30,7 @@ public record QuarterlyReport(
         @Schema(requiredMode = REQUIRED) List<IndicatorRow> indicators,
         @Schema(requiredMode = REQUIRED) List<ProgrammeRow> programmes,
         @Schema(description = "Every agency that owes an update for the quarter", requiredMode = REQUIRED)
-        List<ComplianceRow> compliance) {
+        List<ComplianceRow> compliance) implements TabularReport {
 
     /** Percentages to one decimal, the forecast to two: what a reader of the report compares. */
     @Schema(description = "One indicator: its latest value by the quarter's end and its progress / 指标")
@@ -106,7 +106,13 @@ public record QuarterlyReport(
     public record Table(String titleZh, String titleEn, List<String> headers, List<List<Object>> rows) {
     }
 
+    @Override
+    public String fileName() {
+        return "planwatch-" + quarter;
+    }
+
     /** The summary first (key, value rows), then indicators, programmes and compliance. */
+    @Override
     public List<Table> tables() {
         List<List<Object>> summary = List.of(
                 List.of("季度 Quarter", quarter),

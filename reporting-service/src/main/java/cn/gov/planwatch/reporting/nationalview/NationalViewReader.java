@@ -9,6 +9,7 @@ import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.catalogue.progress.Progress;
 import cn.gov.planwatch.catalogue.progress.ProgressMeasure;
+import cn.gov.planwatch.planrules.UnknownPlanException;
 import cn.gov.planwatch.planrules.calendar.PlanCalendar;
 import cn.gov.planwatch.planrules.compliance.ComplianceAssessment;
 import cn.gov.planwatch.planrules.compliance.ComplianceAssessment.Cell;
@@ -93,6 +94,14 @@ public class NationalViewReader {
         }
         return new NationalView(now, planSummary(), indicatorLines, programmeLines,
                 compliance(updates.lifecycles(asOf), now, quarters.quarterAt(now), asOf), indicators.freshness());
+    }
+
+    /** The view of {@code plan} now (null {@code asOf}) or as it stood at {@code asOf}; an unknown plan is refused. */
+    public NationalView view(String plan, Instant asOf) {
+        if (!catalogue.plan().id().equals(plan)) {
+            throw new UnknownPlanException(plan);
+        }
+        return view(asOf);
     }
 
     /**
