@@ -171,7 +171,7 @@ class QuarterlyReportExportIT extends ServiceFixture {
     }
 
     /** Title line → its heading and rows, in file order. */
-    private static Map<String, List<List<String>>> csvSections(String text) throws Exception {
+    static Map<String, List<List<String>>> csvSections(String text) throws Exception {
         Map<String, List<List<String>>> sections = new LinkedHashMap<>();
         List<List<String>> current = null;
         for (CSVRecord record : CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get()
