@@ -30,7 +30,7 @@ class DashboardPlansIT extends ServiceFixture {
         HttpResponse<String> unscoped = lead.get("/dashboard?lang=zh");
         assertThat(unscoped.body()).contains("id=\"plan-switcher\"", "data-plan=\"ip-2021-2025\"",
                 "href=\"/dashboard/plans/ip-2021-2025?lang=zh\"", "“十四五”国家知识产权保护和运用规划 (2021–2025)",
-                "aria-current=\"page\"");
+                "aria-current=\"true\"", "id=\"nav-overview\" href=\"/dashboard?lang=zh\" aria-current=\"page\"");
 
         HttpResponse<String> scoped = lead.get("/dashboard/plans/ip-2021-2025?lang=zh");
         assertThat(scoped.statusCode()).isEqualTo(200);
