@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static cn.gov.planwatch.reporting.export.TabularReport.row;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
@@ -199,14 +200,5 @@ public record PlanEvaluation(
         return List.of(row("应报 Owed", rates.owed()), row("已报 Reported", rates.reported()),
                 row("报送率 Reporting rate", rates.reportingRate()), row("已提交 Submitted", rates.submitted()),
                 row("按时 On time", rates.onTime()), row("按时率 On-time rate", rates.onTimeRate()));
-    }
-
-    /** A row that may hold nulls (List.of may not); instants as ISO-8601 text. */
-    private static List<Object> row(Object... cells) {
-        List<Object> row = new ArrayList<>(cells.length);
-        for (Object cell : cells) {
-            row.add(cell instanceof Instant instant ? instant.toString() : cell);
-        }
-        return row;
     }
 }

@@ -5,9 +5,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
+import static cn.gov.planwatch.reporting.export.TabularReport.row;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
@@ -144,14 +144,5 @@ public record QuarterlyReport(
                         compliance.stream().map(c -> row(c.agency(), c.nameZh(), c.nameEn(), c.state(),
                                 c.deadline(), c.firstSubmittedAt(), c.submittedAt(), c.onTime(), c.eventIds()))
                                 .toList()));
-    }
-
-    /** A row that may hold nulls (List.of may not). */
-    private static List<Object> row(Object... cells) {
-        List<Object> row = new ArrayList<>(cells.length);
-        for (Object cell : cells) {
-            row.add(cell instanceof Instant instant ? instant.toString() : cell);
-        }
-        return row;
     }
 }

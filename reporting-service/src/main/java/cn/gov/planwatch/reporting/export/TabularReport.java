@@ -1,5 +1,7 @@
 package cn.gov.planwatch.reporting.export;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,4 +18,13 @@ public interface TabularReport {
 
     /** The report's tables, in file order, with bilingual titles and headings. */
     List<QuarterlyReport.Table> tables();
+
+    /** A row of a table: it may hold nulls (List.of may not); instants as ISO-8601 text. */
+    static List<Object> row(Object... cells) {
+        List<Object> row = new ArrayList<>(cells.length);
+        for (Object cell : cells) {
+            row.add(cell instanceof Instant instant ? instant.toString() : cell);
+        }
+        return row;
+    }
 }
