@@ -9,6 +9,8 @@ class ApiDescriptionIT extends ApiDescriptionContract {
 
     @Override
     protected Set<String> alsoOutsideTheApi() {
-        return Set.of("GET /", "GET /dashboard", "GET /dashboard/provenance/{*figure}");
+        return Set.of("GET /", "GET /dashboard", "GET /dashboard/provenance/{*figure}", "GET /dashboard/evaluation",
+                "GET /dashboard/plans/{plan}", "GET /dashboard/plans/{plan}/evaluation",
+                "GET /dashboard/plans/{plan}/evaluation.{format}", "GET /dashboard/plans/{plan}/provenance/{*figure}");
     }
 }

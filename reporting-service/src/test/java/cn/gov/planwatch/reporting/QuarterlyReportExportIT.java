@@ -97,19 +97,8 @@ class QuarterlyReportExportIT extends ServiceFixture {
         assertThat(report.get("quarterRates").get("onTimeRate").decimalValue()).isEqualByComparingTo("0.5");
 
         // CSV: UTF-8 with a BOM, one section per list of the JSON.
-        HttpResponse<byte[]> csv = lead.getFile(path, "text/csv");
-        assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv")
-                .containsIgnoringCase("charset=UTF-8");
-        assertThat(ContentDisposition.parse(csv.headers().firstValue("Content-Disposition").orElseThrow()))
-                .satisfies(d -> {
-                    assertThat(d.isAttachment()).isTrue();
-                    assertThat(d.getFilename()).isEqualTo("planwatch-2025-Q1.csv");
-                });
-        byte[] bytes = csv.body();
-        assertThat(new byte[] {bytes[0], bytes[1], bytes[2]}).containsExactly(0xEF, 0xBB, 0xBF);
-        Map<String, List<List<String>>> sections = csvSections(new String(bytes, 3, bytes.length - 3,
-                StandardCharsets.UTF_8));
+        Map<String, List<List<String>>> sections = csvDownload(lead.getFile(path, "text/csv"),
+                "planwatch-2025-Q1.csv");
         assertThat(sections.keySet()).containsExactly("概要 Summary", "指标 Indicators", "专栏 Programmes",
                 "报送情况 Compliance");
         assertThat(sections.get("指标 Indicators").get(0)).contains("名称（中文） Name (Chinese)",
@@ -170,8 +159,26 @@ class QuarterlyReportExportIT extends ServiceFixture {
                 .statusCode()).as("the report is the lead agency's").isEqualTo(403);
     }
 
+    /**
+     * The sections of a CSV download, once it is what Excel reads with Chinese intact: UTF-8 named in its type and
+     * a byte order mark; an attachment named {@code filename}.
+     */
+    static Map<String, List<List<String>>> csvDownload(HttpResponse<byte[]> csv, String filename) throws Exception {
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv")
+                .containsIgnoringCase("charset=UTF-8");
+        assertThat(ContentDisposition.parse(csv.headers().firstValue("Content-Disposition").orElseThrow()))
+                .satisfies(d -> {
+                    assertThat(d.isAttachment()).isTrue();
+                    assertThat(d.getFilename()).isEqualTo(filename);
+                });
+        byte[] bytes = csv.body();
+        assertThat(new byte[] {bytes[0], bytes[1], bytes[2]}).containsExactly(0xEF, 0xBB, 0xBF);
+        return csvSections(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
+    }
+
     /** Title line → its heading and rows, in file order. */
-    private static Map<String, List<List<String>>> csvSections(String text) throws Exception {
+    static Map<String, List<List<String>>> csvSections(String text) throws Exception {
         Map<String, List<List<String>>> sections = new LinkedHashMap<>();
         List<List<String>> current = null;
         for (CSVRecord record : CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get()

@@ -14,7 +14,7 @@ final class CsvReport {
     private static final String BOM = "\uFEFF";
     private static final String LINE = "\r\n";
 
-    static byte[] write(QuarterlyReport report) {
+    static byte[] write(TabularReport report) {
         StringBuilder csv = new StringBuilder(BOM);
         boolean first = true;
         for (QuarterlyReport.Table table : report.tables()) {

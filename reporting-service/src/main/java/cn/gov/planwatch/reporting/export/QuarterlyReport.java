@@ -5,9 +5,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
+import static cn.gov.planwatch.reporting.export.TabularReport.row;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
@@ -30,7 +30,7 @@ public record QuarterlyReport(
         @Schema(requiredMode = REQUIRED) List<IndicatorRow> indicators,
         @Schema(requiredMode = REQUIRED) List<ProgrammeRow> programmes,
         @Schema(description = "Every agency that owes an update for the quarter", requiredMode = REQUIRED)
-        List<ComplianceRow> compliance) {
+        List<ComplianceRow> compliance) implements TabularReport {
 
     /** Percentages to one decimal, the forecast to two: what a reader of the report compares. */
     @Schema(description = "One indicator: its latest value by the quarter's end and its progress / 指标")
@@ -106,7 +106,13 @@ public record QuarterlyReport(
     public record Table(String titleZh, String titleEn, List<String> headers, List<List<Object>> rows) {
     }
 
+    @Override
+    public String fileName() {
+        return "planwatch-" + quarter;
+    }
+
     /** The summary first (key, value rows), then indicators, programmes and compliance. */
+    @Override
     public List<Table> tables() {
         List<List<Object>> summary = List.of(
                 List.of("季度 Quarter", quarter),
@@ -138,14 +144,5 @@ public record QuarterlyReport(
                         compliance.stream().map(c -> row(c.agency(), c.nameZh(), c.nameEn(), c.state(),
                                 c.deadline(), c.firstSubmittedAt(), c.submittedAt(), c.onTime(), c.eventIds()))
                                 .toList()));
-    }
-
-    /** A row that may hold nulls (List.of may not). */
-    private static List<Object> row(Object... cells) {
-        List<Object> row = new ArrayList<>(cells.length);
-        for (Object cell : cells) {
-            row.add(cell instanceof Instant instant ? instant.toString() : cell);
-        }
-        return row;
     }
 }

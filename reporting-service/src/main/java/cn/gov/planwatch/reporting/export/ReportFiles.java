@@ -17,14 +17,14 @@ import java.nio.charset.StandardCharsets;
 @Configuration(proxyBeanMethods = false)
 class ReportFiles implements WebMvcConfigurer {
 
-    static final String CSV_VALUE = "text/csv";
-    static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CSV_VALUE = TabularReport.CSV;
+    static final String XLSX_VALUE = TabularReport.XLSX;
 
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
         ReportConverter csv = new ReportConverter(new MediaType("text", "csv", StandardCharsets.UTF_8), "csv") {
             @Override
-            byte[] render(QuarterlyReport report) {
+            byte[] render(TabularReport report) {
                 return CsvReport.write(report);
             }
         };
@@ -33,14 +33,14 @@ class ReportFiles implements WebMvcConfigurer {
         builder.addCustomConverter(csv);
         builder.addCustomConverter(new ReportConverter(MediaType.parseMediaType(XLSX_VALUE), "xlsx") {
             @Override
-            byte[] render(QuarterlyReport report) {
+            byte[] render(TabularReport report) {
                 return XlsxReport.write(report);
             }
         });
     }
 
-    /** Writes a {@link QuarterlyReport} in one file format, named {@code planwatch-<quarter>.<extension>}. */
-    abstract static class ReportConverter extends AbstractHttpMessageConverter<QuarterlyReport> {
+    /** Writes a {@link TabularReport} in one file format, named {@code <its file name>.<extension>}. */
+    abstract static class ReportConverter extends AbstractHttpMessageConverter<TabularReport> {
 
         private final String extension;
 
@@ -49,11 +49,11 @@ class ReportFiles implements WebMvcConfigurer {
             this.extension = extension;
         }
 
-        abstract byte[] render(QuarterlyReport report);
+        abstract byte[] render(TabularReport report);
 
         @Override
         protected boolean supports(Class<?> type) {
-            return QuarterlyReport.class.isAssignableFrom(type);
+            return TabularReport.class.isAssignableFrom(type);
         }
 
         @Override
@@ -62,15 +62,15 @@ class ReportFiles implements WebMvcConfigurer {
         }
 
         @Override
-        protected QuarterlyReport readInternal(Class<? extends QuarterlyReport> type, HttpInputMessage input) {
+        protected TabularReport readInternal(Class<? extends TabularReport> type, HttpInputMessage input) {
             throw new HttpMessageNotReadableException("reports are written, never read", input);
         }
 
         @Override
-        protected void writeInternal(QuarterlyReport report, HttpOutputMessage output) throws IOException {
+        protected void writeInternal(TabularReport report, HttpOutputMessage output) throws IOException {
             byte[] file = render(report);
             output.getHeaders().setContentDisposition(ContentDisposition.attachment()
-                    .filename("planwatch-" + report.quarter() + "." + extension).build());
+                    .filename(report.fileName() + "." + extension).build());
             output.getHeaders().setContentLength(file.length);
             output.getBody().write(file);
         }

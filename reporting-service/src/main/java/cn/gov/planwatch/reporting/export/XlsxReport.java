@@ -16,7 +16,7 @@ import java.util.List;
 /** The report as an Excel workbook: one sheet per table, numbers as numeric cells, headings in bold. */
 final class XlsxReport {
 
-    static byte[] write(QuarterlyReport report) {
+    static byte[] write(TabularReport report) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle heading = workbook.createCellStyle();
             Font bold = workbook.createFont();

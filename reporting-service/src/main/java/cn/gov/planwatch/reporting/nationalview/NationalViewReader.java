@@ -117,8 +117,7 @@ public class NationalViewReader {
      * The view of {@code plan} (null: the default plan) now (null {@code asOf}), or as it stood at {@code asOf}: only
      * events recorded by then count, measured against the plan's version in force then.
      *
-     * @throws UnknownPlanException when the plan was not in force then (never published, or asOf before its first
-     *                              year)
+     * @throws UnknownPlanException when the plan was not in force then (never published)
      */
     public NationalView view(String plan, Instant asOf) {
         Instant now = asOf == null ? clock.instant() : asOf;

@@ -3,6 +3,7 @@ package cn.gov.planwatch.reporting.plan;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,4 +15,7 @@ public interface PlansInForce {
 
     /** The plan's document in force at {@code at}, or empty if the plan was not in force by then (or is unknown). */
     Optional<PlanCatalogue> inForce(String plan, Instant at);
+
+    /** The ids of every plan this service knows, in the order they were first published. */
+    List<String> ids();
 }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +34,18 @@ class JdbcPlansInForce implements PlansInForce {
     JdbcPlansInForce(JdbcClient jdbc, PlanCatalogue configured) {
         this.jdbc = jdbc;
         this.configured = configured;
+    }
+
+    @Override
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>(jdbc.sql(
+                "select plan from reporting.plan_version group by plan order by min(recorded_at), plan")
+                .query(String.class).list());
+        // Until its publication is folded, the configured catalogue stands for the default plan.
+        if (!ids.contains(configured.plan().id())) {
+            ids.add(0, configured.plan().id());
+        }
+        return ids;
     }
 
     /** Keeps the version once; returns false for an event already kept. */
