@@ -126,6 +126,16 @@ class DashboardBrowserIT {
             assertThat(browser.text("h1")).isEqualTo("National plan overview");
             assertThat(browser.text("tr[data-indicator='IND-01'] .badge")).isEqualTo("Substantial progress");
             browser.screenshot(ROOT.resolve("launcher/target/dashboard-browser-it-en.png"));
+
+            // The plan's evaluation, one link away, with the plans to switch to; the 14th plan's target year is over.
+            browser.go(GATEWAY + "/dashboard?lang=zh");
+            browser.await("document.body && document.body.getAttribute('data-charts-ready') === '9'");
+            browser.click("#nav-evaluation");
+            browser.await("document.querySelector('tr[data-indicator]') !== null");
+            assertThat(browser.text("h1")).isEqualTo("规划终期评估");
+            assertThat(browser.text("tr[data-indicator='IND-01']")).contains("11.8", "每万人口高价值发明专利拥有量");
+            assertThat(browser.text("#plan-switcher")).contains("知识产权");
+            browser.screenshot(ROOT.resolve("launcher/target/dashboard-browser-it-evaluation.png"));
         } finally {
             browser.quit();
         }
