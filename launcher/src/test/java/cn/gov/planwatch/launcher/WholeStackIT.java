@@ -279,6 +279,21 @@ class WholeStackIT {
     @Test
     @Order(10)
     void aPlanPublishedWhileTheStackRunsIsUsableInEveryServiceAndItsNewAgencyGetsAReporter() throws Exception {
+        // First a document with four mistakes: every one is named, and no service learns of the plan.
+        JsonNode plansBefore = getJson("/api/v1/plans", token("cnipa-lead"));
+        String invalid = TestPlans.secondPlanYaml()
+                .replace("  leadAgency: CNIPA\nagencies:", "  leadAgency: NOPE\nagencies:")
+                .replace("    increase: 3.4\n", "    increase: 4\n")
+                .replace("  - code: IND-02\n", "  - code: IND-01\n")
+                .replace("    target: {year: 2030, value: 10}\n", "    target: {year: 2031, value: 10}\n");
+        HttpResponse<String> refused = put("/api/v1/plans/" + SECOND_PLAN, invalid, token("cnipa-lead"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(JSON.readTree(refused.body()).get("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+                "plan.leadAgency", "indicators[0].increase", "indicators[1].code", "indicators[1].target.year");
+        assertThat(getJson("/api/v1/plans", token("cnipa-lead"))).isEqualTo(plansBefore);
+        assertThat(get(GATEWAY + "/api/v1/plans/" + SECOND_PLAN + "/indicators", token("cnipa-lead")).statusCode())
+                .isEqualTo(404);
+
         HttpResponse<String> published = put("/api/v1/plans/" + SECOND_PLAN, TestPlans.secondPlanYaml(),
                 token("cnipa-lead"));
         assertThat(published.statusCode()).as(published.body()).isEqualTo(202);
