@@ -25,6 +25,13 @@ CURRENT_DATA=$TARGET/many-plans-data
 LAUNCHER_OUT=$TARGET/launcher-many-plans.out
 RESULTS=$TARGET/many-plans-results
 SHIPPED=catalogue/src/main/resources/plans/ip-2021-2025.yaml
+
+# --report-only writes perf/many-plans.md and the section of docs/benchmarks.md again from the last run's results.
+if [[ ${1:-} == --report-only ]]; then
+  [[ -f $RESULTS/run.env ]] || { echo "no run to report on in $RESULTS" >&2; exit 1; }
+  # shellcheck disable=SC1090
+  source "$RESULTS/run.env"
+else
 trap stop_stack EXIT
 trap 'exit 130' INT TERM
 
@@ -47,7 +54,7 @@ declare -A REPORTERS
 # responsible agency reporting), on the way from baseline to target. PLAN_PATH is "" (the default plan) or
 # "/plans/<id>". Prints the event id of the last report.
 INDICATORS=$(curl -s -m 30 -H "Authorization: Bearer $LEAD" "$GATEWAY/api/v1/indicators" \
-  | jq -r '.[] | select(.frequency == "ANNUAL") | [.code, .responsibleAgency.code // .responsibleAgency,
+  | jq -r '.[] | select(.frequency == "ANNUAL") | [.code, .responsibleAgency,
       (.baseline.value // 0), .target.value] | @tsv')
 [[ -n $INDICATORS ]] || { log "no annual indicators in GET /api/v1/indicators"; exit 1; }
 report_history() {
@@ -118,32 +125,37 @@ DURATION=20
 run_wrk warm-up-many-view get.lua "$GATEWAY/api/v1/national-view" "$LEAD"
 DURATION=$DURATION_MEASURED
 measure many-plans
+INDICATOR_COUNT=$(echo "$INDICATORS" | wc -l)
+declare -p PLANS SEED_S RUN_DATE COMMIT INDICATOR_COUNT ROUNDS DURATION CONNS >"$RESULTS/run.env"
+fi
 
 pooled() { for r in $(seq 1 "$ROUNDS"); do echo "$(field "$RESULTS/$1.$r.txt" requests) $(field "$RESULTS/$1.$r.txt" seconds)"; done \
   | awk '{ n += $1; s += $2 } END { printf "%.1f", n / s }'; }
 p50() { for r in $(seq 1 "$ROUNDS"); do field "$RESULTS/$1.$r.txt" p50_ms; done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-ratio() { calc '%.2f' "$(pooled "$1") / $(pooled "$2")"; }
+ratio() { calc '%.4f' "$(pooled "$1") / $(pooled "$2")"; }
 V1=$(ratio one-plan-view one-plan-control); VN=$(ratio many-plans-view many-plans-control)
 A1=$(ratio one-plan-as-of one-plan-control); AN=$(ratio many-plans-as-of many-plans-control)
 VIEW_RATIO=$(calc '%.2f' "$VN / $V1"); AS_OF_RATIO=$(calc '%.2f' "$AN / $A1")
+# The same, per round: round r of one phase against round r of the other.
+per_round() { for r in $(seq 1 "$ROUNDS"); do calc '%.2f\n' "($(field "$RESULTS/many-plans-$1.$r.txt" rps) / $(field "$RESULTS/many-plans-control.$r.txt" rps)) / ($(field "$RESULTS/one-plan-$1.$r.txt" rps) / $(field "$RESULTS/one-plan-control.$r.txt" rps))"; done | paste -sd' '; }
 # The spread between rounds of one phase is the noise the ratio is to be read against.
 spread() { for r in $(seq 1 "$ROUNDS"); do calc '%.3f\n' "$(field "$RESULTS/$1-view.$r.txt" rps) / $(field "$RESULTS/$1-control.$r.txt" rps)"; done \
-  | sort -n | awk '{ a[NR] = $1 } END { printf "%.2f–%.2f", a[1], a[NR] }'; }
+  | sort -n | awk '{ a[NR] = $1 } END { printf "%.4f–%.4f", a[1], a[NR] }'; }
 
 SECTION=$(cat <<EOF
 <!-- many-plans: written by perf/many-plans.sh; the rest of this file by perf/run-benchmarks.sh -->
 ## One plan's national view with 1 plan and with $PLANS plans in the log
 
 \`perf/many-plans.sh\` (PERF_PLANS=$PLANS), $RUN_DATE, commit $COMMIT, on this 2-core shared machine. The shipped plan
-(ip-2021-2025) gets $(echo "$INDICATORS" | wc -l) annual indicators × 5 years of reports through the API; then $((PLANS - 1))
+(ip-2021-2025) gets $INDICATOR_COUNT annual indicators × 5 years of reports through the API; then $((PLANS - 1))
 plans of the same size (the shipped document under other ids, published with \`PUT /api/v1/plans/{plan}\`) get the
 same history each (seeded in $SEED_S s). Each phase: $ROUNDS alternating rounds of $DURATION s, $CONNS connections, lead
 token, after 20 s of the same reads unmeasured; control = \`GET /api/v1/me\` (the gateway alone, no plan).
 
 | read of the shipped plan | 1 plan: req/s (p50 ms) | $PLANS plans: req/s (p50 ms) | ÷ control, 1 plan | ÷ control, $PLANS plans | ratio $PLANS : 1 |
 |---|---|---|---|---|---|
-| \`GET /api/v1/national-view\` | $(pooled one-plan-view) ($(p50 one-plan-view)) | $(pooled many-plans-view) ($(p50 many-plans-view)) | $V1 (rounds $(spread one-plan)) | $VN (rounds $(spread many-plans)) | **$VIEW_RATIO** |
-| \`GET /api/v1/national-view?asOf=…\` | $(pooled one-plan-as-of) ($(p50 one-plan-as-of)) | $(pooled many-plans-as-of) ($(p50 many-plans-as-of)) | $A1 | $AN | **$AS_OF_RATIO** |
+| \`GET /api/v1/national-view\` | $(pooled one-plan-view) ($(p50 one-plan-view)) | $(pooled many-plans-view) ($(p50 many-plans-view)) | $V1 (rounds $(spread one-plan)) | $VN (rounds $(spread many-plans)) | **$VIEW_RATIO** (rounds $(per_round view)) |
+| \`GET /api/v1/national-view?asOf=…\` | $(pooled one-plan-as-of) ($(p50 one-plan-as-of)) | $(pooled many-plans-as-of) ($(p50 many-plans-as-of)) | $A1 | $AN | **$AS_OF_RATIO** (rounds $(per_round as-of)) |
 | control \`GET /api/v1/me\` | $(pooled one-plan-control) ($(p50 one-plan-control)) | $(pooled many-plans-control) ($(p50 many-plans-control)) | — | — | — |
 
 A ratio within the rounds' spread of 1.00 means the view of one plan costs the same whether the log holds one plan
