@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +29,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A person at the lead agency, in a real headless Chromium: logs in through the gateway (authorization code +
  * PKCE at the auth server's login form), sees the dashboard with its charts, drills down to a figure's events and
- * switches to English; a screenshot goes to {@code launcher/target/dashboard-browser-it.png}. The whole stack runs
- * as {@code ./run.sh} starts it, moved by 200 ports beside any other.
+ * switches to English; a screenshot goes to {@code launcher/target/dashboard-browser-it.png}. Every page it sees must
+ * pass axe-core without a serious or critical violation and fit the screen, at 1400 px and at 375 px wide. The whole
+ * stack runs as {@code ./run.sh} starts it, moved by 200 ports beside any other.
  *
  * <p>Chromium is driven through chromedriver's W3C WebDriver protocol (the protocol Selenium speaks), over plain
  * HTTP. It needs Debian's {@code chromium} and {@code chromium-driver}; where they are missing the test is skipped
@@ -87,6 +90,7 @@ class DashboardBrowserIT {
         String eventId = reportIndicatorValue();
 
         WebDriver browser = WebDriver.open(chromium);
+        Accessibility accessibility = new Accessibility();
         try {
             browser.go(GATEWAY + "/");
             // The gateway sends the person to the auth server's login form.
@@ -111,21 +115,25 @@ class DashboardBrowserIT {
             assertThat(browser.script("return document.querySelectorAll('.heatmap canvas').length;").asInt())
                     .isGreaterThanOrEqualTo(1);
             browser.screenshot(ROOT.resolve("launcher/target/dashboard-browser-it.png"));
+            accessibility.check(browser, "overview", "zh");
 
             // Drill down from the number to the event behind it.
             browser.click("tr[data-indicator='IND-01'] .latest");
             browser.await("document.querySelector('#events') !== null");
             assertThat(browser.text("#events")).contains(eventId, "cnipa-reporter");
             browser.screenshot(ROOT.resolve("launcher/target/dashboard-browser-it-provenance.png"));
+            accessibility.check(browser, "provenance", "zh");
 
             // The same page in English.
             browser.click("#switch-language");
             browser.await("document.querySelector('h1') && document.querySelector('h1').textContent === 'Provenance'");
+            accessibility.check(browser, "provenance", "en");
             browser.go(GATEWAY + "/dashboard?lang=en");
             browser.await("document.body && document.body.getAttribute('data-charts-ready') === '9'");
             assertThat(browser.text("h1")).isEqualTo("National plan overview");
             assertThat(browser.text("tr[data-indicator='IND-01'] .badge")).isEqualTo("Substantial progress");
             browser.screenshot(ROOT.resolve("launcher/target/dashboard-browser-it-en.png"));
+            accessibility.check(browser, "overview", "en");
 
             // The plan's evaluation, one link away, with the plans to switch to; the 14th plan's target year is over.
             browser.go(GATEWAY + "/dashboard?lang=zh");
@@ -136,8 +144,77 @@ class DashboardBrowserIT {
             assertThat(browser.text("tr[data-indicator='IND-01']")).contains("11.8", "每万人口高价值发明专利拥有量");
             assertThat(browser.text("#plan-switcher")).contains("知识产权");
             browser.screenshot(ROOT.resolve("launcher/target/dashboard-browser-it-evaluation.png"));
+            accessibility.check(browser, "evaluation", "zh");
+
+            browser.click("#switch-language");
+            browser.await("document.querySelector('h1') && document.querySelector('h1').textContent === "
+                    + "'Final evaluation of the plan'");
+            assertThat(browser.text("tr[data-indicator='IND-01']")).contains("11.8");
+            accessibility.check(browser, "evaluation", "en");
+            assertThat(accessibility.problems)
+                    .as("serious or critical axe-core violations, or a page wider than the screen")
+                    .isEmpty();
         } finally {
             browser.quit();
+        }
+    }
+
+    /**
+     * Each page checked by axe-core (injected through WebDriver, which the pages' content security policy does not
+     * govern) on a desktop and on a phone-wide screen, with a screenshot of each under
+     * {@code launcher/target/browser/}. Problems are collected rather than thrown, so one run names all of them.
+     */
+    private static final class Accessibility {
+
+        private static final int[] WIDTHS = {1400, 375};
+        private static final int HEIGHT = 3800;
+
+        private final List<String> problems = new ArrayList<>();
+        private final String axe;
+
+        Accessibility() throws Exception {
+            try (InputStream script = DashboardBrowserIT.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+                assertThat(script).as("axe.min.js from com.deque.html.axe-core:selenium").isNotNull();
+                axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+
+        void check(WebDriver browser, String page, String language) throws Exception {
+            Path folder = ROOT.resolve("launcher/target/browser");
+            Files.createDirectories(folder);
+            for (int width : WIDTHS) {
+                String where = page + " (" + language + ", " + width + " px)";
+                browser.resize(width, HEIGHT);
+                browser.await("window.innerWidth <= " + width);
+                browser.screenshot(folder.resolve(page + "-" + language + "-" + width + "px.png"));
+                int pageWidth = browser.script("return document.documentElement.scrollWidth;").asInt();
+                int screenWidth = browser.script("return document.documentElement.clientWidth;").asInt();
+                if (pageWidth > screenWidth) {
+                    problems.add(where + ": the page is " + pageWidth + " px wide on a " + screenWidth
+                            + " px screen");
+                }
+                if (!browser.script("return typeof axe !== 'undefined';").asBoolean()) {
+                    browser.script(axe);
+                }
+                JsonNode violations = browser.asyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        axe.run(document, {resultTypes: ['violations']})
+                            .then(results => done(results.violations))
+                            .catch(error => done({error: String(error)}));
+                        """);
+                assertThat(violations.has("error")).as(where + ": axe-core failed: " + violations).isFalse();
+                for (JsonNode violation : violations) {
+                    String impact = violation.path("impact").asText();
+                    if (!impact.equals("serious") && !impact.equals("critical")) {
+                        continue;
+                    }
+                    List<String> targets = new ArrayList<>();
+                    violation.path("nodes").forEach(node -> targets.add(node.path("target").toString()));
+                    problems.add(where + ": " + violation.path("id").asText() + " (" + impact + ") at " + targets
+                            + " — " + violation.path("helpUrl").asText());
+                }
+            }
+            browser.resize(WIDTHS[0], HEIGHT);
         }
     }
 
@@ -202,7 +279,9 @@ class DashboardBrowserIT {
             capabilities.putObject("capabilities").putObject("alwaysMatch").put("browserName", "chrome")
                     .set("goog:chromeOptions", options);
             JsonNode created = call("POST", "/session", capabilities);
-            return new WebDriver(created.path("value").path("sessionId").asText());
+            WebDriver browser = new WebDriver(created.path("value").path("sessionId").asText());
+            browser.command("POST", "/timeouts", JSON.createObjectNode().put("script", 60_000));
+            return browser;
         }
 
         void go(String address) throws Exception {
@@ -217,6 +296,17 @@ class DashboardBrowserIT {
             ObjectNode request = JSON.createObjectNode().put("script", body);
             request.putArray("args");
             return command("POST", "/execute/sync", request);
+        }
+
+        /** Runs {@code body}, which hands its answer to the callback WebDriver passes as its last argument. */
+        JsonNode asyncScript(String body) throws Exception {
+            ObjectNode request = JSON.createObjectNode().put("script", body);
+            request.putArray("args");
+            return command("POST", "/execute/async", request);
+        }
+
+        void resize(int width, int height) throws Exception {
+            command("POST", "/window/rect", JSON.createObjectNode().put("width", width).put("height", height));
         }
 
         /** Polls {@code condition} (a JavaScript expression) until it holds. */
