@@ -1,7 +1,7 @@
 package cn.gov.planwatch.indicator.plan.internal;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
-import cn.gov.planwatch.catalogue.PlanDocuments;
+import cn.gov.planwatch.catalogue.StoredPlanVersions;
 import cn.gov.planwatch.contracts.EventJson;
 import cn.gov.planwatch.contracts.plan.PlanClosed;
 import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
@@ -12,10 +12,8 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The plan documents and closures in PostgreSQL. The configured plan stands until its first event is folded: on a
@@ -28,8 +26,7 @@ class JdbcKnownPlans implements KnownPlans {
     private final String documents;
     private final String closures;
     private final PlanCatalogue configured;
-    /** A version's document never changes: each is read and validated once, not on every report. */
-    private final Map<UUID, PlanCatalogue> read = new ConcurrentHashMap<>();
+    private final StoredPlanVersions read = new StoredPlanVersions();
 
     JdbcKnownPlans(JdbcClient jdbc, @Value("${spring.flyway.default-schema}") String schema,
             PlanCatalogue configured) {
@@ -80,8 +77,7 @@ class JdbcKnownPlans implements KnownPlans {
     }
 
     private PlanCatalogue document(UUID eventId) {
-        return read.computeIfAbsent(eventId, id -> jdbc.sql("select document from " + documents + " where event_id = ?")
-                .params(id).query((rs, n) -> PlanDocuments.fromJsonTree(EventJson.MAPPER.readTree(rs.getString(1))))
-                .single());
+        return read.document(eventId, () -> jdbc.sql("select document from " + documents + " where event_id = ?")
+                .params(eventId).query(String.class).single());
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.planwatch.programme.plan.internal;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.PlanDocuments;
+import cn.gov.planwatch.catalogue.StoredPlanVersions;
 import cn.gov.planwatch.contracts.EventJson;
 import cn.gov.planwatch.contracts.plan.PlanAmended;
 import cn.gov.planwatch.contracts.plan.PlanClosed;
@@ -27,10 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -50,13 +49,11 @@ class JdbcPlanBook implements PlanBook {
     private final TransactionTemplate savepoint;
     private final String plans;
     private final String versions;
-    /** A version never changes once recorded: each is read from its JSON once, not on every request. */
-    private final Map<UUID, PlanCatalogue> documents = new ConcurrentHashMap<>();
+    private final StoredPlanVersions documents = new StoredPlanVersions();
     private final RowMapper<PlanInForce> inForce = (rs, n) -> {
         UUID versionEventId = rs.getObject("version_event_id", UUID.class);
         String json = rs.getString("document");
-        return new PlanInForce(documents.computeIfAbsent(versionEventId,
-                        id -> PlanDocuments.fromJsonTree(EventJson.MAPPER.readTree(json))),
+        return new PlanInForce(documents.document(versionEventId, () -> json),
                 versionEventId, rs.getString("kind"), rs.getTimestamp("published_at").toInstant(),
                 rs.getString("state").equals("CLOSED"));
     };

@@ -1,7 +1,7 @@
 package cn.gov.planwatch.reporting.plan.internal;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
-import cn.gov.planwatch.catalogue.PlanDocuments;
+import cn.gov.planwatch.catalogue.StoredPlanVersions;
 import cn.gov.planwatch.contracts.EventJson;
 import cn.gov.planwatch.contracts.plan.PlanClosed;
 import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
@@ -13,10 +13,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The plan versions in PostgreSQL. The configured plan stands for its id until its first event is folded: on a fresh
@@ -28,8 +26,7 @@ class JdbcPlansInForce implements PlansInForce {
 
     private final JdbcClient jdbc;
     private final PlanCatalogue configured;
-    /** A version's document never changes, so each is parsed once. */
-    private final Map<UUID, PlanCatalogue> parsed = new ConcurrentHashMap<>();
+    private final StoredPlanVersions parsed = new StoredPlanVersions();
 
     JdbcPlansInForce(JdbcClient jdbc, PlanCatalogue configured) {
         this.jdbc = jdbc;
@@ -86,8 +83,7 @@ class JdbcPlansInForce implements PlansInForce {
             return plan.equals(configured.plan().id()) ? Optional.of(configured) : Optional.empty();
         }
         Version version = found.get();
-        return Optional.of(parsed.computeIfAbsent(version.eventId(), id -> PlanDocuments.fromJsonTree(
-                EventJson.MAPPER.readTree(version.document()))));
+        return Optional.of(parsed.document(version.eventId(), version::document));
     }
 
     private record Version(UUID eventId, String document) {
