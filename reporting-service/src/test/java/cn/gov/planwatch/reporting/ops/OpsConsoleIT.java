@@ -130,8 +130,10 @@ class OpsConsoleIT extends ServiceFixture {
 
         HttpResponse<String> again = operator.post("/dashboard/ops/dead-letters/" + id + "/replay?lang=zh", FORM,
                 "_csrf=checked-at-the-gateway");
-        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.statusCode()).as("the page reports the refusal").isEqualTo(200);
         assertThat(again.body()).contains("该死信已重放");
+        assertThat(operator.post("/dashboard/ops/dead-letters/" + UUID.randomUUID() + "/replay", FORM, "_csrf=x")
+                .statusCode()).isEqualTo(404);
         assertThat(operator.get("/dashboard/ops/dead-letters/" + id + "?lang=en").body())
                 .contains("Replayed", "cnipa-operator").doesNotContain("id=\"replay\"");
         assertThat(operator.get("/dashboard/ops/dead-letters/" + UUID.randomUUID()).statusCode()).isEqualTo(404);

@@ -10,7 +10,6 @@ import cn.gov.planwatch.reporting.ops.internal.DeadLetterStore;
 import cn.gov.planwatch.reporting.ops.internal.OpsAudit;
 import cn.gov.planwatch.reporting.ops.internal.StreamsReader;
 import cn.gov.planwatch.reporting.ops.internal.StreamsSnapshots;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,14 +87,21 @@ class OpsConsoleController {
         return "ops/replay-confirm";
     }
 
+    /**
+     * Replays as {@code POST /api/v1/ops/dead-letters/{id}/replay} does. An unknown dead letter is a 404 problem, as
+     * on its page; a refusal of a known one (already replayed, the log did not acknowledge) is the outcome the
+     * page reports.
+     */
     @PostMapping("/dashboard/ops/dead-letters/{id}/replay")
-    String replay(@PathVariable String id, Model model, Locale locale, HttpServletResponse response) {
+    String replay(@PathVariable String id, Model model, Locale locale) {
         Caller caller = page(model, locale, "dead-letters");
         model.addAttribute("id", id);
         try {
             model.addAttribute("replayed", replays.replay(id, caller));
         } catch (ProblemException refused) {
-            response.setStatus(refused.status().value());
+            if (refused.status().value() == 404) {
+                throw refused;
+            }
             model.addAttribute("refusedStatus", refused.status().value());
         }
         return "ops/replay-outcome";
