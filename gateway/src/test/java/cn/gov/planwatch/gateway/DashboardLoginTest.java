@@ -112,6 +112,62 @@ class DashboardLoginTest extends GatewayTestBase {
     }
 
     @Test
+    void theOperatorsConsoleFormsPostWithTheSessionsCsrfTokenAndAreRefusedWithoutIt() throws Exception {
+        LoggedIn operator = logIn(new TestIssuer.Approval(null, "ops", "CNIPA", List.of("operator")));
+        HttpResponse<String> me = send(request("/api/v1/me").header("Cookie", operator.cookie()).GET());
+        String cookie = sessionCookie(me, operator.cookie());
+        String csrf = find(me.body(), "\"token\":\"([^\"]+)\"");
+        String form = "application/x-www-form-urlencoded";
+
+        // A foreign page can post the console's form with the browser's cookie, but not with the token.
+        String forgedMarker = UUID.randomUUID().toString();
+        HttpResponse<String> forged = send(request("/dashboard/ops/dead-letters/" + forgedMarker + "/replay?lang=en")
+                .header("Cookie", cookie).header("Content-Type", form)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=guessed")));
+        assertProblem(forged, 403, "csrf");
+        assertThat(SERVICES.sawAnything(forgedMarker)).isEmpty();
+
+        // The console's own form carries the session's token as the _csrf field: the replay reaches
+        // reporting-service with the operator's access token, and with the form's body intact.
+        String marker = UUID.randomUUID().toString();
+        String body = "_csrf=" + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        HttpResponse<String> replay = send(request("/dashboard/ops/dead-letters/" + marker + "/replay?lang=en")
+                .header("Cookie", cookie).header("Content-Type", form)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        assertThat(SERVICES.received(marker)).singleElement().satisfies(received -> {
+            assertThat(received.authorization()).isEqualTo("Bearer " + operator.accessToken());
+            assertThat(received.cookie()).isEqualTo("-");
+            assertThat(received.bodyBytes()).isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
+        });
+
+        // The console is the operators': a lead's session does not reach it.
+        LoggedIn lead = logIn(new TestIssuer.Approval(null, "lead", "CNIPA", List.of("lead")));
+        assertProblem(send(request("/dashboard/ops").header("Cookie", lead.cookie()).GET()), 403, "forbidden");
+    }
+
+    /** A login session, and the access token the gateway holds for it. */
+    private record LoggedIn(String cookie, String accessToken) {
+    }
+
+    /** Logs a person in as the authorization server approves them (the nonce is the gateway's, filled in here). */
+    private LoggedIn logIn(TestIssuer.Approval approval) throws Exception {
+        HttpResponse<String> home = send(request("/").header("Accept", "text/html").GET());
+        String cookie = sessionCookie(home, null);
+        HttpResponse<String> toIssuer = send(request("/oauth2/authorization/planwatch").header("Cookie", cookie).GET());
+        cookie = sessionCookie(toIssuer, cookie);
+        Map<String, String> query = TestIssuer.form(
+                URI.create(toIssuer.headers().firstValue("Location").orElseThrow()).getRawQuery());
+        String code = "code-" + UUID.randomUUID();
+        ISSUER.approve(code, new TestIssuer.Approval(query.get("nonce"), approval.subject(), approval.agency(),
+                approval.roles()));
+        HttpResponse<String> callback = send(request("/login/oauth2/code/planwatch?code=" + code + "&state="
+                + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8)).header("Cookie", cookie).GET());
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+        return new LoggedIn(sessionCookie(callback, cookie), ISSUER.accessTokenFor(code));
+    }
+
+    @Test
     void apiCallsWithoutCredentialsGetA401ProblemNotALoginRedirect() throws Exception {
         assertProblem(send(request("/api/v1/indicators").header("Accept", "text/html").GET()), 401, "unauthenticated");
         assertProblem(send(request("/api/v1/indicators/IND-01/observations")

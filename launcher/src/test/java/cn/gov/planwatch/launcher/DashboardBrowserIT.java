@@ -159,6 +159,38 @@ class DashboardBrowserIT {
         }
     }
 
+    @Test
+    void anOperatorLogsInAndWatchesTheStreamsTheDeadLettersAndTheRebuild() throws Exception {
+        WebDriver browser = WebDriver.open(chromium);
+        Accessibility accessibility = new Accessibility();
+        try {
+            browser.go(GATEWAY + "/dashboard/ops?lang=zh");
+            browser.await("document.querySelector('input[name=username]') !== null");
+            browser.type("input[name=username]", "operator");
+            browser.type("input[name=password]", STACK.userPassword("operator"));
+            browser.click("button[type=submit]");
+
+            // Back on the console the operator asked for: every topic of the log, with its offsets.
+            browser.await("document.querySelector('#topics') !== null");
+            assertThat(browser.currentUrl()).startsWith(GATEWAY + "/dashboard/ops");
+            assertThat(browser.text("#topics")).contains("planwatch.indicator-events", "planwatch.plan-events");
+            accessibility.check(browser, "operators-streams", "zh");
+
+            browser.go(GATEWAY + "/dashboard/ops/dead-letters?lang=en");
+            browser.await("document.querySelector('h1') !== null");
+            accessibility.check(browser, "operators-dead-letters", "en");
+
+            browser.go(GATEWAY + "/dashboard/ops/rebuild?lang=en");
+            browser.await("document.querySelector('h1') !== null");
+            accessibility.check(browser, "operators-rebuild", "en");
+            assertThat(accessibility.problems)
+                    .as("serious or critical axe-core violations, or a page wider than the screen")
+                    .isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
     /**
      * Each page checked by axe-core (injected through WebDriver, which the pages' content security policy does not
      * govern) on a desktop and on a phone-wide screen, with a screenshot of each under

@@ -4,13 +4,17 @@ import cn.gov.planwatch.testsupport.ApiDescriptionContract;
 
 import java.util.Set;
 
-/** The service's API description lists exactly the API it serves; the dashboard's HTML pages lie outside it. */
+/** The service's API description lists exactly the API it serves; the dashboard's and the console's HTML pages lie outside it. */
 class ApiDescriptionIT extends ApiDescriptionContract {
 
     @Override
     protected Set<String> alsoOutsideTheApi() {
         return Set.of("GET /", "GET /dashboard", "GET /dashboard/provenance/{*figure}", "GET /dashboard/evaluation",
                 "GET /dashboard/plans/{plan}", "GET /dashboard/plans/{plan}/evaluation",
-                "GET /dashboard/plans/{plan}/evaluation.{format}", "GET /dashboard/plans/{plan}/provenance/{*figure}");
+                "GET /dashboard/plans/{plan}/evaluation.{format}", "GET /dashboard/plans/{plan}/provenance/{*figure}",
+                // The operators' console: pages over the operations API, which the description lists.
+                "GET /dashboard/ops", "GET /dashboard/ops/dead-letters", "GET /dashboard/ops/dead-letters/{id}",
+                "GET /dashboard/ops/dead-letters/{id}/replay", "POST /dashboard/ops/dead-letters/{id}/replay",
+                "GET /dashboard/ops/rebuild", "POST /dashboard/ops/rebuild");
     }
 }

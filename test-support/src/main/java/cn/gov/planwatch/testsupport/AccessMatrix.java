@@ -98,7 +98,9 @@ public final class AccessMatrix {
             new Endpoint("reporting-service", "GET", "/api/v1/national-view/provenance/compliance:overall", null,
                     "CNIPA", LEAD_OR_OPERATOR),
             new Endpoint("reporting-service", "GET", "/api/v1/reports/quarterly/2025-Q3", null, "CNIPA", ANY_LEAD),
-            new Endpoint("reporting-service", "GET", "/dashboard", null, "CNIPA", ANY_LEAD));
+            new Endpoint("reporting-service", "GET", "/dashboard", null, "CNIPA", ANY_LEAD),
+            // The operators' console, rendered by reporting-service.
+            new Endpoint("reporting-service", "GET", "/dashboard/ops", null, "CNIPA", EnumSet.of(Caller.OPERATOR)));
 
     /** One dynamic test per (endpoint, caller) of {@code service}, called over real HTTP. */
     public static Stream<DynamicTest> of(String service, HttpCalls anonymous) {

@@ -72,6 +72,10 @@ public final class ApiAccessPolicy {
             new Rule("POST", "/api/v1/ops/**", Set.of(OPERATOR)),
             // Who the caller is, as the gateway's token or login session says.
             new Rule("GET", "/api/v1/me", ANY_ROLE),
+            // The operators' console: what an operator may read and do over /api/v1/ops, as pages; before the lead
+            // agency's dashboard, which takes the rest of /dashboard.
+            new Rule("GET", "/dashboard/ops/**", Set.of(OPERATOR)),
+            new Rule("POST", "/dashboard/ops/**", Set.of(OPERATOR)),
             // The lead agency's dashboard pages.
             new Rule("GET", "/", Set.of(LEAD)),
             new Rule("GET", "/dashboard/**", Set.of(LEAD)),

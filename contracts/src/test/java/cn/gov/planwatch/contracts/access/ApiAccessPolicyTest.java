@@ -67,6 +67,23 @@ class ApiAccessPolicyTest {
     }
 
     @Test
+    void theOperatorsConsoleIsTheOperatorsAndTheRestOfTheDashboardTheLeadAgencys() {
+        var operator = new ApiAccessPolicy.Roles(Set.of(ApiAccessPolicy.OPERATOR));
+        assertThat(ApiAccessPolicy.decide("GET", "/dashboard/ops")).isEqualTo(operator);
+        assertThat(ApiAccessPolicy.decide("GET", "/dashboard/ops/dead-letters/c481a00d-7508-3761-823f-5269319bc740"))
+                .isEqualTo(operator);
+        assertThat(ApiAccessPolicy.decide("POST", "/dashboard/ops/dead-letters/c481a00d-7508-3761-823f-5269319bc740/replay"))
+                .isEqualTo(operator);
+        assertThat(ApiAccessPolicy.decide("POST", "/dashboard/ops/rebuild/observations")).isEqualTo(operator);
+        assertThat(ApiAccessPolicy.decide("GET", "/dashboard/evaluation"))
+                .isEqualTo(new ApiAccessPolicy.Roles(Set.of(ApiAccessPolicy.LEAD)));
+        assertThat(ApiAccessPolicy.decide("POST", "/dashboard/evaluation"))
+                .isInstanceOf(ApiAccessPolicy.MethodNotAllowed.class);
+        assertThat(ApiAccessPolicy.decide("GET", "/dashboard/opsX")).as("a literal segment, not a prefix")
+                .isEqualTo(new ApiAccessPolicy.Roles(Set.of(ApiAccessPolicy.LEAD)));
+    }
+
+    @Test
     void aPathNoRuleCoversIsNoOnesToCall() {
         assertThat(ApiAccessPolicy.decide("GET", "/api/v1/no-such-resource")).isEqualTo(new ApiAccessPolicy.NoRule());
         assertThat(ApiAccessPolicy.decide("GET", "/api/v1/indicatorsX")).isEqualTo(new ApiAccessPolicy.NoRule());

@@ -65,6 +65,8 @@ public class GatewaySecurityConfiguration {
         // Before anything reads the body (CSRF reads form posts), after the header writer (so 413 has the headers).
         http.addFilterAfter(new BodySizeLimit(limits.maxBodySize().toBytes(), problems),
                 SecurityWebFiltersOrder.HTTP_HEADERS_WRITER);
+        // After the size limit, before the CSRF check reads a form's _csrf field: the route forwards the same body.
+        http.addFilterBefore(new FormBodyForRoute(), SecurityWebFiltersOrder.CSRF);
         // After authentication: the bucket belongs to the verified caller.
         http.addFilterBefore(new ClientRateLimit(buckets, problems), SecurityWebFiltersOrder.AUTHORIZATION);
         return http.build();

@@ -1,10 +1,8 @@
 package cn.gov.planwatch.reporting.ops;
 
-import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
-import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
-import cn.gov.planwatch.reporting.ops.internal.DeadLetterReplayer;
+import cn.gov.planwatch.reporting.ops.internal.AuditedReplay;
 import cn.gov.planwatch.reporting.ops.internal.DeadLetterStore;
 import cn.gov.planwatch.reporting.ops.internal.OpsAudit;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,8 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.UUID;
-
 /** Events no listener could process, and their replay; every call is audited. */
 @RestController
 @Tag(name = "Operations")
@@ -29,13 +25,13 @@ class DeadLetterController {
     private static final int MAX_LIMIT = 200;
 
     private final DeadLetterStore store;
-    private final DeadLetterReplayer replayer;
+    private final AuditedReplay replays;
     private final CallerResolver callers;
     private final OpsAudit audit;
 
-    DeadLetterController(DeadLetterStore store, DeadLetterReplayer replayer, CallerResolver callers, OpsAudit audit) {
+    DeadLetterController(DeadLetterStore store, AuditedReplay replays, CallerResolver callers, OpsAudit audit) {
         this.store = store;
-        this.replayer = replayer;
+        this.replays = replays;
         this.callers = callers;
         this.audit = audit;
     }
@@ -79,22 +75,6 @@ class DeadLetterController {
     ResponseEntity<ReplayAccepted> replay(@Parameter(description = "The dead letter's id / 死信标识",
             schema = @Schema(type = "string", format = "uuid", example = "c481a00d-7508-3761-823f-5269319bc740"))
             @PathVariable String id) {
-        Caller caller = callers.current();
-        try {
-            ReplayAccepted replayed = replayer.replay(parse(id), caller.clientId());
-            audit.record(caller, "dead-letter.replay", id, "REPLAYED");
-            return ResponseEntity.accepted().body(replayed);
-        } catch (ProblemException refused) {
-            audit.record(caller, "dead-letter.replay", id, "REFUSED_" + refused.status().value());
-            throw refused;
-        }
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw Problems.notFound("dead letter", id);
-        }
+        return ResponseEntity.accepted().body(replays.replay(id, callers.current()));
     }
 }

@@ -76,6 +76,17 @@ public class DeadLetterStore {
                 """).param("limit", limit).param("offset", offset).query(VIEW).list();
     }
 
+    public Optional<DeadLetterView> find(UUID id) {
+        return jdbc.sql("select * from reporting.dead_letter where id = ?").params(id).query(VIEW).optional();
+    }
+
+    /** The record's value as UTF-8 text (as the broker holds it, whether or not it could be read as an event). */
+    public Optional<String> payload(UUID id) {
+        return jdbc.sql("select record_value from reporting.dead_letter where id = ?").params(id)
+                .query((rs, n) -> Optional.ofNullable(DeadLetter.text(rs.getBytes("record_value"))))
+                .optional().flatMap(value -> value);
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from reporting.dead_letter").query(Long.class).single();
     }
