@@ -160,7 +160,9 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void anOperatorLogsInAndWatchesTheStreamsTheDeadLettersAndTheRebuild() throws Exception {
+    void anOperatorReplaysADeadLetterAndRebuildsTheObservationsAndSeesItFinish() throws Exception {
+        String unreadable = deadLetterAnUnreadableRecord();
+
         WebDriver browser = WebDriver.open(chromium);
         Accessibility accessibility = new Accessibility();
         try {
@@ -176,12 +178,32 @@ class DashboardBrowserIT {
             assertThat(browser.text("#topics")).contains("planwatch.indicator-events", "planwatch.plan-events");
             accessibility.check(browser, "operators-streams", "zh");
 
+            // The record nobody could read is a dead letter; the operator opens it and replays it, confirming first.
             browser.go(GATEWAY + "/dashboard/ops/dead-letters?lang=en");
-            browser.await("document.querySelector('h1') !== null");
+            browser.await("document.querySelector('tr[data-dead-letter] a') !== null");
             accessibility.check(browser, "operators-dead-letters", "en");
+            browser.click("tr[data-dead-letter] a");
+            browser.await("document.querySelector('#replay') !== null");
+            assertThat(browser.text("main")).contains(unreadable, "planwatch.indicator-events");
+            accessibility.check(browser, "operators-dead-letter", "en");
+            browser.click("#replay");
+            browser.await("document.querySelector('#replay-form button') !== null");
+            accessibility.check(browser, "operators-replay-confirm", "en");
+            browser.click("#replay-form button");
+            browser.await("document.querySelector('#outcome .ok') !== null");
+            assertThat(browser.text("#outcome")).as("the replay names the person who did it")
+                    .contains("planwatch.indicator-events", "(by operator)");
+            accessibility.check(browser, "operators-replay-outcome", "en");
 
+            // The observations read model rebuilt from the log while the live one serves, followed to its end.
             browser.go(GATEWAY + "/dashboard/ops/rebuild?lang=en");
-            browser.await("document.querySelector('h1') !== null");
+            browser.await("document.querySelector('#rebuild-form button') !== null");
+            browser.click("#rebuild-form button");
+            browser.await("document.querySelector('#start-outcome') !== null");
+            assertThat(browser.text("#start-outcome")).isEqualTo("The rebuild has started.");
+            // The page follows the rebuild by itself until the new model has taken over.
+            browser.await("document.querySelector('#rebuild-status [data-state=SWAPPED]') !== null");
+            assertThat(browser.text("#rebuild-status")).doesNotContain("—");
             accessibility.check(browser, "operators-rebuild", "en");
             assertThat(accessibility.problems)
                     .as("serious or critical axe-core violations, or a page wider than the screen")
@@ -189,6 +211,32 @@ class DashboardBrowserIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * A record no consumer can read, written straight to the log as a faulty producer would: each projector sets it
+     * aside as a dead letter. Returns its CloudEvents id.
+     */
+    private static String deadLetterAnUnreadableRecord() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        java.util.Properties config = new java.util.Properties();
+        config.put("bootstrap.servers", "localhost:" + STACK.port(19092));
+        config.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        config.put("value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(config)) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(
+                    "planwatch.indicator-events", "IND-05", "{\"eventId\": oops".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                    .add("ce_id", id.getBytes(StandardCharsets.UTF_8))
+                    .add("ce_type", "cn.gov.planwatch.indicator.ObservationReported.v2".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+        String operator = STACK.token("planwatch-operator");
+        await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.send(HttpRequest.newBuilder(
+                        URI.create(GATEWAY + "/api/v1/ops/dead-letters?limit=200"))
+                .header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofString())
+                .body().contains(id));
+        return id;
     }
 
     /**
