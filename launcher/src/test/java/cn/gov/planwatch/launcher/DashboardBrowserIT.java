@@ -92,12 +92,8 @@ class DashboardBrowserIT {
         WebDriver browser = WebDriver.open(chromium);
         Accessibility accessibility = new Accessibility();
         try {
-            browser.go(GATEWAY + "/");
             // The gateway sends the person to the auth server's login form.
-            browser.await("document.querySelector('input[name=username]') !== null");
-            browser.type("input[name=username]", "lead");
-            browser.type("input[name=password]", STACK.userPassword("lead"));
-            browser.click("button[type=submit]");
+            browser.logIn(GATEWAY + "/", "lead");
 
             // Back on the gateway, on the dashboard (in the browser's language), with every chart drawn by ECharts.
             browser.await("document.body && document.body.getAttribute('data-charts-ready') === '9'");
@@ -166,11 +162,7 @@ class DashboardBrowserIT {
         WebDriver browser = WebDriver.open(chromium);
         Accessibility accessibility = new Accessibility();
         try {
-            browser.go(GATEWAY + "/dashboard/ops?lang=zh");
-            browser.await("document.querySelector('input[name=username]') !== null");
-            browser.type("input[name=username]", "operator");
-            browser.type("input[name=password]", STACK.userPassword("operator"));
-            browser.click("button[type=submit]");
+            browser.logIn(GATEWAY + "/dashboard/ops?lang=zh", "operator");
 
             // Back on the console the operator asked for: every topic of the log, with its offsets.
             browser.await("document.querySelector('#topics') !== null");
@@ -366,6 +358,15 @@ class DashboardBrowserIT {
 
         void go(String address) throws Exception {
             command("POST", "/url", JSON.createObjectNode().put("url", address));
+        }
+
+        /** Asks for a page and logs in at the auth server's form as the development person it sends us to. */
+        void logIn(String page, String username) throws Exception {
+            go(page);
+            await("document.querySelector('input[name=username]') !== null");
+            type("input[name=username]", username);
+            type("input[name=password]", STACK.userPassword(username));
+            click("button[type=submit]");
         }
 
         String currentUrl() throws Exception {
