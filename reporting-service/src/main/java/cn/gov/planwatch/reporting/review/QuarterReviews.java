@@ -103,7 +103,7 @@ class QuarterReviews {
         }
 
         boolean waiting = update != null && update.awaitingReview() && update.submittedAt() != null;
-        return new QuarterReview(code, catalogue.agencyName(plan, code, locale), period.toString(), update,
+        return new QuarterReview(code, ReviewCatalogue.agencyName(document, code, locale), period.toString(), update,
                 update == null ? null : catalogue.dateTime(update.submittedAt()),
                 waiting ? Days.between(update.submittedAt(), clock.instant()) : null, indicatorChanges,
                 programmeChanges, failures);

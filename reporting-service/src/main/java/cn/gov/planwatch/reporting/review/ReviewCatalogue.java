@@ -35,8 +35,8 @@ class ReviewCatalogue {
     }
 
     /** The agency's name, or its code where the plan does not name it. */
-    String agencyName(String plan, String code, Locale locale) {
-        return plan(plan).agency(code).map(a -> english(locale) ? a.nameEn() : a.nameZh()).orElse(code);
+    static String agencyName(PlanCatalogue plan, String code, Locale locale) {
+        return plan.agency(code).map(a -> english(locale) ? a.nameEn() : a.nameZh()).orElse(code);
     }
 
     /** Minutes in the plan's zone: when the people reviewing work. */

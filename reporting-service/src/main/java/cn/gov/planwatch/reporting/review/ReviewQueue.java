@@ -1,5 +1,6 @@
 package cn.gov.planwatch.reporting.review;
 
+import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.reporting.review.internal.Person;
 import cn.gov.planwatch.reporting.review.internal.ProgrammeService;
 import cn.gov.planwatch.reporting.review.internal.ProgrammeService.UpdateCell;
@@ -39,19 +40,20 @@ class ReviewQueue {
             return new Queue(List.of(), matrix.failure(), null);
         }
         Instant now = clock.instant();
+        PlanCatalogue document = catalogue.plan(plan);
         List<UpdateCell> cells = matrix.body().agencies().stream().flatMap(a -> a.quarters().stream()).toList();
         List<WaitingUpdate> waiting = cells.stream()
                 .filter(c -> c.awaitingReview() && c.submittedAt() != null)
                 .sorted(Comparator.comparing(UpdateCell::submittedAt).thenComparing(UpdateCell::agency)
                         .thenComparing(UpdateCell::quarter))
-                .map(c -> new WaitingUpdate(c.agency(), catalogue.agencyName(plan, c.agency(), person.language()),
+                .map(c -> new WaitingUpdate(c.agency(), ReviewCatalogue.agencyName(document, c.agency(), person.language()),
                         c.quarter(), c.submittedAt(), catalogue.dateTime(c.submittedAt()),
                         Days.between(c.submittedAt(), now), Boolean.TRUE.equals(c.onTime()),
                         c.review() != null && "RETURNED".equals(c.review().outcome()) ? c.review() : null))
                 .toList();
         Outcome outcome = Optional.ofNullable(reviewedAgency).flatMap(agency -> cells.stream()
                         .filter(c -> c.agency().equals(agency) && c.quarter().equals(reviewedQuarter)).findFirst())
-                .map(c -> new Outcome(c.agency(), catalogue.agencyName(plan, c.agency(), person.language()),
+                .map(c -> new Outcome(c.agency(), ReviewCatalogue.agencyName(document, c.agency(), person.language()),
                         c.quarter(), c.state(), c.review()))
                 .orElse(null);
         return new Queue(waiting, null, outcome);
