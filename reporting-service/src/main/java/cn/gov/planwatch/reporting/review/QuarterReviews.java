@@ -6,7 +6,6 @@ import cn.gov.planwatch.catalogue.Milestone;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
-import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.reporting.review.internal.IndicatorService;
 import cn.gov.planwatch.reporting.review.internal.IndicatorService.Observation;
 import cn.gov.planwatch.reporting.review.internal.Person;
@@ -52,9 +51,9 @@ class QuarterReviews {
 
     QuarterReview of(String plan, String agency, String quarter, Person person) {
         PlanCatalogue document = catalogue.plan(plan);
-        String code = document.agency(agency).orElseThrow(() -> Problems.notFound("agency", agency)).code();
-        ReportingPeriod period = ReportingPeriod.parse(quarter).filter(ReportingPeriod::isQuarter)
-                .orElseThrow(() -> Problems.notFound("quarter", quarter));
+        ReviewCatalogue.Reviewed reviewed = ReviewCatalogue.reviewed(document, agency, quarter);
+        String code = reviewed.agency();
+        ReportingPeriod period = reviewed.quarter();
         Locale locale = person.language();
         List<Reply<?>> failures = new ArrayList<>();
 

@@ -1,7 +1,9 @@
 package cn.gov.planwatch.reporting.review;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.planrules.UnknownPlanException;
+import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.reporting.plan.PlansInForce;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,21 @@ class ReviewCatalogue {
     /** The plan's version in force now, or refused as unknown. */
     PlanCatalogue plan(String plan) {
         return plans.inForce(plan, clock.instant()).orElseThrow(() -> new UnknownPlanException(plan));
+    }
+
+    /**
+     * The agency and quarter a review page names, as the plan knows them; refused as unknown (404) otherwise, before
+     * anything is asked of another service.
+     */
+    static Reviewed reviewed(PlanCatalogue plan, String agency, String quarter) {
+        String code = plan.agency(agency).orElseThrow(() -> Problems.notFound("agency", agency)).code();
+        ReportingPeriod period = ReportingPeriod.parse(quarter).filter(ReportingPeriod::isQuarter)
+                .orElseThrow(() -> Problems.notFound("quarter", quarter));
+        return new Reviewed(code, period);
+    }
+
+    /** One agency's update for one quarter, as a review page names it. */
+    record Reviewed(String agency, ReportingPeriod quarter) {
     }
 
     /** The agency's name, or its code where the plan does not name it. */

@@ -42,15 +42,17 @@ class ReviewController {
     private final ReviewQueue queue;
     private final QuarterReviews reviews;
     private final ProgrammeService programmes;
+    private final ReviewCatalogue catalogue;
     private final DashboardPlans plans;
     private final DefaultPlan defaultPlan;
     private final CallerResolver callers;
 
-    ReviewController(ReviewQueue queue, QuarterReviews reviews, ProgrammeService programmes, DashboardPlans plans,
-            DefaultPlan defaultPlan, CallerResolver callers) {
+    ReviewController(ReviewQueue queue, QuarterReviews reviews, ProgrammeService programmes,
+            ReviewCatalogue catalogue, DashboardPlans plans, DefaultPlan defaultPlan, CallerResolver callers) {
         this.queue = queue;
         this.reviews = reviews;
         this.programmes = programmes;
+        this.catalogue = catalogue;
         this.plans = plans;
         this.defaultPlan = defaultPlan;
         this.callers = callers;
@@ -80,7 +82,9 @@ class ReviewController {
             @AuthenticationPrincipal Jwt token, Model model, Locale locale) {
         DashboardLinks links = page(plan, model, locale);
         Person person = person(token, locale);
-        Reply<Void> answer = programmes.accept(links.plan(), agency, quarter, idempotencyKey, person);
+        ReviewCatalogue.Reviewed reviewed = ReviewCatalogue.reviewed(catalogue.plan(links.plan()), agency, quarter);
+        Reply<Void> answer = programmes.accept(links.plan(), reviewed.agency(), reviewed.quarter().toString(),
+                idempotencyKey, person);
         model.addAttribute("refusedForm", "accept");
         return outcome(answer, links, agency, quarter, person, model);
     }
@@ -94,9 +98,10 @@ class ReviewController {
             @AuthenticationPrincipal Jwt token, Model model, Locale locale) {
         DashboardLinks links = page(plan, model, locale);
         Person person = person(token, locale);
+        ReviewCatalogue.Reviewed reviewed = ReviewCatalogue.reviewed(catalogue.plan(links.plan()), agency, quarter);
         List<String> chosen = items == null ? List.of() : items;
-        Reply<Void> answer = programmes.giveBack(links.plan(), agency, quarter, reason == null ? "" : reason, chosen,
-                idempotencyKey, person);
+        Reply<Void> answer = programmes.giveBack(links.plan(), reviewed.agency(), reviewed.quarter().toString(),
+                reason == null ? "" : reason, chosen, idempotencyKey, person);
         // A refused return is shown again as the lead filled it in.
         model.addAttribute("refusedForm", "return");
         model.addAttribute("reason", reason);

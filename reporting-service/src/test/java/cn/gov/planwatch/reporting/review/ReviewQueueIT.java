@@ -156,7 +156,8 @@ class ReviewQueueIT extends ServiceFixture {
                         + "&items=trade-secrets&items=geographical-indications");
         assertThat(returned.statusCode()).as("post/redirect/get").isEqualTo(303);
         String location = returned.headers().firstValue("Location").orElseThrow();
-        assertThat(location).endsWith("/dashboard/review?lang=en&agency=SAMR&quarter=2025-Q3");
+        assertThat(location).as("relative: the browser stays at the gateway")
+                .isEqualTo("/dashboard/review?lang=en&agency=SAMR&quarter=2025-Q3");
         assertPosted("/quarterly-updates/SAMR/2025-Q3/return", "en", "return-2",
                 "{\"reason\":\"请补充第三季度里程碑数据\",\"items\":[\"trade-secrets\",\"geographical-indications\"]}");
 
@@ -195,6 +196,24 @@ class ReviewQueueIT extends ServiceFixture {
 
     @Test
     @Order(5)
+    void anAgencyOrQuarterThePlanDoesNotKnowIsNotFoundAndNothingIsAskedOfTheApi() {
+        int before = SERVICES.calls().size();
+        for (String path : List.of("/dashboard/review/NASA/2025-Q3", "/dashboard/review/CPD/2025-Q9",
+                "/dashboard/review/CPD/2025", "/dashboard/plans/no-such-plan/review/CPD/2025-Q4",
+                "/dashboard/plans/no-such-plan/review")) {
+            HttpResponse<String> page = lead().get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        for (String path : List.of("/dashboard/review/%7Bx%7D/2025-Q3/accept", "/dashboard/review/CPD/2025-Q0/return",
+                "/dashboard/review/CPD%2F..%2F..%2Fops/2025-Q4/accept")) {
+            assertThat(lead().post(path, FORM, "_csrf=x&reason=x").statusCode()).as(path).isIn(400, 404);
+        }
+        assertThat(SERVICES.calls()).hasSize(before);
+    }
+
+    @Test
+    @Order(6)
     void theComplianceHeatMapLeadsToTheReviewOfEachAgencysQuarter() {
         HttpResponse<String> overview = lead().get("/dashboard?lang=en");
         assertThat(overview.statusCode()).isEqualTo(200);
@@ -203,7 +222,7 @@ class ReviewQueueIT extends ServiceFixture {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void whenTheServicesDoNotAnswerThePagesSaySo() {
         SERVICES.stop();
         HttpResponse<String> queue = lead().get("/dashboard/review?lang=en");

@@ -24,7 +24,7 @@ public class IndicatorService {
     /** {@code GET /api/v1/plans/{plan}/indicators/{code}/observations}: every report, revisions included. */
     public Reply<Observation[]> observations(String plan, String code, Person person) {
         return calls.get(UriComponentsBuilder.fromUriString(calls.baseUrl())
-                .pathSegment("api", "v1", "plans", plan, "indicators", code, "observations").encode().build()
+                .pathSegment("api", "v1", "plans", plan, "indicators", code, "observations").build().encode()
                 .toUri(), Observation[].class, person);
     }
 

@@ -55,7 +55,7 @@ public class ProgrammeService {
 
     private URI uri(String plan, String... segments) {
         return UriComponentsBuilder.fromUriString(calls.baseUrl()).pathSegment("api", "v1", "plans", plan)
-                .pathSegment(segments).encode().build().toUri();
+                .pathSegment(segments).build().encode().toUri();
     }
 
     record ReturnBody(String reason, List<String> items) {
