@@ -149,6 +149,11 @@ class ReviewController {
         DashboardLinks links = new DashboardLinks(id, plan != null, null, locale.getLanguage());
         model.addAttribute("links", links);
         model.addAttribute("plans", plans.plans());
+        // Said up front; the API still decides, and refuses a review by any other agency.
+        String leadAgency = catalogue.plan(id).plan().leadAgency();
+        if (!leadAgency.equals(caller.agency())) {
+            model.addAttribute("notTheLead", new String[] {leadAgency, String.valueOf(caller.agency())});
+        }
         return links;
     }
 

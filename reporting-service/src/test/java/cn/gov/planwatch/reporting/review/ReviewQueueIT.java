@@ -70,7 +70,7 @@ class ReviewQueueIT extends ServiceFixture {
         assertThat(en.statusCode()).as(en.body()).isEqualTo(200);
         assertThat(en.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(en.body()).contains("Quarterly updates awaiting review", "3 updates wait")
-                .doesNotContain("<script", "style=\"");
+                .doesNotContain("<script", "style=\"", "id=\"not-the-lead\"");
         String page = en.body();
         assertThat(page.indexOf("data-agency=\"SAMR\"")).as("the longest waiting first").isPositive()
                 .isLessThan(page.indexOf("data-agency=\"CPD\""));
@@ -174,7 +174,7 @@ class ReviewQueueIT extends ServiceFixture {
                 .post("/dashboard/review/CPD/2025-Q4/accept?lang=en", FORM, "_csrf=x&idempotencyKey=k0");
         assertThat(notLead.statusCode()).as(notLead.body()).isEqualTo(200);
         assertThat(notLead.body()).contains("Not recorded: programme-service refused it (403).",
-                "only the lead agency of plan");
+                "only the lead agency of plan", "id=\"not-the-lead\"", "Only CNIPA", "you act for SAMR");
 
         HttpResponse<String> accepted = lead().post("/dashboard/review/CPD/2025-Q4/accept?lang=en", FORM,
                 "_csrf=x&idempotencyKey=accept-1");
