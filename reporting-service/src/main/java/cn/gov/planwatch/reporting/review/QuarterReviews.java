@@ -79,6 +79,9 @@ class QuarterReviews {
             if (indicator.isEmpty()) {
                 continue;
             }
+            if (silent(failures, IndicatorService.NAME)) {
+                break;
+            }
             Reply<Observation[]> reports = indicators.observations(plan, indicatorCode, person);
             if (!reports.succeeded()) {
                 addOnce(failures, reports);
@@ -92,6 +95,9 @@ class QuarterReviews {
             Optional<Programme> programme = document.programme(slug);
             if (programme.isEmpty()) {
                 continue;
+            }
+            if (silent(failures, ProgrammeService.NAME)) {
+                break;
             }
             Reply<ProgressReport[]> reports = programmes.progress(plan, slug, person);
             if (!reports.succeeded()) {
@@ -204,6 +210,11 @@ class QuarterReviews {
 
     private static Optional<ReportingPeriod> parsed(Observation observation) {
         return ReportingPeriod.parse(observation.period());
+    }
+
+    /** Whether the service has not answered this page already: it is not asked again (each try waits). */
+    private static boolean silent(List<Reply<?>> failures, String service) {
+        return failures.stream().anyMatch(f -> f.service().equals(service) && !f.answered());
     }
 
     /** One notice per service: the page says once that it does not answer. */

@@ -22,7 +22,8 @@ final class ServiceCalls {
     private final String service;
     private final String baseUrl;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT).build();
 
     ServiceCalls(String service, String baseUrl, JsonMapper json) {
         this.service = service;
