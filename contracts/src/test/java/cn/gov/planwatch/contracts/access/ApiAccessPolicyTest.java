@@ -86,7 +86,8 @@ class ApiAccessPolicyTest {
     @Test
     void theLeadAgencyAcceptsOrReturnsAQuarterlyUpdateFromTheReviewPagesAndPostsNothingElseThere() {
         var lead = new ApiAccessPolicy.Roles(Set.of(ApiAccessPolicy.LEAD));
-        for (String path : new String[] {"/dashboard/review/SAMR/2025-Q3/accept", "/dashboard/review/SAMR/2025-Q3/return",
+        for (String path : new String[] {"/dashboard/review/SAMR/2025-Q3/accept",
+                "/dashboard/review/SAMR/2025-Q3/return",
                 "/dashboard/plans/gi-2026-2030/review/SAMR/2026-Q3/accept",
                 "/dashboard/plans/gi-2026-2030/review/SAMR/2026-Q3/return"}) {
             assertThat(ApiAccessPolicy.decide("POST", path)).as(path).isEqualTo(lead);

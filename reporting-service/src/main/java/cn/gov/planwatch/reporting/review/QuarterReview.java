@@ -31,7 +31,8 @@ public record QuarterReview(String agency, String agencyName, String quarter, Up
     public List<Item> items() {
         return Stream.concat(
                 indicators.stream().map(i -> new Item(i.code(), i.code() + " " + i.name())),
-                programmes.stream().map(p -> new Item(p.slug(), p.title()))).distinct().toList();
+                programmes.stream().map(p -> new Item(p.slug(), p.title() + " (" + p.slug() + ")")))
+                .distinct().toList();
     }
 
     /** A checkbox of the return form: {@code value} is what the API is sent. */

@@ -46,8 +46,9 @@ class ReviewQueue {
                 .filter(c -> c.awaitingReview() && c.submittedAt() != null)
                 .sorted(Comparator.comparing(UpdateCell::submittedAt).thenComparing(UpdateCell::agency)
                         .thenComparing(UpdateCell::quarter))
-                .map(c -> new WaitingUpdate(c.agency(), ReviewCatalogue.agencyName(document, c.agency(), person.language()),
-                        c.quarter(), c.submittedAt(), catalogue.dateTime(c.submittedAt()),
+                .map(c -> new WaitingUpdate(c.agency(),
+                        ReviewCatalogue.agencyName(document, c.agency(), person.language()), c.quarter(),
+                        c.submittedAt(), catalogue.dateTime(c.submittedAt()),
                         Days.between(c.submittedAt(), now), Boolean.TRUE.equals(c.onTime()),
                         c.review() != null && "RETURNED".equals(c.review().outcome()) ? c.review() : null))
                 .toList();
