@@ -151,13 +151,13 @@ class ReviewQueueIT extends ServiceFixture {
         assertPosted("/quarterly-updates/SAMR/2025-Q3/return", "zh-CN", "return-1",
                 "{\"reason\":\"\",\"items\":[\"trade-secrets\"]}");
 
-        HttpResponse<String> returned = lead().post("/dashboard/review/SAMR/2025-Q3/return?lang=en", FORM,
-                "_csrf=x&idempotencyKey=return-2&reason=" + encode("请补充第三季度里程碑数据")
+        HttpResponse<String> returned = lead().post("/dashboard/plans/ip-2021-2025/review/SAMR/2025-Q3/return?lang=en",
+                FORM, "_csrf=x&idempotencyKey=return-2&reason=" + encode("请补充第三季度里程碑数据")
                         + "&items=trade-secrets&items=geographical-indications");
         assertThat(returned.statusCode()).as("post/redirect/get").isEqualTo(303);
         String location = returned.headers().firstValue("Location").orElseThrow();
         assertThat(location).as("relative: the browser stays at the gateway")
-                .isEqualTo("/dashboard/review?lang=en&agency=SAMR&quarter=2025-Q3");
+                .isEqualTo("/dashboard/plans/ip-2021-2025/review?lang=en&agency=SAMR&quarter=2025-Q3");
         assertPosted("/quarterly-updates/SAMR/2025-Q3/return", "en", "return-2",
                 "{\"reason\":\"请补充第三季度里程碑数据\",\"items\":[\"trade-secrets\",\"geographical-indications\"]}");
 
