@@ -4,7 +4,10 @@ import cn.gov.planwatch.testsupport.ApiDescriptionContract;
 
 import java.util.Set;
 
-/** The service's API description lists exactly the API it serves; the dashboard's and the console's HTML pages lie outside it. */
+/**
+ * The service's API description lists exactly the API it serves; the dashboard's, the review's and the console's HTML
+ * pages lie outside it.
+ */
 class ApiDescriptionIT extends ApiDescriptionContract {
 
     @Override
@@ -15,6 +18,13 @@ class ApiDescriptionIT extends ApiDescriptionContract {
                 // The operators' console: pages over the operations API, which the description lists.
                 "GET /dashboard/ops", "GET /dashboard/ops/dead-letters", "GET /dashboard/ops/dead-letters/{id}",
                 "GET /dashboard/ops/dead-letters/{id}/replay", "POST /dashboard/ops/dead-letters/{id}/replay",
-                "GET /dashboard/ops/rebuild", "POST /dashboard/ops/rebuild");
+                "GET /dashboard/ops/rebuild", "POST /dashboard/ops/rebuild",
+                // The lead agency's review: pages over programme-service's quarterly update API.
+                "GET /dashboard/review", "GET /dashboard/plans/{plan}/review", "GET /dashboard/review/{agency}/{quarter}",
+                "GET /dashboard/plans/{plan}/review/{agency}/{quarter}",
+                "POST /dashboard/review/{agency}/{quarter}/accept",
+                "POST /dashboard/plans/{plan}/review/{agency}/{quarter}/accept",
+                "POST /dashboard/review/{agency}/{quarter}/return",
+                "POST /dashboard/plans/{plan}/review/{agency}/{quarter}/return");
     }
 }

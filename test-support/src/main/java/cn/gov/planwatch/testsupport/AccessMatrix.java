@@ -99,6 +99,11 @@ public final class AccessMatrix {
                     "CNIPA", LEAD_OR_OPERATOR),
             new Endpoint("reporting-service", "GET", "/api/v1/reports/quarterly/2025-Q3", null, "CNIPA", ANY_LEAD),
             new Endpoint("reporting-service", "GET", "/dashboard", null, "CNIPA", ANY_LEAD),
+            // The lead agency's review pages: any lead opens them and posts a review, which programme-service's API
+            // then accepts only from the plan's lead agency (the page shows its answer).
+            new Endpoint("reporting-service", "GET", "/dashboard/review", null, "CNIPA", ANY_LEAD),
+            new Endpoint("reporting-service", "POST", "/dashboard/review/SAMR/2030-Q1/accept", "{}", "SAMR",
+                    ANY_LEAD),
             // The operators' console, rendered by reporting-service.
             new Endpoint("reporting-service", "GET", "/dashboard/ops", null, "CNIPA", EnumSet.of(Caller.OPERATOR)));
 

@@ -76,6 +76,12 @@ public final class ApiAccessPolicy {
             // agency's dashboard, which takes the rest of /dashboard.
             new Rule("GET", "/dashboard/ops/**", Set.of(OPERATOR)),
             new Rule("POST", "/dashboard/ops/**", Set.of(OPERATOR)),
+            // The lead agency's review of quarterly updates: accept or return, as over the API (which also decides
+            // whether the caller leads the plan); before the lead agency's dashboard, which names no POST.
+            new Rule("POST", "/dashboard/review/*/*/accept", Set.of(LEAD)),
+            new Rule("POST", "/dashboard/review/*/*/return", Set.of(LEAD)),
+            new Rule("POST", "/dashboard/plans/*/review/*/*/accept", Set.of(LEAD)),
+            new Rule("POST", "/dashboard/plans/*/review/*/*/return", Set.of(LEAD)),
             // The lead agency's dashboard pages.
             new Rule("GET", "/", Set.of(LEAD)),
             new Rule("GET", "/dashboard/**", Set.of(LEAD)),

@@ -84,6 +84,23 @@ class ApiAccessPolicyTest {
     }
 
     @Test
+    void theLeadAgencyAcceptsOrReturnsAQuarterlyUpdateFromTheReviewPagesAndPostsNothingElseThere() {
+        var lead = new ApiAccessPolicy.Roles(Set.of(ApiAccessPolicy.LEAD));
+        for (String path : new String[] {"/dashboard/review/SAMR/2025-Q3/accept",
+                "/dashboard/review/SAMR/2025-Q3/return",
+                "/dashboard/plans/gi-2026-2030/review/SAMR/2026-Q3/accept",
+                "/dashboard/plans/gi-2026-2030/review/SAMR/2026-Q3/return"}) {
+            assertThat(ApiAccessPolicy.decide("POST", path)).as(path).isEqualTo(lead);
+        }
+        assertThat(ApiAccessPolicy.decide("GET", "/dashboard/plans/gi-2026-2030/review")).isEqualTo(lead);
+        assertThat(ApiAccessPolicy.decide("GET", "/dashboard/plans/gi-2026-2030/review/SAMR/2026-Q3")).isEqualTo(lead);
+        assertThat(ApiAccessPolicy.decide("POST", "/dashboard/plans/gi-2026-2030/review/SAMR/2026-Q3"))
+                .isInstanceOf(ApiAccessPolicy.MethodNotAllowed.class);
+        assertThat(ApiAccessPolicy.decide("POST", "/dashboard/review/SAMR/2025-Q3/delete"))
+                .isInstanceOf(ApiAccessPolicy.MethodNotAllowed.class);
+    }
+
+    @Test
     void aPathNoRuleCoversIsNoOnesToCall() {
         assertThat(ApiAccessPolicy.decide("GET", "/api/v1/no-such-resource")).isEqualTo(new ApiAccessPolicy.NoRule());
         assertThat(ApiAccessPolicy.decide("GET", "/api/v1/indicatorsX")).isEqualTo(new ApiAccessPolicy.NoRule());

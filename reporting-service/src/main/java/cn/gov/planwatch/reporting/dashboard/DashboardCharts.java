@@ -78,7 +78,7 @@ class DashboardCharts {
         return from == null ? null : List.of(from, List.of(line.targetYear(), progress.forecast()));
     }
 
-    /** Agency × quarter, each cell a compliance state, clickable through to its provenance. */
+    /** Agency × quarter, each cell a compliance state, clickable through to the lead agency's review of it. */
     String heatMap(NationalView view, DashboardLinks links, Locale locale) {
         var compliance = view.compliance();
         List<String> states = Arrays.stream(ComplianceState.values()).map(Enum::name).toList();
@@ -89,7 +89,7 @@ class DashboardCharts {
             agencies.add(links.english() ? agency.agency() : agency.nameZh());
             for (var cell : agency.quarters()) {
                 cells.add(List.of(compliance.quarters().indexOf(cell.quarter()), a, cell.state().ordinal(),
-                        links.provenance(cell.provenance())));
+                        links.review(agency.agency(), cell.quarter())));
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();

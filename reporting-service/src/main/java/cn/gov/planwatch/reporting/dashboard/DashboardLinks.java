@@ -39,6 +39,24 @@ public record DashboardLinks(String plan, boolean scoped, Instant asOf, String l
         return inPlan(plan) + "/evaluation." + format + (asOf == null ? "" : "?asOf=" + asOf);
     }
 
+    public String reviewPath() {
+        return base() + "/review";
+    }
+
+    /** The lead agency's queue of updates awaiting review, in the page's language. */
+    public String reviewQueue() {
+        return reviewPath() + "?lang=" + lang;
+    }
+
+    public String reviewPath(String agency, String quarter) {
+        return reviewPath() + "/" + agency + "/" + quarter;
+    }
+
+    /** The review page of one agency's update for one quarter, in the page's language. */
+    public String review(String agency, String quarter) {
+        return reviewPath(agency, quarter) + "?lang=" + lang;
+    }
+
     /** The overview of another plan, or its evaluation when {@code evaluation}; in the page's language. */
     public String switchPlan(String to, boolean evaluation) {
         return inPlan(to) + (evaluation ? "/evaluation" : "") + "?lang=" + lang;

@@ -9,12 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The plans the dashboard's plan switcher offers. */
+/** The plans the dashboard's plan switcher offers (on every lead agency's page). */
 @Component
-class DashboardPlans {
+public class DashboardPlans {
 
     /** One plan as the switcher names it. */
-    record PlanChoice(String id, String titleZh, String titleEn, int firstYear, int targetYear) {
+    public record PlanChoice(String id, String titleZh, String titleEn, int firstYear, int targetYear) {
     }
 
     private final PlansInForce plans;
@@ -26,7 +26,7 @@ class DashboardPlans {
     }
 
     /** Every plan the service knows, in the order they were first published, as each stands now. */
-    List<PlanChoice> plans() {
+    public List<PlanChoice> plans() {
         Instant now = clock.instant();
         return plans.ids().stream().flatMap(id -> plans.inForce(id, now).stream()).map(PlanCatalogue::plan)
                 .map(plan -> new PlanChoice(plan.id(), plan.titleZh(), plan.titleEn(), plan.firstYear(),
@@ -35,7 +35,7 @@ class DashboardPlans {
     }
 
     /** The plan named, or refused as unknown. */
-    PlanChoice plan(String id) {
+    public PlanChoice plan(String id) {
         return plans().stream().filter(p -> p.id().equals(id)).findFirst()
                 .orElseThrow(() -> new UnknownPlanException(id));
     }
