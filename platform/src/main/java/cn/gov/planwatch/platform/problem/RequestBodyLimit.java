@@ -1,6 +1,7 @@
 package cn.gov.planwatch.platform.problem;
 
 import cn.gov.planwatch.contracts.access.RequestBodyLimits;
+import cn.gov.planwatch.planrules.BilingualText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -50,14 +51,18 @@ public class RequestBodyLimit extends OncePerRequestFilter {
 
     /** Thrown mid-read when a body without Content-Length grows past the limit. */
     public static class BodyTooLargeException extends IOException {
+        private final long maxBytes;
+
         BodyTooLargeException(long maxBytes) {
             super("The request body exceeds " + maxBytes + " bytes; nothing was recorded.");
+            this.maxBytes = maxBytes;
         }
     }
 
     static ProblemException asProblem(BodyTooLargeException e) {
         return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, Problems.TYPE_PREFIX + "body-too-large",
-                "Body too large", e.getMessage(), List.of(), null);
+                BilingualText.of("Body too large", "请求体过大"), BilingualText.of(e.getMessage(),
+                        "请求体超过 " + e.maxBytes + " 字节，本次未记录任何内容。"), List.of(), null);
     }
 
     private static final class CountingRequest extends HttpServletRequestWrapper {
