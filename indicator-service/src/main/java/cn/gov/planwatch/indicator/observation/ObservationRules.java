@@ -66,7 +66,8 @@ public class ObservationRules {
             throw Problems.noAgency();
         }
         if (!indicator.responsibleAgency().equals(caller.agency())) {
-            throw Problems.notReporterOf(indicator.code(), indicator.responsibleAgency(), caller.agency());
+            throw Problems.notReporterOf(indicator.code(), BilingualText.of(indicator.responsibleAgency(),
+                    indicator.responsibleAgency()), caller.agency());
         }
         ReportingPeriod period = ReportingPeriod.parse(request.period()).orElseThrow(
                 () -> Problems.invalidField("period", BilingualText.of("must be YYYY or YYYY-Qn",

@@ -95,9 +95,9 @@ public final class Problems {
     }
 
     /** The caller's agency is not the one that reports {@code item}. */
-    public static ProblemException notReporterOf(String item, String reporters, String caller) {
-        return forbidden(BilingualText.of(item + " is reported by " + reporters + ", not by " + caller,
-                item + " 由 " + reporters + " 报送，" + caller + " 无权报送"));
+    public static ProblemException notReporterOf(String item, BilingualText reporters, String caller) {
+        return forbidden(BilingualText.of(item + " is reported by " + reporters.en() + ", not by " + caller,
+                item + " 由 " + reporters.zh() + " 报送，" + caller + " 无权报送"));
     }
 
     public static ProblemException conflict(String slug, String title, String detail) {

@@ -42,8 +42,10 @@ public class ProgressRules {
             throw Problems.noAgency();
         }
         if (!programme.involves(caller.agency())) {
-            throw Problems.notReporterOf(programme.slug(), programme.leadAgency()
-                    + (programme.participatingAgencies().isEmpty() ? "" : " and " + programme.participatingAgencies()),
+            List<String> others = programme.participatingAgencies();
+            throw Problems.notReporterOf(programme.slug(), BilingualText.of(
+                    programme.leadAgency() + (others.isEmpty() ? "" : " and " + others),
+                    programme.leadAgency() + (others.isEmpty() ? "" : " 及 " + String.join("、", others))),
                     caller.agency());
         }
         ReportingPeriod quarter = calendar.reportableQuarter("quarter", request.quarter());
