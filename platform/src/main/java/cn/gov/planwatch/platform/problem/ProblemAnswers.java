@@ -97,8 +97,9 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
         if (DatabaseOutage.causedBy(e) && request.getAttribute(RECORDING_ATTEMPTED) == null) {
             log.warn("database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.toString());
-            return problem(Problems.databaseUnavailable(
-                    "The database cannot be reached now; nothing was recorded. Try again later."), request);
+            return problem(Problems.databaseUnavailable(BilingualText.of(
+                    "The database cannot be reached now; nothing was recorded. Try again later.",
+                    "数据库暂时无法连接，本次未记录任何内容，请稍后重试。")), request);
         }
         log.error("unexpected failure answering a request", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

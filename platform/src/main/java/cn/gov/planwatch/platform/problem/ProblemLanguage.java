@@ -11,9 +11,9 @@ import java.util.Locale;
  * {@code LocaleResolver} reads it (q-values respected). Without that header, English, whatever the server's own
  * locale, so clients that never asked keep the texts they have always had.
  */
-final class ProblemLanguage {
+public final class ProblemLanguage {
 
-    static Locale of(HttpServletRequest request) {
+    public static Locale of(HttpServletRequest request) {
         if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null) {
             return Locale.ENGLISH;
         }

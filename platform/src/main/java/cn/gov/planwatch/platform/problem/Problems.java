@@ -127,9 +127,9 @@ public final class Problems {
                 BilingualText.of("Event log did not confirm", "事件日志未确认"), detail, List.of(), null);
     }
 
-    public static ProblemException databaseUnavailable(String detail) {
+    public static ProblemException databaseUnavailable(BilingualText detail) {
         return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, TYPE_PREFIX + "database-unavailable",
-                "Database unavailable", detail, List.of(), 5L);
+                BilingualText.of("Database unavailable", "数据库暂不可用"), detail, List.of(), 5L);
     }
 
     private Problems() {
