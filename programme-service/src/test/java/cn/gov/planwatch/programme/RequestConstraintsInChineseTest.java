@@ -6,31 +6,18 @@ import cn.gov.planwatch.programme.progress.ProgressRequest.MeasureEntry;
 import cn.gov.planwatch.programme.progress.ProgressRequest.MilestoneEntry;
 import cn.gov.planwatch.programme.quarterly.ReturnRequest;
 import cn.gov.planwatch.programme.quarterly.SubmissionRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.FieldError;
-import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import static cn.gov.planwatch.testsupport.BodyConstraints.refusals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever a reporter's body breaks of its shape, a reader of Chinese is told so in Chinese. */
 class RequestConstraintsInChineseTest {
-
-    private final LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
-
-    {
-        validator.afterPropertiesSet();
-    }
-
-    @AfterEach
-    void close() {
-        validator.close();
-    }
 
     @Test
     void givenABodyBreakingEveryConstraintOfItsShapeWhenRefusedThenEachFieldsMessageIsWrittenInChinese() {
@@ -56,11 +43,5 @@ class RequestConstraintsInChineseTest {
                 .contains("NotBlank", "NotNull", "Size");
         assertThat(refusals).allSatisfy(refusal -> assertThat(ConstraintMessages.of(refusal).zh())
                 .as("Chinese for %s %s", refusal.getField(), refusal.getCode()).containsPattern("\\p{IsHan}"));
-    }
-
-    private List<FieldError> refusals(Object body) {
-        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(body, "body");
-        validator.validate(body, errors);
-        return errors.getFieldErrors();
     }
 }

@@ -1,30 +1,17 @@
 package cn.gov.planwatch.indicator.observation;
 
 import cn.gov.planwatch.platform.problem.ConstraintMessages;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.FieldError;
-import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import static cn.gov.planwatch.testsupport.BodyConstraints.refusals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever a report's body breaks of its shape, a reader of Chinese is told so in Chinese. */
 class ObservationConstraintsInChineseTest {
-
-    private final LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
-
-    {
-        validator.afterPropertiesSet();
-    }
-
-    @AfterEach
-    void close() {
-        validator.close();
-    }
 
     @Test
     void givenAReportBreakingEveryConstraintOfItsShapeWhenRefusedThenEachFieldsMessageIsWrittenInChinese() {
@@ -36,11 +23,5 @@ class ObservationConstraintsInChineseTest {
                 .contains("period", "value", "comment", "source", "unit");
         assertThat(refusals).allSatisfy(refusal -> assertThat(ConstraintMessages.of(refusal).zh())
                 .as("Chinese for %s %s", refusal.getField(), refusal.getCode()).containsPattern("\\p{IsHan}"));
-    }
-
-    private List<FieldError> refusals(Object body) {
-        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(body, "body");
-        validator.validate(body, errors);
-        return errors.getFieldErrors();
     }
 }

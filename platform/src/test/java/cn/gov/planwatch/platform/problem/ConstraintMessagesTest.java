@@ -1,6 +1,7 @@
 package cn.gov.planwatch.platform.problem;
 
 import cn.gov.planwatch.planrules.BilingualText;
+import cn.gov.planwatch.testsupport.BodyConstraints;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -8,11 +9,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.FieldError;
-import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,17 +38,6 @@ class ConstraintMessagesTest {
             @NotEmpty List<String> measures,
             @Min(1) @Max(100) int percent,
             @Pattern(regexp = "[A-Z]+") String code) {
-    }
-
-    private final LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
-
-    {
-        validator.afterPropertiesSet();
-    }
-
-    @AfterEach
-    void close() {
-        validator.close();
     }
 
     @Test
@@ -82,10 +68,8 @@ class ConstraintMessagesTest {
         assertThat(chinese.values()).allSatisfy(text -> assertThat((String) text).containsPattern("\\p{IsHan}"));
     }
 
-    private Map<String, BilingualText> refusals(Sample sample) {
-        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(sample, "sample");
-        validator.validate(sample, errors);
-        return errors.getFieldErrors().stream().collect(Collectors.toMap(FieldError::getField,
+    private static Map<String, BilingualText> refusals(Sample sample) {
+        return BodyConstraints.refusals(sample).stream().collect(Collectors.toMap(FieldError::getField,
                 ConstraintMessages::of, (first, second) -> first));
     }
 }
