@@ -42,7 +42,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
      */
     public static final String RECORDING_ATTEMPTED = ProblemAnswers.class.getName() + ".recordingAttempted";
 
-    private static final BilingualText UNKNOWN_FIELD = BilingualText.of("unknown field", "不是可接受的字段");
+    private static final BilingualText UNKNOWN_FIELD = BilingualText.of("unknown field", "未定义的字段");
     private static final BilingualText NOT_OF_FIELD_TYPE = BilingualText.of("not a valid value of this field's type",
             "取值类型与该字段不符");
     private static final BilingualText BODY_UNREADABLE = BilingualText.of(
