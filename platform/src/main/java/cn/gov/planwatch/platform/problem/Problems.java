@@ -127,6 +127,14 @@ public final class Problems {
                 BilingualText.of("Event log did not confirm", "事件日志未确认"), detail, List.of(), null);
     }
 
+    /** A write that could not even reach its store recorded nothing. */
+    public static ProblemException storeUnavailable() {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, TYPE_PREFIX + "store-unavailable",
+                BilingualText.of("Store unavailable", "存储暂不可用"), BilingualText.of(
+                        "The service cannot take the write now; nothing was recorded. Try again later.",
+                        "服务暂时无法写入，本次未记录任何内容，请稍后重试。"), List.of(), 5L);
+    }
+
     public static ProblemException databaseUnavailable(BilingualText detail) {
         return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, TYPE_PREFIX + "database-unavailable",
                 BilingualText.of("Database unavailable", "数据库暂不可用"), detail, List.of(), 5L);
