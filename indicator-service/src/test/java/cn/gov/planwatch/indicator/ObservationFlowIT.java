@@ -129,6 +129,39 @@ class ObservationFlowIT extends ServiceFixture {
     }
 
     @Test
+    void aReporterWhoReadsChineseIsToldInChineseWhatIsWrongAndEveryoneElseInTheEnglishAsBefore() {
+        String path = "/api/v1/indicators/IND-05/observations";
+        String tooHigh = "{\"period\":\"2023\",\"value\":101}";
+
+        HttpResponse<String> chinese = http.withHeader("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")
+                .postJson(path, tooHigh);
+        assertProblem(chinese, 422, "value");
+        assertThat(chinese.headers().firstValue("Content-Language")).hasValue("zh-CN");
+        JsonNode problem = JSON.readTree(chinese.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://planwatch.cn/problems/implausible-value");
+        assertThat(problem.get("title").asString()).isEqualTo("数值不合理");
+        assertThat(problem.get("detail").asString()).isEqualTo("value：数值不得大于 100 %");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("value");
+        assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("数值不得大于 100 %");
+
+        HttpResponse<String> missing = http.withHeader("Accept-Language", "zh").postJson(path, "{\"period\":\"2023\"}");
+        assertProblem(missing, 400, "value");
+        JsonNode missingProblem = JSON.readTree(missing.body());
+        assertThat(missingProblem.get("title").asString()).isEqualTo("请求无效");
+        assertThat(missingProblem.get("errors").get(0).get("message").asString()).isEqualTo("不得为空");
+
+        for (HttpCalls english : new HttpCalls[] {http, http.withHeader("Accept-Language", "en-US,zh-CN;q=0.5")}) {
+            HttpResponse<String> answer = english.postJson(path, tooHigh);
+            assertProblem(answer, 422, "value");
+            assertThat(answer.headers().firstValue("Content-Language")).hasValue("en");
+            JsonNode englishProblem = JSON.readTree(answer.body());
+            assertThat(englishProblem.get("title").asString()).isEqualTo("Implausible value");
+            assertThat(englishProblem.get("detail").asString()).isEqualTo("value: must be at most 100 %");
+            assertThat(englishProblem.get("errors").get(0).get("message").asString()).isEqualTo("must be at most 100 %");
+        }
+    }
+
+    @Test
     void onlyTheResponsibleAgencysReporterMayReportAndRefusalsRecordNothing() {
         long before = TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(),
                 Topics.INDICATOR_EVENTS);

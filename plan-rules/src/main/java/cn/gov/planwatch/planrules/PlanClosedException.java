@@ -4,6 +4,8 @@ package cn.gov.planwatch.planrules;
 public class PlanClosedException extends PlanRuleException {
 
     public PlanClosedException(String plan) {
-        super(Refusal.CONFLICT, "plan-closed", "Plan closed", "plan '" + plan + "' is closed; it takes no more writes");
+        super(Refusal.CONFLICT, "plan-closed", BilingualText.of("Plan closed", "规划已关闭"),
+                BilingualText.of("plan '" + plan + "' is closed; it takes no more writes",
+                        "规划“" + plan + "”已关闭，不再接受报送或修改"));
     }
 }

@@ -21,28 +21,31 @@ public abstract class PlanRuleException extends RuntimeException {
 
     private final Refusal refusal;
     private final String type;
-    private final String title;
+    private final BilingualText title;
     private final String field;
-    private final String reason;
+    private final BilingualText reason;
+    private final BilingualText detail;
 
     /** A refusal of one field's value: {@code field: reason} is the message. */
-    protected PlanRuleException(Refusal refusal, String type, String title, String field, String reason) {
-        this(refusal, type, title, field, reason, field + ": " + reason);
+    protected PlanRuleException(Refusal refusal, String type, BilingualText title, String field,
+            BilingualText reason) {
+        this(refusal, type, title, field, reason, BilingualText.fieldAndReason(field, reason));
     }
 
     /** A refusal about no single field: {@code detail} is the message. */
-    protected PlanRuleException(Refusal refusal, String type, String title, String detail) {
+    protected PlanRuleException(Refusal refusal, String type, BilingualText title, BilingualText detail) {
         this(refusal, type, title, null, detail, detail);
     }
 
-    private PlanRuleException(Refusal refusal, String type, String title, String field, String reason,
-            String message) {
-        super(message);
+    private PlanRuleException(Refusal refusal, String type, BilingualText title, String field, BilingualText reason,
+            BilingualText detail) {
+        super(detail.en());
         this.refusal = refusal;
         this.type = type;
         this.title = title;
         this.field = field;
         this.reason = reason;
+        this.detail = detail;
     }
 
     public Refusal refusal() {
@@ -56,6 +59,11 @@ public abstract class PlanRuleException extends RuntimeException {
 
     /** The problem type's short, fixed summary. */
     public String title() {
+        return title.en();
+    }
+
+    /** The title in both languages. */
+    public BilingualText titleText() {
         return title;
     }
 
@@ -66,6 +74,16 @@ public abstract class PlanRuleException extends RuntimeException {
 
     /** Why the field's value is refused (without the field's name); the whole message when there is no field. */
     public String reason() {
+        return reason.en();
+    }
+
+    /** The reason in both languages. */
+    public BilingualText reasonText() {
         return reason;
+    }
+
+    /** The whole message in both languages: {@code field: reason}, or the reason when there is no field. */
+    public BilingualText detailText() {
+        return detail;
     }
 }

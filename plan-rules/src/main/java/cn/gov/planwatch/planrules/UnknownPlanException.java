@@ -6,7 +6,8 @@ public class UnknownPlanException extends PlanRuleException {
     private final String plan;
 
     public UnknownPlanException(String plan) {
-        super(Refusal.UNKNOWN, "not-found", "Not found", "no plan '" + plan + "' is published");
+        super(Refusal.UNKNOWN, "not-found", RefusalTitles.NOT_FOUND, BilingualText.of("no plan '" + plan + "' is published",
+                "规划“" + plan + "”未发布"));
         this.plan = plan;
     }
 

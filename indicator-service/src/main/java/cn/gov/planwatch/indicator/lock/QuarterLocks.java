@@ -1,6 +1,7 @@
 package cn.gov.planwatch.indicator.lock;
 
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.platform.problem.Problems;
 
 /**
@@ -22,8 +23,10 @@ public interface QuarterLocks {
     default void requireOpen(String plan, String agency, ReportingPeriod period) {
         ReportingPeriod quarter = quarterOf(period);
         if (locked(plan, agency, quarter)) {
-            throw Problems.conflict("period-locked", "Period locked", agency + "'s quarterly update for " + quarter
-                    + " has been accepted by the lead agency; values for " + period + " can no longer be reported");
+            throw Problems.conflict("period-locked", BilingualText.of("Period locked", "报告期已锁定"), BilingualText.of(
+                    agency + "'s quarterly update for " + quarter + " has been accepted by the lead agency; values for "
+                            + period + " can no longer be reported",
+                    agency + " " + quarter + " 的季度更新已被牵头单位接受并锁定，" + period + " 的数值不能再报送或修改"));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.gov.planwatch.planrules.lifecycle;
 
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+import cn.gov.planwatch.planrules.BilingualText;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -92,17 +93,23 @@ public record QuarterlyUpdate(String agency, String quarter, QuarterlyUpdateStat
     public void requireSubmittable() {
         requireNotLocked();
         if (state == QuarterlyUpdateState.SUBMITTED) {
-            throw new IllegalLifecycleTransitionException("quarterly-update-already-submitted", "Already submitted",
-                    agency + "'s update for " + quarter + " is already submitted and awaits the lead agency's review");
+            throw new IllegalLifecycleTransitionException("quarterly-update-already-submitted",
+                    BilingualText.of("Already submitted", "已报送"), BilingualText.of(
+                            agency + "'s update for " + quarter
+                                    + " is already submitted and awaits the lead agency's review",
+                            agency + " " + quarter + " 的季度更新已报送，正等待牵头单位审核"));
         }
     }
 
     /** @throws IllegalLifecycleTransitionException unless the update is submitted: only then is it reviewed */
     public void requireReviewable() {
         if (state != QuarterlyUpdateState.SUBMITTED) {
-            throw new IllegalLifecycleTransitionException("quarterly-update-not-submitted", "Not awaiting review",
-                    agency + "'s update for " + quarter + " is " + state
-                            + ", not SUBMITTED: only a submitted update can be accepted or returned");
+            throw new IllegalLifecycleTransitionException("quarterly-update-not-submitted",
+                    BilingualText.of("Not awaiting review", "不在待审核状态"), BilingualText.of(
+                            agency + "'s update for " + quarter + " is " + state
+                                    + ", not SUBMITTED: only a submitted update can be accepted or returned",
+                            agency + " " + quarter + " 的季度更新状态为 " + state
+                                    + "，而非 SUBMITTED：只有已报送的季度更新才能被接受或退回"));
         }
     }
 
@@ -113,9 +120,11 @@ public record QuarterlyUpdate(String agency, String quarter, QuarterlyUpdateStat
      */
     public void requireNotLocked() {
         if (state.locked()) {
-            throw new IllegalLifecycleTransitionException("quarter-locked", "Quarter locked",
-                    agency + "'s update for " + quarter
-                            + " has been accepted by the lead agency; nothing more can be recorded for it");
+            throw new IllegalLifecycleTransitionException("quarter-locked",
+                    BilingualText.of("Quarter locked", "季度已锁定"), BilingualText.of(
+                            agency + "'s update for " + quarter
+                                    + " has been accepted by the lead agency; nothing more can be recorded for it",
+                            agency + " " + quarter + " 的季度更新已被牵头单位接受并锁定，不能再修改"));
         }
     }
 }

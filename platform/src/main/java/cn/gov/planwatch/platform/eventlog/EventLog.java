@@ -4,6 +4,7 @@ import cn.gov.planwatch.contracts.EventType;
 import cn.gov.planwatch.contracts.EventTypes;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.platform.problem.ProblemAnswers;
 import cn.gov.planwatch.platform.problem.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -89,11 +90,13 @@ public class EventLog {
                         event.getClass().getSimpleName(), event.eventId(), failure.getMessage());
                 throw new CompletionException(unconfirmed
                         // The claimed key keeps this event's id, so a keyed resend appends the same id: recorded once.
-                        ? Problems.eventLogUnconfirmed("The event log did not confirm the report in time: it may or"
-                                + " may not have been recorded. Send it again with the same Idempotency-Key to have it"
-                                + " recorded once; without a key, look it up before sending it again.")
-                        : Problems.eventLogUnavailable(
-                                "The event log cannot take the report now; nothing was recorded. Try again later."));
+                        ? Problems.eventLogUnconfirmed(BilingualText.of("The event log did not confirm the report in"
+                                + " time: it may or may not have been recorded. Send it again with the same"
+                                + " Idempotency-Key to have it recorded once; without a key, look it up before sending"
+                                + " it again.", "事件日志未能及时确认本次报送，报送可能已记录，也可能未记录。请使用同一"
+                                + " Idempotency-Key 重新发送，系统只会记录一次；未使用该键的，请先查询再决定是否重新发送。"))
+                        : Problems.eventLogUnavailable(BilingualText.of("The event log cannot take the report now;"
+                                + " nothing was recorded. Try again later.", "事件日志暂时无法接收报送，本次未记录任何内容，请稍后重试。")));
             }
             meters.counter("planwatch.events.accepted", "type", type.ceType()).increment();
             return event;

@@ -1,6 +1,7 @@
 package cn.gov.planwatch.platform.idempotency;
 
 import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.planrules.PlanRuleException;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventIds;
@@ -70,6 +71,7 @@ public class IdempotentWrites implements AutoCloseable {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     /** One caller's key: keys are looked up under their owner, never across callers. */
+    private static final BilingualText IN_PROGRESS = BilingualText.of("Request in progress", "请求正在处理中");
     private static final String OWN_KEY = "client_id = ? and subject = ? and key = ?";
 
     private final JdbcClient jdbc;
@@ -113,7 +115,8 @@ public class IdempotentWrites implements AutoCloseable {
             return write.get().thenApply(answer);
         }
         if (!KEY.matcher(key).matches()) {
-            throw Problems.invalidField(HEADER, "must be 1–255 visible ASCII characters");
+            throw Problems.invalidField(HEADER, BilingualText.of("must be 1–255 visible ASCII characters",
+                    "须为 1–255 个可见 ASCII 字符"));
         }
         Owner owner = new Owner(caller.clientId() == null ? "-" : caller.clientId(),
                 caller.subject() == null ? "-" : caller.subject());
@@ -128,8 +131,10 @@ public class IdempotentWrites implements AutoCloseable {
         }
         Stored stored = stored(owner, key);
         if (!stored.fingerprint().equals(fingerprint)) {
-            throw Problems.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
-                    "This Idempotency-Key was already used with a different request; nothing was recorded.");
+            throw Problems.unprocessable("idempotency-key-reused",
+                    BilingualText.of("Idempotency-Key reused", "Idempotency-Key 已被使用"), BilingualText.of(
+                            "This Idempotency-Key was already used with a different request; nothing was recorded.",
+                            "该 Idempotency-Key 已用于另一项不同的请求，本次未记录任何内容。"));
         }
         if (stored.state().equals("DONE")) {
             return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.valueOf(stored.status()))
@@ -238,8 +243,9 @@ public class IdempotentWrites implements AutoCloseable {
                 .list();
         if (rows.isEmpty()) {
             // Given back between our insert and this read: the first attempt was refused and recorded nothing.
-            throw Problems.conflict("idempotency-key-in-flight", "Request in progress",
-                    "A request with this Idempotency-Key just failed; send it again.");
+            throw Problems.conflict("idempotency-key-in-flight", IN_PROGRESS, BilingualText.of(
+                    "A request with this Idempotency-Key just failed; send it again.",
+                    "使用该 Idempotency-Key 的请求刚刚失败，请重新发送。"));
         }
         return rows.get(0);
     }
@@ -248,7 +254,8 @@ public class IdempotentWrites implements AutoCloseable {
     private static ProblemException inFlight(Instant abandonedAt, Instant now) {
         long seconds = Math.max(1, Duration.between(now, abandonedAt).toSeconds());
         return new ProblemException(HttpStatus.CONFLICT, Problems.TYPE_PREFIX + "idempotency-key-in-flight",
-                "Request in progress", "A request with this Idempotency-Key is still being processed; retry shortly.",
+                IN_PROGRESS, BilingualText.of("A request with this Idempotency-Key is still being processed; retry"
+                        + " shortly.", "使用该 Idempotency-Key 的请求仍在处理中，请稍后重试。"),
                 List.of(), Math.min(seconds, 5));
     }
 

@@ -1,5 +1,7 @@
 package cn.gov.planwatch.platform.input;
 
+import cn.gov.planwatch.planrules.BilingualText;
+
 /**
  * A request input that breaks a rule of the domain: malformed (the wrong shape, e.g. a date that is no date) or
  * implausible (well-formed, but no real figure or moment could be it). Says which field and why; the web layer
@@ -13,22 +15,32 @@ public class InvalidInputException extends RuntimeException {
     }
 
     private final String field;
-    private final String reason;
+    private final BilingualText reason;
     private final Defect defect;
 
-    public InvalidInputException(String field, String reason, Defect defect) {
-        super(field + ": " + reason);
+    public InvalidInputException(String field, BilingualText reason, Defect defect) {
+        super(field + ": " + reason.en());
         this.field = field;
         this.reason = reason;
         this.defect = defect;
     }
 
-    public static InvalidInputException malformed(String field, String reason) {
+    public static InvalidInputException malformed(String field, BilingualText reason) {
         return new InvalidInputException(field, reason, Defect.MALFORMED);
     }
 
-    public static InvalidInputException implausible(String field, String reason) {
+    public static InvalidInputException implausible(String field, BilingualText reason) {
         return new InvalidInputException(field, reason, Defect.IMPLAUSIBLE);
+    }
+
+    /** A refusal nobody has translated yet: it answers in English in every language. */
+    public static InvalidInputException malformed(String field, String reason) {
+        return malformed(field, BilingualText.englishOnly(reason));
+    }
+
+    /** A refusal nobody has translated yet: it answers in English in every language. */
+    public static InvalidInputException implausible(String field, String reason) {
+        return implausible(field, BilingualText.englishOnly(reason));
     }
 
     public String field() {
@@ -36,6 +48,11 @@ public class InvalidInputException extends RuntimeException {
     }
 
     public String reason() {
+        return reason.en();
+    }
+
+    /** Why, in both languages. */
+    public BilingualText reasonText() {
         return reason;
     }
 

@@ -1,5 +1,7 @@
 package cn.gov.planwatch.platform.input;
 
+import cn.gov.planwatch.planrules.BilingualText;
+
 import java.math.BigDecimal;
 
 /**
@@ -29,19 +31,20 @@ public final class PlausibleDecimals {
         }
         // Compared by adjusted exponent first, so even 1E+10000 costs nothing to check.
         if (value.abs().compareTo(LARGEST) > 0) {
-            throw InvalidInputException.implausible(field, "is beyond any plausible figure (at most 10^12 in"
-                    + " magnitude) / 超出合理数值范围（绝对值不超过 10^12）");
+            throw InvalidInputException.implausible(field, BilingualText.of("is beyond any plausible figure (at most"
+                    + " 10^12 in magnitude) / 超出合理数值范围（绝对值不超过 10^12）", "超出合理数值范围（绝对值不超过 10^12）"));
         }
         // The scale as sent, trailing zeros included: 0E-10000 is zero, but the log would have to write it out
         // with ten thousand zeros (and refuses to).
         if (value.scale() > MAX_FRACTION_DIGITS || value.scale() < -MAX_INTEGER_DIGITS) {
-            throw InvalidInputException.implausible(field, "has more than " + MAX_FRACTION_DIGITS
-                    + " digits after the decimal point, or an absurd exponent / 小数位数超过 " + MAX_FRACTION_DIGITS
-                    + " 位或指数不合理");
+            String zh = "小数位数超过 " + MAX_FRACTION_DIGITS + " 位或指数不合理";
+            throw InvalidInputException.implausible(field, BilingualText.of("has more than " + MAX_FRACTION_DIGITS
+                    + " digits after the decimal point, or an absurd exponent / " + zh, zh));
         }
         if (value.stripTrailingZeros().precision() > MAX_SIGNIFICANT_DIGITS) {
-            throw InvalidInputException.implausible(field, "has more than " + MAX_SIGNIFICANT_DIGITS
-                    + " significant digits / 有效数字超过 " + MAX_SIGNIFICANT_DIGITS + " 位");
+            String zh = "有效数字超过 " + MAX_SIGNIFICANT_DIGITS + " 位";
+            throw InvalidInputException.implausible(field, BilingualText.of("has more than " + MAX_SIGNIFICANT_DIGITS
+                    + " significant digits / " + zh, zh));
         }
         return value;
     }
@@ -56,11 +59,12 @@ public final class PlausibleDecimals {
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > 0) {
             // A fraction where a whole number belongs is the wrong type of value, as the contract counts it (400).
-            throw InvalidInputException.malformed(field, "must be a whole number / 须为整数");
+            throw InvalidInputException.malformed(field, BilingualText.of("must be a whole number / 须为整数", "须为整数"));
         }
         if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw InvalidInputException.implausible(field, "must be " + min + "–" + max + " / 须在 " + min + "–"
-                    + max + " 之间");
+            String zh = "须在 " + min + "–" + max + " 之间";
+            throw InvalidInputException.implausible(field, BilingualText.of("must be " + min + "–" + max + " / " + zh,
+                    zh));
         }
         return value.intValueExact();
     }

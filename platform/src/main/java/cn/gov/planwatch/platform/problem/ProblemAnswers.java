@@ -1,8 +1,10 @@
 package cn.gov.planwatch.platform.problem;
 
+import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.planrules.PlanRuleException;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.input.InvalidInputException;
+import cn.gov.planwatch.platform.problem.ProblemException.FieldRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -39,6 +42,12 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
      */
     public static final String RECORDING_ATTEMPTED = ProblemAnswers.class.getName() + ".recordingAttempted";
 
+    private static final BilingualText UNKNOWN_FIELD = BilingualText.of("unknown field", "未定义的字段");
+    private static final BilingualText NOT_OF_FIELD_TYPE = BilingualText.of("not a valid value of this field's type",
+            "取值类型与该字段不符");
+    private static final BilingualText BODY_UNREADABLE = BilingualText.of(
+            "The body is missing or not readable as JSON.", "请求体缺失，或无法按 JSON 读取。");
+
     /** Refused writes, as structured security events: who, what, why — never the body. */
     private static final Logger security = LoggerFactory.getLogger("planwatch.security");
 
@@ -51,7 +60,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
                     e.type().substring(e.type().lastIndexOf('/') + 1),
                     e.errors().stream().map(FieldProblem::field).toList());
         }
-        return problem(e);
+        return problem(e, request);
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -64,14 +73,17 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
         return refused(Problems.of(e), request);
     }
 
-    ResponseEntity<Object> problem(ProblemException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    /** The problem in the reader's language, which the answer names in {@code Content-Language}. */
+    ResponseEntity<Object> problem(ProblemException e, HttpServletRequest request) {
+        ProblemException.Texts texts = e.inLanguageOf(ProblemLanguage.of(request));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), texts.detail());
         body.setType(URI.create(e.type()));
-        body.setTitle(e.title());
-        if (!e.errors().isEmpty()) {
-            body.setProperty("errors", e.errors());
+        body.setTitle(texts.title());
+        if (!texts.errors().isEmpty()) {
+            body.setProperty("errors", texts.errors());
         }
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status())
+                .header(HttpHeaders.CONTENT_LANGUAGE, texts.language().toLanguageTag());
         if (e.retryAfterSeconds() != null) {
             answer.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString());
         }
@@ -85,8 +97,9 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
         if (DatabaseOutage.causedBy(e) && request.getAttribute(RECORDING_ATTEMPTED) == null) {
             log.warn("database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.toString());
-            return problem(Problems.databaseUnavailable(
-                    "The database cannot be reached now; nothing was recorded. Try again later."));
+            return problem(Problems.databaseUnavailable(BilingualText.of(
+                    "The database cannot be reached now; nothing was recorded. Try again later.",
+                    "数据库暂时无法连接，本次未记录任何内容，请稍后重试。")), request);
         }
         log.error("unexpected failure answering a request", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -99,27 +112,27 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(unreadable(e));
+        return problem(unreadable(e), servletRequest(request));
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+        List<FieldRefusal> refusals = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldRefusal(error.getField(), ConstraintMessages.of(error)))
                 .toList();
-        return problem(Problems.invalid(summary(errors), errors));
+        return problem(Problems.invalid(summary(refusals), refusals), servletRequest(request));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+        List<FieldRefusal> refusals = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
+                        .map(error -> new FieldRefusal(result.getMethodParameter().getParameterName(),
+                                ConstraintMessages.of(error))))
                 .toList();
-        return problem(Problems.invalid(summary(errors), errors));
+        return problem(Problems.invalid(summary(refusals), refusals), servletRequest(request));
     }
 
     @Override
@@ -141,24 +154,31 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
         }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof StreamReadException parse) {
-            return Problems.invalid("The body is not well-formed JSON: " + parse.getOriginalMessage(), List.of());
+            // The parser's own words say where the JSON breaks; they stay as they are in either language.
+            return Problems.invalid(BilingualText.of("The body is not well-formed JSON: " + parse.getOriginalMessage(),
+                    "请求体不是格式正确的 JSON：" + parse.getOriginalMessage()), List.of());
         }
         if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String message = mapping.getOriginalMessage();
-            if (message != null && message.contains("Unrecognized property")) {
-                message = "unknown field";
-            } else {
-                message = "not a valid value of this field's type";
-            }
-            return Problems.invalid(field + ": " + message, List.of(new FieldProblem(field, message)));
+            return Problems.invalidField(field, message != null && message.contains("Unrecognized property")
+                    ? UNKNOWN_FIELD : NOT_OF_FIELD_TYPE);
         }
-        return Problems.invalid("The body is missing or not readable as JSON.", List.of());
+        return Problems.invalid(BODY_UNREADABLE, List.of());
     }
 
-    private static String summary(List<FieldProblem> errors) {
-        return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+    private static BilingualText summary(List<FieldRefusal> refusals) {
+        List<BilingualText> each = refusals.stream()
+                .map(refusal -> BilingualText.fieldAndReason(refusal.field(), refusal.message())).toList();
+        String en = each.stream().map(BilingualText::en).collect(Collectors.joining("; "));
+        return each.stream().allMatch(BilingualText::translated)
+                ? BilingualText.of(en, each.stream().map(BilingualText::zh).collect(Collectors.joining("；")))
+                : BilingualText.englishOnly(en);
+    }
+
+    private static HttpServletRequest servletRequest(WebRequest request) {
+        return ((ServletWebRequest) request).getRequest();
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.planwatch.platform.problem;
 
 import cn.gov.planwatch.contracts.access.RequestBodyLimits;
+import cn.gov.planwatch.planrules.BilingualText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,6 +9,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -34,30 +36,44 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = RequestBodyLimits.maxBytes(request.getMethod(), request.getRequestURI(), maxBytes);
         if (request.getContentLengthLong() > limit) {
-            refuse(response, limit);
+            refuse(request, response, limit);
             return;
         }
         chain.doFilter(new CountingRequest(request, limit), response);
     }
 
-    private static void refuse(HttpServletResponse response, long maxBytes) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, long maxBytes)
+            throws IOException {
+        ProblemException.Texts texts = asProblem(new BodyTooLargeException(maxBytes))
+                .inLanguageOf(ProblemLanguage.of(request));
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"" + Problems.TYPE_PREFIX + "body-too-large\",\"title\":"
-                + "\"Body too large\",\"status\":413,\"detail\":\"The request body exceeds " + maxBytes
-                + " bytes; nothing was recorded.\"}");
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, texts.language().toLanguageTag());
+        response.getWriter().write("{\"type\":\"" + Problems.TYPE_PREFIX + "body-too-large\",\"title\":\""
+                + asciiJson(texts.title()) + "\",\"status\":413,\"detail\":\"" + asciiJson(texts.detail()) + "\"}");
+    }
+
+    /** Our own texts hold no quote or backslash; anything beyond ASCII is escaped, whatever the writer's charset. */
+    private static String asciiJson(String text) {
+        StringBuilder json = new StringBuilder(text.length());
+        text.chars().forEach(c -> json.append(c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        return json.toString();
     }
 
     /** Thrown mid-read when a body without Content-Length grows past the limit. */
     public static class BodyTooLargeException extends IOException {
+        private final long maxBytes;
+
         BodyTooLargeException(long maxBytes) {
             super("The request body exceeds " + maxBytes + " bytes; nothing was recorded.");
+            this.maxBytes = maxBytes;
         }
     }
 
     static ProblemException asProblem(BodyTooLargeException e) {
         return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, Problems.TYPE_PREFIX + "body-too-large",
-                "Body too large", e.getMessage(), List.of(), null);
+                BilingualText.of("Body too large", "请求体过大"), BilingualText.of(e.getMessage(),
+                        "请求体超过 " + e.maxBytes + " 字节，本次未记录任何内容。"), List.of(), null);
     }
 
     private static final class CountingRequest extends HttpServletRequestWrapper {

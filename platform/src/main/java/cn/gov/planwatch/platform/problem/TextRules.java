@@ -1,5 +1,7 @@
 package cn.gov.planwatch.platform.problem;
 
+import cn.gov.planwatch.planrules.BilingualText;
+
 /**
  * Free text a reporter sends must be storable and displayable everywhere it goes (PostgreSQL refuses
  * NUL; CSV and XLSX exports choke on other control characters): no C0/C1 controls except tab and line
@@ -18,7 +20,9 @@ public final class TextRules {
                     ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
                     : Character.isLowSurrogate(c);
             if (control || unpaired) {
-                throw Problems.invalidField(field, "contains a control character or broken Unicode at position " + i);
+                throw Problems.invalidField(field, BilingualText.of(
+                        "contains a control character or broken Unicode at position " + i,
+                        "第 " + i + " 个字符处含有控制字符或无效的 Unicode 编码"));
             }
         }
     }

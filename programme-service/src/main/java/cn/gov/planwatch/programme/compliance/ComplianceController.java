@@ -3,6 +3,7 @@ package cn.gov.planwatch.programme.compliance;
 import cn.gov.planwatch.catalogue.Indicator;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.Programme;
+import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.planrules.compliance.ComplianceAssessment;
 import cn.gov.planwatch.planrules.compliance.QuarterlyObligations;
 import cn.gov.planwatch.platform.caller.Caller;
@@ -97,7 +98,8 @@ class ComplianceController {
         Caller caller = callers.current();
         boolean overseer = caller.hasRole(Caller.LEAD) || caller.hasRole(Caller.OPERATOR);
         if (!overseer && !code.equals(caller.agency())) {
-            throw Problems.forbidden("a reporter sees its own agency's quarterly updates only");
+            throw Problems.forbidden(BilingualText.of("a reporter sees its own agency's quarterly updates only",
+                    "报送人员只能查看本单位的季度更新"));
         }
         QuarterlyObligations obligations = obligations(inForce);
         Instant now = obligations.calendar().now();

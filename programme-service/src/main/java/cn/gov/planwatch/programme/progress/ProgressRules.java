@@ -3,6 +3,7 @@ package cn.gov.planwatch.programme.progress;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
+import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.planrules.NotInPlanException;
 import cn.gov.planwatch.planrules.calendar.PlanCalendar;
 import cn.gov.planwatch.planrules.rollup.ProgrammeStatus;
@@ -38,12 +39,14 @@ public class ProgressRules {
     /** Checks a report against the catalogue and the clock; answers the parsed quarter. */
     public ReportingPeriod check(Caller caller, Programme programme, ProgressRequest request) {
         if (!caller.identified()) {
-            throw Problems.forbidden("the token names no agency");
+            throw Problems.noAgency();
         }
         if (!programme.involves(caller.agency())) {
-            throw Problems.forbidden(programme.slug() + " is reported by " + programme.leadAgency()
-                    + (programme.participatingAgencies().isEmpty() ? "" : " and " + programme.participatingAgencies())
-                    + ", not by " + caller.agency());
+            List<String> others = programme.participatingAgencies();
+            throw Problems.notReporterOf(programme.slug(), BilingualText.of(
+                    programme.leadAgency() + (others.isEmpty() ? "" : " and " + others),
+                    programme.leadAgency() + (others.isEmpty() ? "" : " 及 " + String.join("、", others))),
+                    caller.agency());
         }
         ReportingPeriod quarter = calendar.reportableQuarter("quarter", request.quarter());
         status("status", request.status());
@@ -61,12 +64,12 @@ public class ProgressRules {
             ProgressRequest.MeasureEntry measure = measures.get(i);
             String field = "measures[" + i + "]";
             if (programme.measure(measure.code()).isEmpty()) {
-                throw InvalidInputException.implausible(field + ".code", "'" + measure.code()
-                        + "' is not a measure of " + programme.slug());
+                throw InvalidInputException.implausible(field + ".code", BilingualText.of("'" + measure.code()
+                        + "' is not a measure of " + programme.slug(),
+                        "“" + measure.code() + "”不是 " + programme.slug() + " 的措施"));
             }
             if (!seen.add(measure.code())) {
-                throw InvalidInputException.implausible(field + ".code", "'" + measure.code()
-                        + "' is reported twice");
+                throw InvalidInputException.implausible(field + ".code", reportedTwice(measure.code()));
             }
             status(field + ".status", measure.status());
             TextRules.requirePrintable(field + ".note", measure.note());
@@ -79,23 +82,28 @@ public class ProgressRules {
             ProgressRequest.MilestoneEntry milestone = milestones.get(i);
             String field = "milestones[" + i + "]";
             if (programme.milestone(milestone.code()).isEmpty()) {
-                throw InvalidInputException.implausible(field + ".code", "'" + milestone.code()
-                        + "' is not a milestone of " + programme.slug());
+                throw InvalidInputException.implausible(field + ".code", BilingualText.of("'" + milestone.code()
+                        + "' is not a milestone of " + programme.slug(),
+                        "“" + milestone.code() + "”不是 " + programme.slug() + " 的里程碑"));
             }
             if (!seen.add(milestone.code())) {
-                throw InvalidInputException.implausible(field + ".code", "'" + milestone.code()
-                        + "' is reported twice");
+                throw InvalidInputException.implausible(field + ".code", reportedTwice(milestone.code()));
             }
             PlausibleDecimals.require(field + ".value", milestone.value());
             if (milestone.value().signum() < 0) {
-                throw InvalidInputException.implausible(field + ".value",
-                        "must be ≥ 0 (the value reached so far)");
+                throw InvalidInputException.implausible(field + ".value", BilingualText.of(
+                        "must be ≥ 0 (the value reached so far)", "须 ≥ 0（截至目前的完成值）"));
             }
         }
     }
 
     private static ProgrammeStatus status(String field, String text) {
+        String statuses = "NOT_STARTED, ON_TRACK, AT_RISK, DELAYED, COMPLETED";
         return ProgrammeStatus.parse(text).orElseThrow(() -> InvalidInputException.malformed(field,
-                "must be one of NOT_STARTED, ON_TRACK, AT_RISK, DELAYED, COMPLETED"));
+                BilingualText.of("must be one of " + statuses, "须为以下之一：" + statuses)));
+    }
+
+    private static BilingualText reportedTwice(String code) {
+        return BilingualText.of("'" + code + "' is reported twice", "“" + code + "”重复报送");
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.planwatch.programme.quarterly;
 
 import cn.gov.planwatch.catalogue.Agency;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
+import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.planrules.NotInPlanException;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.input.InvalidInputException;
@@ -32,7 +33,8 @@ public class QuarterlyUpdateRules {
     /** The submitting agency is the caller's own, and must be one of the plan's. */
     public String submittingAgency(Caller caller) {
         if (!caller.identified() || catalogue.agency(caller.agency()).isEmpty()) {
-            throw Problems.forbidden("the token names no agency of the plan");
+            throw Problems.forbidden(BilingualText.of("the token names no agency of the plan",
+                    "令牌未注明本规划的任何单位"));
         }
         return caller.agency();
     }
@@ -48,7 +50,7 @@ public class QuarterlyUpdateRules {
     /** A review names its reviewer: the lead's token must carry its agency. */
     public static String reviewer(Caller caller) {
         if (!caller.identified()) {
-            throw Problems.forbidden("the token names no agency");
+            throw Problems.noAgency();
         }
         return caller.agency();
     }
@@ -62,11 +64,13 @@ public class QuarterlyUpdateRules {
             String item = checked.get(i);
             String field = "items[" + i + "]";
             if (catalogue.indicator(item).isEmpty() && catalogue.programme(item).isEmpty()) {
-                throw InvalidInputException.implausible(field, "'" + item
-                        + "' is neither an indicator code nor a programme slug of the plan");
+                throw InvalidInputException.implausible(field, BilingualText.of("'" + item
+                        + "' is neither an indicator code nor a programme slug of the plan",
+                        "“" + item + "”既不是本规划的指标代码，也不是本规划的重大工程项目标识"));
             }
             if (!seen.add(item)) {
-                throw InvalidInputException.implausible(field, "'" + item + "' is named twice");
+                throw InvalidInputException.implausible(field, BilingualText.of("'" + item + "' is named twice",
+                        "“" + item + "”重复列出"));
             }
         }
         return List.copyOf(checked);

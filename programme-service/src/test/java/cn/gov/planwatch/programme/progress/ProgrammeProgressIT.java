@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -138,6 +139,36 @@ class ProgrammeProgressIT extends ServiceFixture {
         assertThat(records()).as("records in the programme topic").isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from programme.progress_report where agency = 'MARA'")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aReporterWhoReadsChineseIsToldInChineseWhatIsWrongAndEveryoneElseInTheEnglishAsBefore() {
+        HttpCalls mara = anonymous.withToken(TOKENS.reporter("MARA"));
+        String path = GI + "/progress";
+        String overFull = "{\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\",\"percentComplete\":101}";
+        String early = "{\"quarter\":\"2025-Q4\",\"status\":\"ON_TRACK\",\"percentComplete\":1}";
+        HttpCalls chinese = mara.withHeader("Accept-Language", "zh-CN");
+
+        HttpResponse<String> refused = chinese.postJson(path, overFull);
+        JsonNode problem = problem(refused, 422, "percentComplete");
+        assertThat(refused.headers().firstValue("Content-Language")).hasValue("zh-CN");
+        assertThat(problem.get("type").asString()).isEqualTo("https://planwatch.cn/problems/implausible-value");
+        assertThat(problem.get("title").asString()).isEqualTo("数值不合理");
+        assertThat(problem.get("detail").asString()).isEqualTo("percentComplete：须在 0–100 之间");
+        assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("须在 0–100 之间");
+        assertThat(problem(chinese.postJson(path, early), 422, "quarter").get("errors").get(0).get("message")
+                .asString()).isEqualTo("2025-Q4 尚未开始");
+
+        for (HttpCalls english : List.of(mara, mara.withHeader("Accept-Language", "de-DE, zh-CN;q=0.1"))) {
+            HttpResponse<String> answer = english.postJson(path, overFull);
+            JsonNode englishProblem = problem(answer, 422, "percentComplete");
+            assertThat(answer.headers().firstValue("Content-Language")).hasValue("en");
+            assertThat(englishProblem.get("title").asString()).isEqualTo("Implausible value");
+            assertThat(englishProblem.get("detail").asString())
+                    .isEqualTo("percentComplete: must be 0–100 / 须在 0–100 之间");
+            assertThat(problem(english.postJson(path, early), 422, "quarter").get("detail").asString())
+                    .isEqualTo("quarter: 2025-Q4 has not begun yet");
+        }
     }
 
     private static List<JsonNode> nodes(JsonNode array) {

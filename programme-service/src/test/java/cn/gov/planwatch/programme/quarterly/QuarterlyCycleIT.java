@@ -92,7 +92,13 @@ class QuarterlyCycleIT extends ServiceFixture {
         JsonNode locked = problem(samr.postJson(PROGRESS,
                 "{\"quarter\":\"2025-Q3\",\"status\":\"DELAYED\",\"percentComplete\":70}"), 409, null);
         assertThat(locked.get("type").asString()).endsWith("/quarter-locked");
-        problem(samr.postJson("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}"), 409, null);
+        assertThat(locked.get("detail").asString()).isEqualTo("SAMR's update for 2025-Q3 has been accepted by the"
+                + " lead agency; nothing more can be recorded for it");
+        JsonNode lockedInChinese = problem(samr.withHeader("Accept-Language", "zh-CN").postJson(
+                "/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q3\"}"), 409, null);
+        assertThat(lockedInChinese.get("title").asString()).isEqualTo("季度已锁定");
+        assertThat(lockedInChinese.get("detail").asString())
+                .isEqualTo("SAMR 2025-Q3 的季度更新已被牵头单位接受并锁定，不能再修改");
         problem(lead.postJson(review + "/accept", "{}"), 409, null);
         problem(lead.postJson(review + "/return", "{\"reason\":\"too late\"}"), 409, null);
         // Another agency's same quarter, and SAMR's next quarter, stay open.

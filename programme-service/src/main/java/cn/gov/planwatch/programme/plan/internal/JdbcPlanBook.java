@@ -8,7 +8,6 @@ import cn.gov.planwatch.contracts.plan.PlanAmended;
 import cn.gov.planwatch.contracts.plan.PlanClosed;
 import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
 import cn.gov.planwatch.contracts.plan.PlanLifecycleEvent;
-import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.programme.plan.PlanBook;
 import cn.gov.planwatch.programme.plan.PlanInForce;
@@ -17,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,9 +75,7 @@ class JdbcPlanBook implements PlanBook {
                 return write.get();
             });
         } catch (CannotGetJdbcConnectionException e) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, Problems.TYPE_PREFIX + "store-unavailable",
-                    "Store unavailable",
-                    "The service cannot take the write now; nothing was recorded. Try again later.", List.of(), 5L);
+            throw Problems.storeUnavailable();
         }
     }
 

@@ -8,7 +8,6 @@ import cn.gov.planwatch.planrules.lifecycle.LifecycleEvent;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdateState;
 import cn.gov.planwatch.platform.eventlog.EventLog;
-import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.programme.plan.ReportsOnPlans;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
@@ -17,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -165,9 +163,7 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger, ReportsOnPlans
         try {
             return write.get();
         } catch (CannotGetJdbcConnectionException e) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, Problems.TYPE_PREFIX + "store-unavailable",
-                    "Store unavailable",
-                    "The service cannot take the write now; nothing was recorded. Try again later.", List.of(), 5L);
+            throw Problems.storeUnavailable();
         }
     }
 
