@@ -15,6 +15,11 @@ class ApiDescriptionIT extends ApiDescriptionContract {
                 // The operators' console: pages over the operations API, which the description lists.
                 "GET /dashboard/ops", "GET /dashboard/ops/dead-letters", "GET /dashboard/ops/dead-letters/{id}",
                 "GET /dashboard/ops/dead-letters/{id}/replay", "POST /dashboard/ops/dead-letters/{id}/replay",
-                "GET /dashboard/ops/rebuild", "POST /dashboard/ops/rebuild");
+                "GET /dashboard/ops/rebuild", "POST /dashboard/ops/rebuild",
+                // A ministry's desk: pages over indicator-service's and programme-service's APIs.
+                "GET /dashboard/desk", "GET /dashboard/plans/{plan}/desk", "POST /dashboard/desk/quarter",
+                "POST /dashboard/plans/{plan}/desk/quarter", "POST /dashboard/desk/indicators/{code}",
+                "POST /dashboard/plans/{plan}/desk/indicators/{code}", "POST /dashboard/desk/programmes/{slug}/progress",
+                "POST /dashboard/plans/{plan}/desk/programmes/{slug}/progress");
     }
 }
