@@ -43,6 +43,9 @@ import java.util.regex.Pattern;
 @Controller
 class DeskController {
 
+    /** What a change the desk made may have saved, as its confirmation names it. */
+    private static final List<String> SAVED = List.of("indicator", "progress", "quarter");
+
     private static final Pattern LISTED_FIELD = Pattern.compile("(measures|milestones)\\[(\\d+)]\\.(\\w+)");
 
     private final DeskReader reader;
@@ -69,9 +72,9 @@ class DeskController {
         Person person = person(token, locale);
         DeskView desk = reader.read(person, defaultPlan.or(plan), quarter);
         page(plan, desk, model, locale);
-        if (saved != null && desk.readable()) {
+        if (saved != null && desk.readable() && SAVED.contains(saved)) {
             model.addAttribute("saved", saved);
-            model.addAttribute("savedItem", item);
+            model.addAttribute("savedItem", desk.name(item, locale));
         }
         return "desk/desk";
     }

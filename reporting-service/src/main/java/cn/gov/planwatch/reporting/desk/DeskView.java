@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A ministry's desk for one plan, as the services answered for the person: the agency's quarters, the one being worked
@@ -77,6 +78,22 @@ public record DeskView(String plan, String agency, String agencyNameZh, String a
         ProgrammeCard withForm(DeskForm refused) {
             return new ProgrammeCard(definition, lead, history, reported, flagged, revised, refused);
         }
+    }
+
+    /** An indicator's or programme's name in the page's language, or {@code code} itself when it names neither. */
+    String name(String code, Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        for (IndicatorCard card : indicators) {
+            if (card.definition().code().equals(code)) {
+                return code + " " + (english ? card.definition().nameEn() : card.definition().nameZh());
+            }
+        }
+        for (ProgrammeCard card : programmes) {
+            if (card.definition().slug().equals(code)) {
+                return english ? card.definition().titleEn() : card.definition().titleZh();
+            }
+        }
+        return code;
     }
 
     public boolean readable() {

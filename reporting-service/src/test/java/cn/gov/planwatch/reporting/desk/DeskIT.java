@@ -152,7 +152,7 @@ class DeskIT extends ServiceFixture {
 
         HttpResponse<String> after = samr().get(location.substring(location.indexOf("/dashboard"),
                 location.indexOf('#')));
-        assertThat(after.body()).contains("trade-secrets 2025-Q3 的进展已记录", "role=\"status\"");
+        assertThat(after.body()).contains("商业秘密保护工程 2025-Q3 的进展已记录", "role=\"status\"");
         assertThat(article(after.body(), "programme-trade-secrets")).contains("退回后已修改", "第 2 版");
         assertThat(section(after.body(), "submit")).doesNotContain("href=\"#programme-trade-secrets\"");
     }
