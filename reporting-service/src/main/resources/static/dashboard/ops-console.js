@@ -1,24 +1,8 @@
-// The operators' console: fills each form's CSRF token from the login session (the gateway checks it), and keeps
-// the live parts of a page current by fetching the page again and swapping them in. Loaded as a file: the content
-// security policy allows no inline script.
+// The operators' console: keeps the live parts of a page current by fetching the page again and swapping them
+// in. Loaded as a file: the content security policy allows no inline script.
 'use strict';
 
 (function () {
-  function fillCsrfTokens() {
-    var fields = document.querySelectorAll('input[data-csrf]');
-    if (fields.length === 0) {
-      return;
-    }
-    fetch('/api/v1/me', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (me) {
-        if (me && me.csrf) {
-          fields.forEach(function (field) { field.value = me.csrf.token; });
-        }
-      })
-      .catch(function () { /* the gateway refuses the form without it, and says why */ });
-  }
-
   function keepCurrent(live) {
     var seconds = parseInt(live.getAttribute('data-refresh-seconds'), 10) || 5;
     setInterval(function () {
@@ -42,7 +26,6 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    fillCsrfTokens();
     document.querySelectorAll('[data-refresh-seconds]').forEach(keepCurrent);
   });
 })();

@@ -1,8 +1,12 @@
 package cn.gov.planwatch.gateway;
 
+import cn.gov.planwatch.contracts.access.PageCsrfToken;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -114,10 +118,16 @@ class DashboardLoginTest extends GatewayTestBase {
     @Test
     void theOperatorsConsoleFormsPostWithTheSessionsCsrfTokenAndAreRefusedWithoutIt() throws Exception {
         LoggedIn operator = logIn(new TestIssuer.Approval(null, "ops", "CNIPA", List.of("operator")));
-        HttpResponse<String> me = send(request("/api/v1/me").header("Cookie", operator.cookie()).GET());
-        String cookie = sessionCookie(me, operator.cookie());
-        String csrf = find(me.body(), "\"token\":\"([^\"]+)\"");
         String form = "application/x-www-form-urlencoded";
+
+        // The page gets its session's token from the gateway, whatever the browser claims in that header.
+        String pageMarker = UUID.randomUUID().toString();
+        HttpResponse<String> page = send(request("/dashboard/ops?probe=" + pageMarker).header("Cookie", operator.cookie())
+                .header(PageCsrfToken.HEADER, "planted").GET());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String cookie = sessionCookie(page, operator.cookie());
+        String csrf = SERVICES.received(pageMarker).get(0).pageCsrf();
+        assertThat(csrf).isNotIn("-", "planted");
 
         // A foreign page can post the console's form with the browser's cookie, but not with the token.
         String forgedMarker = UUID.randomUUID().toString();
@@ -141,9 +151,58 @@ class DashboardLoginTest extends GatewayTestBase {
             assertThat(received.bodyBytes()).isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
         });
 
+        // An API call never carries a page's token, even one a caller planted.
+        String apiMarker = UUID.randomUUID().toString();
+        send(request("/api/v1/indicators?probe=" + apiMarker).header("Cookie", cookie)
+                .header(PageCsrfToken.HEADER, "planted").GET());
+        assertThat(SERVICES.received(apiMarker)).singleElement()
+                .satisfies(received -> assertThat(received.pageCsrf()).isEqualTo("-"));
+
         // The console is the operators': a lead's session does not reach it.
         LoggedIn lead = logIn(new TestIssuer.Approval(null, "lead", "CNIPA", List.of("lead")));
         assertProblem(send(request("/dashboard/ops").header("Cookie", lead.cookie()).GET()), 403, "forbidden");
+    }
+
+    /**
+     * A browser sends its next request on a kept-alive connection the moment the previous answer has arrived, often
+     * before the gateway has wound that exchange down (saving the session). Every such request is answered.
+     */
+    @Test
+    void aSessionsRequestsSentTheMomentTheLastAnswerArrivedAreAllAnswered() throws Exception {
+        LoggedIn reporter = logIn(new TestIssuer.Approval(null, "samr", "SAMR", List.of("reporter")));
+        int answered = 0;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.setTcpNoDelay(true);
+            for (int i = 0; i < 500; i++) {
+                // a refusal and a routed call: their answers end at different points of the gateway's work
+                String path = i % 2 == 0 ? "/api/v1/national-view" : "/api/v1/indicators?probe=kept-alive-" + i;
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nCookie: "
+                        + reporter.cookie() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                try {
+                    assertThat(answerStatus(socket.getInputStream())).as("answer %d", i).isIn(200, 403);
+                } catch (SocketTimeoutException e) {
+                    throw new AssertionError("request " + i + " on a kept-alive connection was never answered", e);
+                }
+                answered++;
+            }
+        }
+        assertThat(answered).isEqualTo(500);
+    }
+
+    /** Reads one answer whole (its head, then the body bytes it declares) and gives its status. */
+    private static int answerStatus(InputStream in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int b = in.read();
+            assertThat(b).as("the connection stays open after %s", head).isNotNegative();
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$")
+                .matcher(head);
+        assertThat(length.find()).as("a declared length: %s", head).isTrue();
+        in.readNBytes(Integer.parseInt(length.group(1)));
+        return Integer.parseInt(head.substring(9, 12));
     }
 
     /** A login session, and the access token the gateway holds for it. */

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.gateway;
 
+import cn.gov.planwatch.contracts.access.PageCsrfToken;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ServiceStandIn {
 
-    record Received(String method, String uri, String authorization, String cookie, int bodyBytes) {
+    record Received(String method, String uri, String authorization, String cookie, int bodyBytes, String pageCsrf) {
     }
 
     private static ServiceStandIn shared;
@@ -49,7 +50,8 @@ final class ServiceStandIn {
             }
             Received request = new Received(exchange.getRequestMethod(), uri,
                     Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Authorization"), "-"),
-                    Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Cookie"), "-"), body.length);
+                    Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Cookie"), "-"), body.length,
+                    Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst(PageCsrfToken.HEADER), "-"));
             received.add(request);
             byte[] answer = (request.method() + " " + request.uri() + " auth=" + request.authorization() + " cookie="
                     + request.cookie() + " bytes=" + request.bodyBytes()).getBytes(StandardCharsets.UTF_8);

@@ -92,12 +92,8 @@ class DashboardBrowserIT {
         WebDriver browser = WebDriver.open(chromium);
         Accessibility accessibility = new Accessibility();
         try {
-            browser.go(GATEWAY + "/");
             // The gateway sends the person to the auth server's login form.
-            browser.await("document.querySelector('input[name=username]') !== null");
-            browser.type("input[name=username]", "lead");
-            browser.type("input[name=password]", STACK.userPassword("lead"));
-            browser.click("button[type=submit]");
+            browser.logIn(GATEWAY + "/", "lead");
 
             // Back on the gateway, on the dashboard (in the browser's language), with every chart drawn by ECharts.
             browser.await("document.body && document.body.getAttribute('data-charts-ready') === '9'");
@@ -160,15 +156,13 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void anOperatorLogsInAndWatchesTheStreamsTheDeadLettersAndTheRebuild() throws Exception {
+    void anOperatorReplaysADeadLetterAndRebuildsTheObservationsAndSeesItFinish() throws Exception {
+        String unreadable = deadLetterAnUnreadableRecord();
+
         WebDriver browser = WebDriver.open(chromium);
         Accessibility accessibility = new Accessibility();
         try {
-            browser.go(GATEWAY + "/dashboard/ops?lang=zh");
-            browser.await("document.querySelector('input[name=username]') !== null");
-            browser.type("input[name=username]", "operator");
-            browser.type("input[name=password]", STACK.userPassword("operator"));
-            browser.click("button[type=submit]");
+            browser.logIn(GATEWAY + "/dashboard/ops?lang=zh", "operator");
 
             // Back on the console the operator asked for: every topic of the log, with its offsets.
             browser.await("document.querySelector('#topics') !== null");
@@ -176,12 +170,32 @@ class DashboardBrowserIT {
             assertThat(browser.text("#topics")).contains("planwatch.indicator-events", "planwatch.plan-events");
             accessibility.check(browser, "operators-streams", "zh");
 
+            // The record nobody could read is a dead letter; the operator opens it and replays it, confirming first.
             browser.go(GATEWAY + "/dashboard/ops/dead-letters?lang=en");
-            browser.await("document.querySelector('h1') !== null");
+            browser.await("document.querySelector('tr[data-dead-letter] a') !== null");
             accessibility.check(browser, "operators-dead-letters", "en");
+            browser.click("tr[data-dead-letter] a");
+            browser.await("document.querySelector('#replay') !== null");
+            assertThat(browser.text("main")).contains(unreadable, "planwatch.indicator-events");
+            accessibility.check(browser, "operators-dead-letter", "en");
+            browser.click("#replay");
+            browser.await("document.querySelector('#replay-form button') !== null");
+            accessibility.check(browser, "operators-replay-confirm", "en");
+            browser.click("#replay-form button");
+            browser.await("document.querySelector('#outcome .ok') !== null");
+            assertThat(browser.text("#outcome")).as("the replay names the person who did it")
+                    .contains("planwatch.indicator-events", "(by operator)");
+            accessibility.check(browser, "operators-replay-outcome", "en");
 
+            // The observations read model rebuilt from the log while the live one serves, followed to its end.
             browser.go(GATEWAY + "/dashboard/ops/rebuild?lang=en");
-            browser.await("document.querySelector('h1') !== null");
+            browser.await("document.querySelector('#rebuild-form button') !== null");
+            browser.click("#rebuild-form button");
+            browser.await("document.querySelector('#start-outcome') !== null");
+            assertThat(browser.text("#start-outcome")).isEqualTo("The rebuild has started.");
+            // The page follows the rebuild by itself until the new model has taken over.
+            browser.await("document.querySelector('#rebuild-status [data-state=SWAPPED]') !== null");
+            assertThat(browser.text("#rebuild-status")).doesNotContain("—");
             accessibility.check(browser, "operators-rebuild", "en");
             assertThat(accessibility.problems)
                     .as("serious or critical axe-core violations, or a page wider than the screen")
@@ -198,11 +212,7 @@ class DashboardBrowserIT {
         String percent = "#programme-trade-secrets-percentComplete";
         try {
             // A quarter no other journey touches: SAMR's 2025-Q2, overdue and not yet reported.
-            browser.go(GATEWAY + "/dashboard/desk?lang=zh&quarter=2025-Q2");
-            browser.await("document.querySelector('input[name=username]') !== null");
-            browser.type("input[name=username]", "samr");
-            browser.type("input[name=password]", STACK.userPassword("samr"));
-            browser.click("button[type=submit]");
+            browser.logIn(GATEWAY + "/dashboard/desk?lang=zh&quarter=2025-Q2", "samr");
 
             browser.await("document.querySelector('#form-programme-trade-secrets') !== null");
             assertThat(browser.currentUrl()).startsWith(GATEWAY + "/dashboard/desk");
@@ -263,6 +273,32 @@ class DashboardBrowserIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * A record no consumer can read, written straight to the log as a faulty producer would: each projector sets it
+     * aside as a dead letter. Returns its CloudEvents id.
+     */
+    private static String deadLetterAnUnreadableRecord() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        java.util.Properties config = new java.util.Properties();
+        config.put("bootstrap.servers", "localhost:" + STACK.port(19092));
+        config.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        config.put("value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(config)) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(
+                    "planwatch.indicator-events", "IND-05", "{\"eventId\": oops".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                    .add("ce_id", id.getBytes(StandardCharsets.UTF_8))
+                    .add("ce_type", "cn.gov.planwatch.indicator.ObservationReported.v2".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+        String operator = STACK.token("planwatch-operator");
+        await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.send(HttpRequest.newBuilder(
+                        URI.create(GATEWAY + "/api/v1/ops/dead-letters?limit=200"))
+                .header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofString())
+                .body().contains(id));
+        return id;
     }
 
     /**
@@ -400,6 +436,15 @@ class DashboardBrowserIT {
 
         void go(String address) throws Exception {
             command("POST", "/url", JSON.createObjectNode().put("url", address));
+        }
+
+        /** Asks for a page and logs in at the auth server's form as the development person it sends us to. */
+        void logIn(String page, String username) throws Exception {
+            go(page);
+            await("document.querySelector('input[name=username]') !== null");
+            type("input[name=username]", username);
+            type("input[name=password]", STACK.userPassword(username));
+            click("button[type=submit]");
         }
 
         String currentUrl() throws Exception {

@@ -67,6 +67,8 @@ public class GatewaySecurityConfiguration {
                 SecurityWebFiltersOrder.HTTP_HEADERS_WRITER);
         // After the size limit, before the CSRF check reads a form's _csrf field: the route forwards the same body.
         http.addFilterBefore(new FormBodyForRoute(), SecurityWebFiltersOrder.CSRF);
+        // Once the person may see the page: an unauthorized request gets no token, and starts no session for one.
+        http.addFilterAfter(new CsrfTokenForPages(), SecurityWebFiltersOrder.AUTHORIZATION);
         // After authentication: the bucket belongs to the verified caller.
         http.addFilterBefore(new ClientRateLimit(buckets, problems), SecurityWebFiltersOrder.AUTHORIZATION);
         return http.build();

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.reporting.desk;
 
+import cn.gov.planwatch.contracts.access.PageCsrfToken;
 import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
@@ -71,7 +72,8 @@ class DeskIT extends ServiceFixture {
     @Test
     @Order(1)
     void aReporterOfSamrSeesItsQuartersTheReturnedOneWithTheLeadsReasonAndItsProgrammesMarked() {
-        HttpResponse<String> zh = samr().get(PLAN + "?lang=zh");
+        HttpResponse<String> zh = samr().withHeader(PageCsrfToken.HEADER, "session-token-from-gateway")
+                .get(PLAN + "?lang=zh");
 
         assertThat(zh.statusCode()).as(zh.body()).isEqualTo(200);
         assertThat(zh.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
@@ -93,7 +95,8 @@ class DeskIT extends ServiceFixture {
                         "href=\"#programme-trade-secrets\"", "提交本季度更新");
         for (String form : List.of("submit-form", "form-programme-trade-secrets",
                 "form-programme-geographical-indications")) {
-            assertThat(form(page, form)).as(form).contains("method=\"post\"", "name=\"_csrf\"",
+            assertThat(form(page, form)).as(form + ": the session's CSRF token, which the gateway checks")
+                    .contains("method=\"post\"", "name=\"_csrf\" value=\"session-token-from-gateway\"",
                     "name=\"quarter\" value=\"2025-Q3\"");
         }
         assertThat(form(page, "form-programme-trade-secrets")).as("prefilled from the quarter's report")

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.reporting.ops;
 
+import cn.gov.planwatch.contracts.access.PageCsrfToken;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
@@ -112,12 +113,13 @@ class OpsConsoleIT extends ServiceFixture {
                 .contains("载荷", "根本原因", rootCause, Topics.INDICATOR_EVENTS, "IND-08",
                         "/dashboard/ops/dead-letters/" + id + "/replay?lang=zh");
 
-        HttpResponse<String> confirm = operator.get("/dashboard/ops/dead-letters/" + id + "/replay?lang=en");
+        HttpResponse<String> confirm = operator.withHeader(PageCsrfToken.HEADER, "session-token-from-gateway")
+                .get("/dashboard/ops/dead-letters/" + id + "/replay?lang=en");
         assertThat(confirm.statusCode()).isEqualTo(200);
         String form = form(confirm.body(), "replay-form");
         assertThat(form).contains("method=\"post\"", "action=\"/dashboard/ops/dead-letters/" + id + "/replay?lang=en\"")
-                .as("the gateway checks the login session's CSRF token on every form")
-                .contains("name=\"_csrf\"");
+                .as("the form carries the login session's CSRF token the gateway handed the page, which it checks")
+                .contains("name=\"_csrf\" value=\"session-token-from-gateway\"");
         assertThat(confirm.body()).contains("Replay this dead letter?", "Replay now");
 
         HttpResponse<String> replayed = operator.post("/dashboard/ops/dead-letters/" + id + "/replay?lang=en", FORM,

@@ -1,9 +1,6 @@
 package cn.gov.planwatch.reporting.ops.console;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,19 +33,19 @@ class ObservationRebuilds {
         this.json = json;
     }
 
-    /** Where the last rebuild stands, as indicator-service says. */
-    Answer status() {
-        return call(HttpRequest.newBuilder(URI.create(indicatorService + PATH)).GET());
+    /** Where the last rebuild stands, as indicator-service tells the operator whose access token this is. */
+    Answer status(String accessToken) {
+        return call(HttpRequest.newBuilder(URI.create(indicatorService + PATH)).GET(), accessToken);
     }
 
     /** Asks indicator-service to start a rebuild: 202 when it started, 409 when one is already running. */
-    Answer start() {
+    Answer start(String accessToken) {
         return call(HttpRequest.newBuilder(URI.create(indicatorService + PATH + "/rebuild"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()), accessToken);
     }
 
-    private Answer call(HttpRequest.Builder request) {
-        request.timeout(TIMEOUT).header("Accept", "application/json").header("Authorization", bearer());
+    private Answer call(HttpRequest.Builder request, String accessToken) {
+        request.timeout(TIMEOUT).header("Accept", "application/json").header("Authorization", "Bearer " + accessToken);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Progress progress = response.statusCode() / 100 == 2 ? json.readValue(response.body(), Progress.class)
@@ -60,15 +57,6 @@ class ObservationRebuilds {
             Thread.currentThread().interrupt();
             return Answer.UNREACHABLE;
         }
-    }
-
-    /** The operator's token, as this request brought it (the gateway relays a login session's token as a bearer). */
-    private static String bearer() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof AbstractOAuth2TokenAuthenticationToken<?> token) {
-            return "Bearer " + token.getToken().getTokenValue();
-        }
-        throw new IllegalStateException("the console is reached with a bearer token only");
     }
 
     /**

@@ -10,6 +10,8 @@ import cn.gov.planwatch.reporting.ops.internal.DeadLetterStore;
 import cn.gov.planwatch.reporting.ops.internal.OpsAudit;
 import cn.gov.planwatch.reporting.ops.internal.StreamsReader;
 import cn.gov.planwatch.reporting.ops.internal.StreamsSnapshots;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -108,18 +110,19 @@ class OpsConsoleController {
     }
 
     @GetMapping("/dashboard/ops/rebuild")
-    String rebuild(Model model, Locale locale) {
+    String rebuild(@AuthenticationPrincipal Jwt token, Model model, Locale locale) {
         page(model, locale, "rebuild");
-        model.addAttribute("status", rebuilds.status());
+        model.addAttribute("status", rebuilds.status(token.getTokenValue()));
         return "ops/rebuild";
     }
 
     @PostMapping("/dashboard/ops/rebuild")
-    String startRebuild(Model model, Locale locale) {
+    String startRebuild(@AuthenticationPrincipal Jwt token, Model model, Locale locale) {
         page(model, locale, "rebuild");
-        ObservationRebuilds.Answer started = rebuilds.start();
+        // The operator's own token: indicator-service decides what this operator may do there.
+        ObservationRebuilds.Answer started = rebuilds.start(token.getTokenValue());
         model.addAttribute("started", started);
-        model.addAttribute("status", started.progress() != null ? started : rebuilds.status());
+        model.addAttribute("status", started.progress() != null ? started : rebuilds.status(token.getTokenValue()));
         return "ops/rebuild";
     }
 

@@ -23,7 +23,8 @@ public class AuditedReplay {
     /** @throws ProblemException 404 for an unknown (or malformed) id, 409 if already replayed, 503 if the log is down */
     public ReplayAccepted replay(String id, Caller caller) {
         try {
-            ReplayAccepted replayed = replayer.replay(parse(id), caller.clientId());
+            // the person who logged in, or the client acting for itself
+            ReplayAccepted replayed = replayer.replay(parse(id), caller.subject());
             audit.record(caller, "dead-letter.replay", id, "REPLAYED");
             return replayed;
         } catch (ProblemException refused) {
