@@ -34,7 +34,7 @@ import java.util.Set;
 
 /**
  * Reads a ministry's desk from the services' APIs, as the person: the agency's quarters (programme-service), the
- * programmes it takes part in with its reports on them, the indicators it reports with their history
+ * programmes it takes part in with its reports on them, the indicators it is responsible for with their history
  * (indicator-service). What is missing from a quarter is what the quarter owes (every programme; each indicator with a
  * Q4 update, for the year) and the agency has not reported.
  */
@@ -93,7 +93,7 @@ class DeskReader {
         Map<String, List<ObservationRecord>> observations = new HashMap<>();
         Answer<List<IndicatorDefinition>> indicatorDefinitions = indicatorService.indicators(person, plan);
         if (indicatorDefinitions.ok()) {
-            indicatorDefinitions.value().stream().filter(i -> quarters.indicators().contains(i.code()))
+            indicatorDefinitions.value().stream().filter(i -> person.agency().equals(i.responsibleAgency()))
                     .forEach(i -> indicators.put(i.code(), i));
             for (String code : indicators.keySet()) {
                 Answer<List<ObservationRecord>> history = indicatorService.observations(person, plan, code);
@@ -103,7 +103,7 @@ class DeskReader {
                     notAnswering.add(IndicatorService.NAME);
                 }
             }
-        } else if (!quarters.indicators().isEmpty()) {
+        } else {
             notAnswering.add(IndicatorService.NAME);
         }
 

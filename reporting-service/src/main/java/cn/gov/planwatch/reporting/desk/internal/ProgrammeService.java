@@ -22,7 +22,7 @@ public class ProgrammeService {
         this.api = new ServiceApi(NAME, url, json);
     }
 
-    /** The agency's quarters, what it owes and its lifecycle steps ({@code getAgencyQuarterlyUpdates}). */
+    /** The agency's quarters and the programmes it reports on ({@code getAgencyQuarterlyUpdates}). */
     public Answer<AgencyQuarters> quarters(Person person, String plan) {
         return api.get(person, plan(plan) + "/quarterly-updates/" + person.agency(), new TypeReference<>() { });
     }
@@ -58,19 +58,16 @@ public class ProgrammeService {
     public record AgencyName(String code, String nameZh, String nameEn) {
     }
 
-    /** {@code programmes} and {@code indicators}: what the agency owes (indicators with each Q4 update). */
-    public record AgencyQuarters(Instant asOf, List<String> programmes, List<String> indicators,
-            List<QuarterCell> quarters, List<Step> history) {
+    /** {@code programmes}: those the agency leads or takes part in, on which every quarterly update reports. */
+    public record AgencyQuarters(List<String> programmes, List<QuarterCell> quarters) {
 
         public AgencyQuarters {
             programmes = programmes == null ? List.of() : programmes;
-            indicators = indicators == null ? List.of() : indicators;
             quarters = quarters == null ? List.of() : quarters;
-            history = history == null ? List.of() : history;
         }
     }
 
-    public record QuarterCell(String quarter, String state, Instant deadline, Instant submittedAt, Review review) {
+    public record QuarterCell(String quarter, String state, Instant deadline, Review review) {
     }
 
     public record Review(String outcome, String reviewer, Instant reviewedAt, String reason, List<String> items) {
@@ -80,16 +77,10 @@ public class ProgrammeService {
         }
     }
 
-    public record Step(String kind, String quarter, String reviewer, String reason, List<String> items, String actor,
-            Instant recordedAt) {
-    }
-
     public record ProgrammeDefinition(String slug, String titleZh, String titleEn, String leadAgency,
-            List<String> participatingAgencies, List<MeasureDefinition> measures,
-            List<MilestoneDefinition> milestones) {
+            List<MeasureDefinition> measures, List<MilestoneDefinition> milestones) {
 
         public ProgrammeDefinition {
-            participatingAgencies = participatingAgencies == null ? List.of() : participatingAgencies;
             measures = measures == null ? List.of() : measures;
             milestones = milestones == null ? List.of() : milestones;
         }
