@@ -58,15 +58,17 @@ class DeskReader {
     DeskView read(Person person, String plan, String wanted) {
         Set<String> notAnswering = new LinkedHashSet<>();
         Answer<AgencyQuarters> quartersAnswer = programmeService.quarters(person, plan);
+        if (!quartersAnswer.answered()) {
+            // Said at once: a page never waits on one silent service call after another.
+            return new DeskView(plan, person.agency(), null, null, null, List.of(quartersAnswer.service()), List.of(),
+                    null, null, List.of(), List.of());
+        }
         Answer<AgencyName> name = programmeService.agency(person);
         if (!quartersAnswer.ok()) {
-            notAnswering.add(quarterless(quartersAnswer));
-            String problem = quartersAnswer.answered() && quartersAnswer.problem() != null
-                    ? Objects.requireNonNullElse(quartersAnswer.problem().detail(), "" + quartersAnswer.status())
-                    : null;
-            return new DeskView(plan, person.agency(), nameZh(name), nameEn(name), problem,
-                    quartersAnswer.answered() ? List.of() : List.copyOf(notAnswering), List.of(), null, null,
-                    List.of(), List.of());
+            String problem = quartersAnswer.problem() == null || quartersAnswer.problem().detail() == null
+                    ? Integer.toString(quartersAnswer.status()) : quartersAnswer.problem().detail();
+            return new DeskView(plan, person.agency(), nameZh(name), nameEn(name), problem, List.of(), List.of(),
+                    null, null, List.of(), List.of());
         }
         AgencyQuarters quarters = quartersAnswer.value();
 
@@ -86,6 +88,7 @@ class DeskReader {
                         .filter(r -> r.current() && person.agency().equals(r.agency())).toList());
             } else {
                 notAnswering.add(ProgrammeService.NAME);
+                break;
             }
         }
 
@@ -101,6 +104,7 @@ class DeskReader {
                     observations.put(code, history.value());
                 } else {
                     notAnswering.add(IndicatorService.NAME);
+                    break;
                 }
             }
         } else {
@@ -196,10 +200,6 @@ class DeskReader {
     /** The last day an update is on time: the deadline is midnight after it. */
     private LocalDate dueDate(Instant deadline) {
         return deadline == null ? null : LocalDate.ofInstant(deadline.minusNanos(1), zone);
-    }
-
-    private static String quarterless(Answer<?> answer) {
-        return answer.service();
     }
 
     private static String nameZh(Answer<AgencyName> name) {

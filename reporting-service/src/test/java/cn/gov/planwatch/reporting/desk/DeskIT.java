@@ -172,6 +172,10 @@ class DeskIT extends ServiceFixture {
                 "The quarter 2025-Q2 of SAMR is locked: the lead agency accepted its update");
         assertThat(form(refused.body(), "form-programme-trade-secrets")).contains("value=\"COMPLETED\" selected=\"selected\"",
                 "value=\"100\"", "name=\"quarter\" value=\"2025-Q2\"");
+
+        HttpResponse<String> unknownPlan = samr().get("/dashboard/plans/no-such-plan/desk?lang=en");
+        assertThat(unknownPlan.statusCode()).as("the service's refusal, on the page").isEqualTo(200);
+        assertThat(unknownPlan.body()).contains("The quarters could not be read: not in the stand-in");
     }
 
     @Test
