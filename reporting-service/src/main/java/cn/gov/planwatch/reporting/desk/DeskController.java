@@ -104,7 +104,8 @@ class DeskController {
     }
 
     /** The agency's progress on a programme for the quarter, through {@code reportProgress}. */
-    @PostMapping({"/dashboard/desk/programmes/{slug}/progress", "/dashboard/plans/{plan}/desk/programmes/{slug}/progress"})
+    @PostMapping({"/dashboard/desk/programmes/{slug}/progress",
+            "/dashboard/plans/{plan}/desk/programmes/{slug}/progress"})
     Object progress(@PathVariable(required = false) String plan, @PathVariable String slug,
             @RequestParam MultiValueMap<String, String> form, JwtAuthenticationToken token, Model model,
             Locale locale) {

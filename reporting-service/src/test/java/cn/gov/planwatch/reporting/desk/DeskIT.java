@@ -221,6 +221,13 @@ class DeskIT extends ServiceFixture {
         assertThat(form(refused.body(), "form-indicator-IND-06")).contains("id=\"indicator-IND-06-value-error\"",
                 "超出该指标的取值范围（0–100）", "aria-invalid=\"true\"", "value=\"170\"", "value=\"统计公报\"");
 
+        HttpResponse<String> hostile = cpd.post(PLAN + "/indicators/%7Bx%7D%20y?lang=en", FORM,
+                "_csrf=x&quarter=2025-Q4&period=2025&value=1");
+        assertThat(hostile.statusCode()).as("whatever the address holds, the service judges it").isEqualTo(200);
+        assertThat(section(hostile.body(), "refusal")).contains("not in the stand-in");
+        assertThat(INDICATOR_SERVICE.calls()).anyMatch(call -> call.startsWith(
+                "POST /api/v1/plans/ip-2021-2025/indicators/{x} y/observations"));
+
         HttpResponse<String> saved = cpd.post(PLAN + "/indicators/IND-06?lang=zh", FORM,
                 "_csrf=x&quarter=2025-Q4&period=2025&value=7.45&comment=&source=" + encode("统计公报"));
         assertThat(saved.statusCode()).isEqualTo(303);

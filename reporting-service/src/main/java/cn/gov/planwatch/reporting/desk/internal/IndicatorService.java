@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static cn.gov.planwatch.reporting.desk.internal.ServiceApi.segment;
+
 /** indicator-service's API as a ministry's desk reads and writes it, always for the person at the desk. */
 @Component
 public class IndicatorService {
@@ -23,18 +25,19 @@ public class IndicatorService {
     }
 
     public Answer<List<IndicatorDefinition>> indicators(Person person, String plan) {
-        return api.get(person, "/api/v1/plans/" + plan + "/indicators", new TypeReference<>() { });
+        return api.get(person, "/api/v1/plans/" + segment(plan) + "/indicators", new TypeReference<>() { });
     }
 
     /** Every report of the indicator, revisions included, oldest first ({@code listObservations}). */
     public Answer<List<ObservationRecord>> observations(Person person, String plan, String code) {
-        return api.get(person, "/api/v1/plans/" + plan + "/indicators/" + code + "/observations",
+        return api.get(person, "/api/v1/plans/" + segment(plan) + "/indicators/" + segment(code) + "/observations",
                 new TypeReference<>() { });
     }
 
     /** {@code reportObservation}: {@code body} is the API's request, as the desk's form filled it. */
     public Answer<Void> report(Person person, String plan, String code, Map<String, Object> body) {
-        return api.post(person, "/api/v1/plans/" + plan + "/indicators/" + code + "/observations", body);
+        return api.post(person, "/api/v1/plans/" + segment(plan) + "/indicators/" + segment(code) + "/observations",
+                body);
     }
 
     public record IndicatorDefinition(String code, String nameZh, String nameEn, Unit unit, String responsibleAgency,

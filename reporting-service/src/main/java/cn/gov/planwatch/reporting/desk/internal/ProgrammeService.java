@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static cn.gov.planwatch.reporting.desk.internal.ServiceApi.segment;
+
 /** programme-service's API as a ministry's desk reads and writes it, always for the person at the desk. */
 @Component
 public class ProgrammeService {
@@ -24,12 +26,13 @@ public class ProgrammeService {
 
     /** The agency's quarters and the programmes it reports on ({@code getAgencyQuarterlyUpdates}). */
     public Answer<AgencyQuarters> quarters(Person person, String plan) {
-        return api.get(person, plan(plan) + "/quarterly-updates/" + person.agency(), new TypeReference<>() { });
+        return api.get(person, plan(plan) + "/quarterly-updates/" + segment(person.agency()),
+                new TypeReference<>() { });
     }
 
     /** The agency's names ({@code getAgency}). */
     public Answer<AgencyName> agency(Person person) {
-        return api.get(person, "/api/v1/agencies/" + person.agency(), new TypeReference<>() { });
+        return api.get(person, "/api/v1/agencies/" + segment(person.agency()), new TypeReference<>() { });
     }
 
     public Answer<List<ProgrammeDefinition>> programmes(Person person, String plan) {
@@ -38,12 +41,12 @@ public class ProgrammeService {
 
     /** Every report on the programme, revisions included, oldest first ({@code listProgressReports}). */
     public Answer<List<ProgressRecord>> progress(Person person, String plan, String slug) {
-        return api.get(person, plan(plan) + "/programmes/" + slug + "/progress", new TypeReference<>() { });
+        return api.get(person, plan(plan) + "/programmes/" + segment(slug) + "/progress", new TypeReference<>() { });
     }
 
     /** {@code reportProgress}: {@code body} is the API's request, as the desk's form filled it. */
     public Answer<Void> reportProgress(Person person, String plan, String slug, Map<String, Object> body) {
-        return api.post(person, plan(plan) + "/programmes/" + slug + "/progress", body);
+        return api.post(person, plan(plan) + "/programmes/" + segment(slug) + "/progress", body);
     }
 
     /** {@code submitQuarterlyUpdate} for the token's agency. */
@@ -52,7 +55,7 @@ public class ProgrammeService {
     }
 
     private static String plan(String plan) {
-        return "/api/v1/plans/" + plan;
+        return "/api/v1/plans/" + segment(plan);
     }
 
     public record AgencyName(String code, String nameZh, String nameEn) {

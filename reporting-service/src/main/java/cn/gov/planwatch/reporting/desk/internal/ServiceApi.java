@@ -2,6 +2,7 @@ package cn.gov.planwatch.reporting.desk.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -36,6 +37,11 @@ final class ServiceApi {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         // The desk reads only what it shows: a field a service adds to its answers is no reason to fail.
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    /** A path segment as typed into a page's address (a code, a slug), sent as one segment whatever it holds. */
+    static String segment(String text) {
+        return UriUtils.encodePathSegment(text, StandardCharsets.UTF_8);
     }
 
     <T> Answer<T> get(Person person, String path, TypeReference<T> type) {
