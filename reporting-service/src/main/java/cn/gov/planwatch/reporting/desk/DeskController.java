@@ -100,7 +100,7 @@ class DeskController {
         Refusal refusal = Refusal.of(answer, field -> field.equals("unit") ? "value" : field, typed.keySet());
         DeskView desk = reader.read(person, defaultPlan.or(plan), quarter)
                 .withIndicatorForm(code, new DeskForm(typed, refusal.fields()));
-        return refused(plan, desk, refusal, "indicator-" + code, model, locale);
+        return refused(plan, desk, refusal, "indicator-" + code, desk.name(code, locale), model, locale);
     }
 
     /** The agency's progress on a programme for the quarter, through {@code reportProgress}. */
@@ -173,7 +173,7 @@ class DeskController {
         }, typed.keySet());
         DeskView desk = reader.read(person, defaultPlan.or(plan), quarter)
                 .withProgrammeForm(slug, new DeskForm(typed, refusal.fields()));
-        return refused(plan, desk, refusal, "programme-" + slug, model, locale);
+        return refused(plan, desk, refusal, "programme-" + slug, desk.name(slug, locale), model, locale);
     }
 
     /** The agency declares the quarter complete, through {@code submitQuarterlyUpdate}. */
@@ -188,13 +188,17 @@ class DeskController {
             return seeOther(DeskLinks.of(plan, locale.getLanguage(), quarter).saved("quarter", quarter, "submit"));
         }
         Refusal refusal = Refusal.of(answer, field -> field, List.of());
-        return refused(plan, reader.read(person, defaultPlan.or(plan), quarter), refusal, "submit", model, locale);
+        return refused(plan, reader.read(person, defaultPlan.or(plan), quarter), refusal, "submit", quarter, model,
+                locale);
     }
 
-    private String refused(String plan, DeskView desk, Refusal refusal, String form, Model model, Locale locale) {
+    /** {@code form}: the form refused, by its id's stem; {@code item}: what it was about, as the page names it. */
+    private String refused(String plan, DeskView desk, Refusal refusal, String form, String item, Model model,
+            Locale locale) {
         page(plan, desk, model, locale);
         model.addAttribute("refusal", refusal);
         model.addAttribute("refusedForm", form);
+        model.addAttribute("refusedItem", item);
         return "desk/desk";
     }
 

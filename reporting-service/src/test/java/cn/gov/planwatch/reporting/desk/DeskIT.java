@@ -139,7 +139,7 @@ class DeskIT extends ServiceFixture {
                 "id=\"programme-trade-secrets-measure-policy-note-error\"", "说明含有不可打印字符")
                 .as("what the person typed").contains("value=\"150\"", "试点地区完成培训", "value=\"指引已印发\"",
                         "value=\"COMPLETED\" selected=\"selected\"");
-        assertThat(section(refused.body(), "refusal")).contains("未保存",
+        assertThat(section(refused.body(), "refusal")).contains("未保存", "请更正“商业秘密保护工程”中标出的字段",
                 "href=\"#programme-trade-secrets-percentComplete\"");
         assertThat(PROGRAMME_SERVICE.server.calls()).contains("POST /api/v1/plans/ip-2021-2025/programmes/trade-secrets"
                 + "/progress Bearer " + samrToken + " zh-CN {\"quarter\":\"2025-Q3\",\"status\":\"ON_TRACK\","
