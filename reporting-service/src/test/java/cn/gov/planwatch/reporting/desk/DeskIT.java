@@ -146,6 +146,15 @@ class DeskIT extends ServiceFixture {
                 + "\"percentComplete\":150,\"summary\":\"试点地区完成培训\",\"risks\":null,\"measures\":[{\"code\":"
                 + "\"policy\",\"status\":\"COMPLETED\",\"note\":\"指引已印发\"}],\"milestones\":[]}");
 
+        HttpResponse<String> milestone = samr().post(PLAN + "/programmes/geographical-indications/progress?lang=zh",
+                FORM, "_csrf=x&quarter=2025-Q3&status=AT_RISK&percentComplete=40&summary=&risks="
+                        + "&milestone.gi-demo-zones.value=-3");
+        assertThat(form(milestone.body(), "form-programme-geographical-indications")).as("a listed entry's message,"
+                + " beside the field it came from").contains("value=\"-3\"", "须不小于 0（累计值）",
+                "id=\"programme-geographical-indications-milestone-gi-demo-zones-value-error\"");
+        assertThat(PROGRAMME_SERVICE.server.calls()).anyMatch(call -> call.endsWith(
+                "\"milestones\":[{\"code\":\"gi-demo-zones\",\"value\":-3}]}"));
+
         HttpResponse<String> saved = samr().post(PLAN + "/programmes/trade-secrets/progress?lang=zh", FORM,
                 refusedBody.replace("percentComplete=150", "percentComplete=70"));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
@@ -383,6 +392,10 @@ class DeskIT extends ServiceFixture {
                         2));
                 return StandIn.Reply.json(202, "{\"eventId\":\"0b6f1a52-6a3e-4a53-9d4e-2f1c3b7a9e10\",\"programme\":"
                         + "\"trade-secrets\",\"quarter\":\"2025-Q3\",\"status\":\"ACCEPTED\"}");
+            }
+            if (method.equals("POST") && path.equals("/programmes/geographical-indications/progress")) {
+                return StandIn.Reply.problem(422, "milestones[0].value: 须不小于 0（累计值）",
+                        "[{\"field\":\"milestones[0].value\",\"message\":\"须不小于 0（累计值）\"}]");
             }
             if (method.equals("POST") && path.equals("/quarterly-updates")) {
                 if (cpdSubmitted) {
