@@ -26,11 +26,14 @@ import org.springframework.web.servlet.view.RedirectView;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -260,8 +263,7 @@ class DeskController {
      */
     record Refusal(int status, String detail, Map<String, String> fields, List<String> unplaced, String service) {
 
-        static Refusal of(Answer<?> answer, java.util.function.UnaryOperator<String> onPage,
-                java.util.Collection<String> formFields) {
+        static Refusal of(Answer<?> answer, UnaryOperator<String> onPage, Collection<String> formFields) {
             if (!answer.answered()) {
                 return new Refusal(0, null, Map.of(), List.of(), answer.service());
             }
@@ -271,10 +273,11 @@ class DeskController {
             if (problem != null) {
                 for (Problem.FieldError error : problem.errors()) {
                     String field = error.field() == null ? null : onPage.apply(error.field());
+                    String message = Objects.requireNonNullElse(error.message(), "");
                     if (field != null && formFields.contains(field)) {
-                        fields.merge(field, error.message(), (a, b) -> a + " " + b);
+                        fields.merge(field, message, (a, b) -> a + " " + b);
                     } else {
-                        unplaced.add(error.field() == null ? error.message() : error.field() + ": " + error.message());
+                        unplaced.add(error.field() == null ? message : error.field() + ": " + message);
                     }
                 }
             }
