@@ -177,6 +177,7 @@ class DeskIT extends ServiceFixture {
                 "_csrf=x&quarter=2025-Q2&status=COMPLETED&percentComplete=100&summary=&risks=");
 
         assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(section(refused.body(), "submit")).contains("Accepted by the lead agency: the quarter is locked");
         assertThat(section(refused.body(), "refusal")).contains("Not saved",
                 "The quarter 2025-Q2 of SAMR is locked: the lead agency accepted its update");
         assertThat(form(refused.body(), "form-programme-trade-secrets")).contains("value=\"COMPLETED\" selected=\"selected\"",
@@ -204,7 +205,7 @@ class DeskIT extends ServiceFixture {
         HttpResponse<String> after = cpd.get(location.substring(location.indexOf("/dashboard"),
                 location.indexOf('#')));
         assertThat(after.body()).contains("The update for 2025-Q4 was submitted to the lead agency for review.");
-        assertThat(section(after.body(), "submit")).contains("On time", "nothing to submit")
+        assertThat(section(after.body(), "submit")).contains("On time", "awaits the lead agency")
                 .doesNotContain("submit-form");
 
         HttpResponse<String> again = cpd.post(PLAN + "/quarter?lang=en", FORM, "_csrf=x&quarter=2025-Q4");
