@@ -205,6 +205,76 @@ class DashboardBrowserIT {
         }
     }
 
+    @Test
+    void aReporterOfSamrEntersAProgressReportWithAnErrorFixesItSavesAndSubmitsTheQuarter() throws Exception {
+        WebDriver browser = WebDriver.open(chromium);
+        Accessibility accessibility = new Accessibility();
+        String percent = "#programme-trade-secrets-percentComplete";
+        try {
+            // A quarter no other journey touches: SAMR's 2025-Q2, overdue and not yet reported.
+            browser.logIn(GATEWAY + "/dashboard/desk?lang=zh&quarter=2025-Q2", "samr");
+
+            browser.await("document.querySelector('#form-programme-trade-secrets') !== null");
+            assertThat(browser.currentUrl()).startsWith(GATEWAY + "/dashboard/desk");
+            assertThat(browser.text("h1")).contains("市场监管总局");
+            assertThat(browser.text("#quarter-state")).isEqualTo("逾期未报");
+            assertThat(browser.text("#missing")).contains("trade-secrets", "geographical-indications");
+            browser.screenshot(ROOT.resolve("launcher/target/desk-browser-it.png"));
+            accessibility.check(browser, "desk", "zh");
+
+            // A percentage over 100: the API refuses it, and the page says so beside the field, keeping what was typed.
+            browser.script("document.querySelector('#programme-trade-secrets-status').value = 'ON_TRACK';");
+            browser.type(percent, "150");
+            browser.type("#programme-trade-secrets-summary", "商业秘密保护指引已发布");
+            browser.click("#form-programme-trade-secrets button[type=submit]");
+            browser.await("document.querySelector('" + percent + "-error') !== null");
+            assertThat(browser.text(percent + "-error")).isNotEmpty();
+            assertThat(browser.script("return document.querySelector('" + percent + "').getAttribute('aria-invalid');")
+                    .asText()).isEqualTo("true");
+            assertThat(browser.script("return document.querySelector('" + percent + "')"
+                    + ".getAttribute('aria-describedby');").asText()).isEqualTo(percent.substring(1) + "-error");
+            assertThat(browser.script("return document.querySelector('" + percent + "').value;").asText())
+                    .isEqualTo("150");
+            assertThat(browser.script("return document.querySelector('#programme-trade-secrets-summary').value;")
+                    .asText()).isEqualTo("商业秘密保护指引已发布");
+            accessibility.check(browser, "desk-refused", "zh");
+
+            // Fixed and saved: the desk comes back (post/redirect/get) saying so.
+            browser.script("document.querySelector('" + percent + "').value = '';");
+            browser.type(percent, "60");
+            browser.click("#form-programme-trade-secrets button[type=submit]");
+            browser.await("document.querySelector('#saved') !== null");
+            assertThat(browser.text("#saved")).contains("商业秘密保护工程", "2025-Q2");
+            String samr = STACK.token("samr-reporter");
+            await().atMost(Duration.ofSeconds(15)).until(() -> get("/api/v1/programmes/trade-secrets/progress", samr)
+                    .contains("商业秘密保护指引已发布"));
+
+            // The check before submitting no longer names the programme just reported; then the quarter is submitted.
+            browser.go(GATEWAY + "/dashboard/desk?lang=zh&quarter=2025-Q2");
+            browser.await("document.querySelector('#submit-form') !== null");
+            assertThat(browser.text("#missing")).doesNotContain("trade-secrets").contains("geographical-indications");
+            browser.click("#submit-form button[type=submit]");
+            browser.await("document.querySelector('#saved') !== null");
+            assertThat(browser.text("#quarter-state")).isEqualTo("逾期报送");
+            assertThat(browser.script("return document.querySelector('#submit-form') === null;").asBoolean()).isTrue();
+            accessibility.check(browser, "desk-submitted", "zh");
+            browser.click("#switch-language");
+            browser.await("document.documentElement.lang === 'en'");
+            accessibility.check(browser, "desk-submitted", "en");
+
+            // The API shows the report and the submission, and the submission names the person who made it.
+            String quarters = get("/api/v1/quarterly-updates/SAMR", samr);
+            assertThat(quarters).contains("\"quarter\":\"2025-Q2\",\"state\":\"SUBMITTED_LATE\"");
+            assertThat(JSON.readTree(quarters).path("history").toString()).contains("\"kind\":\"SUBMITTED\"",
+                    "\"quarter\":\"2025-Q2\"", "\"actor\":\"samr\"");
+            assertThat(accessibility.problems)
+                    .as("serious or critical axe-core violations, or a page wider than the screen")
+                    .isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
     /**
      * A record no consumer can read, written straight to the log as a faulty producer would: each projector sets it
      * aside as a dead letter. Returns its CloudEvents id.
@@ -316,6 +386,14 @@ class DashboardBrowserIT {
     private static String provenance(String figure, String token) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/national-view/provenance/" + figure))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** GETs through the gateway: the answer's body, which must be a 200's. */
+    private static String get(String path, String token) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+        return answer.body();
     }
 
     /** POSTs through the gateway; returns the event id of the 202. */

@@ -39,7 +39,8 @@ class AccessMatrixIT extends ServiceFixture {
         return MappedRouteMatrix.of(mapping, http(),
                 new MappedRouteMatrix.Samples("CNIPA", "MOE", Map.of("quarter", "2025-Q3",
                         "id", "00000000-0000-0000-0000-000000000000", "figure", "compliance:overall",
-                        "part", "2025-Q3", "plan", "ip-2021-2025", "format", "csv", "agency", "SAMR"), Map.of(), Set.of()));
+                        "part", "2025-Q3", "plan", "ip-2021-2025", "format", "csv", "agency", "SAMR",
+                        "code", "IND-01", "slug", "trade-secrets"), Map.of(), Set.of()));
     }
 
     @Test

@@ -25,6 +25,11 @@ class ApiDescriptionIT extends ApiDescriptionContract {
                 "POST /dashboard/review/{agency}/{quarter}/accept",
                 "POST /dashboard/plans/{plan}/review/{agency}/{quarter}/accept",
                 "POST /dashboard/review/{agency}/{quarter}/return",
-                "POST /dashboard/plans/{plan}/review/{agency}/{quarter}/return");
+                "POST /dashboard/plans/{plan}/review/{agency}/{quarter}/return",
+                // A ministry's desk: pages over indicator-service's and programme-service's APIs.
+                "GET /dashboard/desk", "GET /dashboard/plans/{plan}/desk", "POST /dashboard/desk/quarter",
+                "POST /dashboard/plans/{plan}/desk/quarter", "POST /dashboard/desk/indicators/{code}",
+                "POST /dashboard/plans/{plan}/desk/indicators/{code}", "POST /dashboard/desk/programmes/{slug}/progress",
+                "POST /dashboard/plans/{plan}/desk/programmes/{slug}/progress");
     }
 }

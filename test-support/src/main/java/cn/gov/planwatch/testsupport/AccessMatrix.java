@@ -105,7 +105,12 @@ public final class AccessMatrix {
             new Endpoint("reporting-service", "POST", "/dashboard/review/SAMR/2030-Q1/accept", "{}", "SAMR",
                     ANY_LEAD),
             // The operators' console, rendered by reporting-service.
-            new Endpoint("reporting-service", "GET", "/dashboard/ops", null, "CNIPA", EnumSet.of(Caller.OPERATOR)));
+            new Endpoint("reporting-service", "GET", "/dashboard/ops", null, "CNIPA", EnumSet.of(Caller.OPERATOR)),
+            // A ministry's desk, rendered by reporting-service: any reporter, each at its own agency's desk.
+            new Endpoint("reporting-service", "GET", "/dashboard/desk", null, "SAMR",
+                    EnumSet.of(Caller.RESPONSIBLE_REPORTER, Caller.OTHER_REPORTER)),
+            new Endpoint("reporting-service", "GET", "/dashboard/plans/ip-2021-2025/desk", null, "SAMR",
+                    EnumSet.of(Caller.RESPONSIBLE_REPORTER, Caller.OTHER_REPORTER)));
 
     /** One dynamic test per (endpoint, caller) of {@code service}, called over real HTTP. */
     public static Stream<DynamicTest> of(String service, HttpCalls anonymous) {

@@ -82,6 +82,12 @@ public final class ApiAccessPolicy {
             new Rule("POST", "/dashboard/review/*/*/return", Set.of(LEAD)),
             new Rule("POST", "/dashboard/plans/*/review/*/*/accept", Set.of(LEAD)),
             new Rule("POST", "/dashboard/plans/*/review/*/*/return", Set.of(LEAD)),
+            // A ministry's desk: what a reporter may read and do over the API for its own agency, as pages; before
+            // the lead agency's dashboard too.
+            new Rule("GET", "/dashboard/desk/**", Set.of(REPORTER)),
+            new Rule("POST", "/dashboard/desk/**", Set.of(REPORTER)),
+            new Rule("GET", "/dashboard/plans/*/desk/**", Set.of(REPORTER)),
+            new Rule("POST", "/dashboard/plans/*/desk/**", Set.of(REPORTER)),
             // The lead agency's dashboard pages.
             new Rule("GET", "/", Set.of(LEAD)),
             new Rule("GET", "/dashboard/**", Set.of(LEAD)),

@@ -101,6 +101,26 @@ class ApiAccessPolicyTest {
     }
 
     @Test
+    void aMinistrysDeskIsItsReportersInEveryPlan() {
+        var reporter = new ApiAccessPolicy.Roles(Set.of(ApiAccessPolicy.REPORTER));
+        for (String path : new String[] {"/dashboard/desk", "/dashboard/plans/ip-2021-2025/desk"}) {
+            assertThat(ApiAccessPolicy.decide("GET", path)).as(path).isEqualTo(reporter);
+            assertThat(ApiAccessPolicy.decide("HEAD", path)).as(path).isEqualTo(reporter);
+            assertThat(ApiAccessPolicy.decide("POST", path + "/quarter")).as(path).isEqualTo(reporter);
+            assertThat(ApiAccessPolicy.decide("POST", path + "/indicators/IND-01")).as(path).isEqualTo(reporter);
+            assertThat(ApiAccessPolicy.decide("POST", path + "/programmes/trade-secrets/progress")).as(path)
+                    .isEqualTo(reporter);
+            assertThat(ApiAccessPolicy.decide("DELETE", path)).as(path)
+                    .isInstanceOf(ApiAccessPolicy.MethodNotAllowed.class);
+        }
+        assertThat(ApiAccessPolicy.decide("GET", "/dashboard/plans/ip-2021-2025"))
+                .as("the rest of a plan's dashboard stays the lead agency's")
+                .isEqualTo(new ApiAccessPolicy.Roles(Set.of(ApiAccessPolicy.LEAD)));
+        assertThat(ApiAccessPolicy.decide("GET", "/dashboard/deskX")).as("a literal segment, not a prefix")
+                .isEqualTo(new ApiAccessPolicy.Roles(Set.of(ApiAccessPolicy.LEAD)));
+    }
+
+    @Test
     void aPathNoRuleCoversIsNoOnesToCall() {
         assertThat(ApiAccessPolicy.decide("GET", "/api/v1/no-such-resource")).isEqualTo(new ApiAccessPolicy.NoRule());
         assertThat(ApiAccessPolicy.decide("GET", "/api/v1/indicatorsX")).isEqualTo(new ApiAccessPolicy.NoRule());
