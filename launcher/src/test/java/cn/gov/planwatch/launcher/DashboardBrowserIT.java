@@ -267,11 +267,117 @@ class DashboardBrowserIT {
             assertThat(quarters).contains("\"quarter\":\"2025-Q2\",\"state\":\"SUBMITTED_LATE\"");
             assertThat(JSON.readTree(quarters).path("history").toString()).contains("\"kind\":\"SUBMITTED\"",
                     "\"quarter\":\"2025-Q2\"", "\"actor\":\"samr\"");
+            // The national view's provenance of both figures names the person, not only the gateway's client.
+            String lead = STACK.token("cnipa-lead");
+            await().atMost(Duration.ofSeconds(15)).until(() -> provenance("compliance:SAMR/2025-Q2", lead)
+                    .contains("\"actor\":\"samr\""));
+            assertThat(provenance("programme:trade-secrets", lead)).contains("商业秘密保护指引已发布")
+                    .contains("\"actor\":\"samr\"");
             assertThat(accessibility.problems)
                     .as("serious or critical axe-core violations, or a page wider than the screen")
                     .isEmpty();
         } finally {
             browser.quit();
+        }
+    }
+
+    @Test
+    void theLeadReturnsSamrsQuarterTheReporterCorrectsAndResubmitsTheLeadAcceptsAndTheQuarterIsLocked()
+            throws Exception {
+        // SAMR's 2025-Q1, reported and submitted by its own system: a quarter no other journey touches.
+        String samr = STACK.token("samr-reporter");
+        String tradeSecrets = "/api/v1/programmes/trade-secrets/progress";
+        post(tradeSecrets, "{\"quarter\":\"2025-Q1\",\"status\":\"ON_TRACK\",\"percentComplete\":95,"
+                + "\"summary\":\"指引起草完成\"}", samr);
+        post("/api/v1/programmes/geographical-indications/progress", "{\"quarter\":\"2025-Q1\",\"status\":\"ON_TRACK\","
+                + "\"percentComplete\":30,\"summary\":\"示范区遴选\"}", samr);
+        post("/api/v1/quarterly-updates", "{\"quarter\":\"2025-Q1\"}", samr);
+        String reason = "商业秘密保护工程的完成比例与报送材料不符，请核实后重报。";
+        String samrQuarter = "tr[data-agency='SAMR'][data-quarter='2025-Q1']";
+
+        WebDriver lead = WebDriver.open(chromium);
+        WebDriver reporter = WebDriver.open(chromium);
+        Accessibility accessibility = new Accessibility();
+        try {
+            // The lead opens the queue and SAMR's quarter, and returns it naming one programme.
+            lead.logIn(GATEWAY + "/dashboard/review?lang=zh", "lead");
+            lead.await("document.querySelector(\"" + samrQuarter + " a\") !== null");
+            accessibility.check(lead, "review-queue", "zh");
+            lead.click(samrQuarter + " a");
+            lead.await("document.querySelector('#return-form') !== null");
+            assertThat(lead.text("#programmes")).contains("95", "指引起草完成");
+            accessibility.check(lead, "review-quarter", "zh");
+            lead.type("#reason", reason);
+            lead.click("#items input[value='trade-secrets']");
+            lead.click("#return-form button[type=submit]");
+            lead.await("document.querySelector('#outcome [data-state]') !== null");
+            assertThat(lead.script("return document.querySelector('#outcome [data-state]').dataset.state;").asText())
+                    .isEqualTo("RETURNED");
+            accessibility.check(lead, "review-queue-returned", "zh");
+
+            // The reporter sees the reason and the programme it names, corrects it and submits the quarter again.
+            reporter.logIn(GATEWAY + "/dashboard/desk?lang=zh&quarter=2025-Q1", "samr");
+            reporter.await("document.querySelector('#return-reason') !== null");
+            assertThat(reporter.text("#return-reason")).isEqualTo(reason);
+            assertThat(reporter.text("#return-items")).contains("商业秘密");
+            assertThat(reporter.script("return document.querySelector('#form-programme-trade-secrets')"
+                    + ".closest('article').classList.contains('flagged');").asBoolean())
+                    .as("the programme the lead named is marked").isTrue();
+            assertThat(reporter.script("return document.querySelector('#form-programme-geographical-indications')"
+                    + ".closest('article').classList.contains('flagged');").asBoolean()).isFalse();
+            accessibility.check(reporter, "desk-returned", "zh");
+            String percent = "#programme-trade-secrets-percentComplete";
+            reporter.script("document.querySelector('#programme-trade-secrets-status').value = 'ON_TRACK';");
+            reporter.script("document.querySelector('" + percent + "').value = '';");
+            reporter.type(percent, "75");
+            reporter.type("#programme-trade-secrets-summary", "已核实：指引起草完成四分之三");
+            reporter.click("#form-programme-trade-secrets button[type=submit]");
+            reporter.await("document.querySelector('#saved') !== null");
+            await().atMost(Duration.ofSeconds(15)).until(() -> get(tradeSecrets, samr).contains("已核实"));
+            reporter.go(GATEWAY + "/dashboard/desk?lang=zh&quarter=2025-Q1");
+            reporter.await("document.querySelector('#submit-form') !== null");
+            reporter.click("#submit-form button[type=submit]");
+            reporter.await("document.querySelector('#saved') !== null");
+
+            // The lead finds it waiting again, with the correction, and accepts it.
+            lead.go(GATEWAY + "/dashboard/review?lang=zh");
+            lead.await("document.querySelector(\"" + samrQuarter + " a\") !== null");
+            lead.click(samrQuarter + " a");
+            lead.await("document.querySelector('#accept-form') !== null");
+            assertThat(lead.text("#programmes")).contains("75", "已核实");
+            lead.click("#accept-form button[type=submit]");
+            lead.await("document.querySelector('#outcome [data-state]') !== null");
+            assertThat(lead.script("return document.querySelector('#outcome [data-state]').dataset.state;").asText())
+                    .isEqualTo("ACCEPTED");
+            assertThat(lead.script("return document.querySelector(\"" + samrQuarter + "\") === null;").asBoolean())
+                    .as("nothing of SAMR's 2025-Q1 waits any more").isTrue();
+
+            // The reporter's page shows the quarter locked, and a change is refused with the API's own message.
+            reporter.go(GATEWAY + "/dashboard/desk?lang=zh&quarter=2025-Q1");
+            reporter.await("document.querySelector('#quarter-state') !== null");
+            assertThat(reporter.script("return document.querySelector('#quarter-state').className;").asText())
+                    .contains("state-ACCEPTED");
+            reporter.script("document.querySelector('#programme-trade-secrets-status').value = 'ON_TRACK';");
+            reporter.script("document.querySelector('" + percent + "').value = '';");
+            reporter.type(percent, "80");
+            reporter.click("#form-programme-trade-secrets button[type=submit]");
+            reporter.await("document.querySelector('#refusal') !== null");
+            assertThat(reporter.text("#refusal")).contains("锁定");
+            accessibility.check(reporter, "desk-locked", "zh");
+            reporter.click("#switch-language");
+            reporter.await("document.documentElement.lang === 'en'");
+            accessibility.check(reporter, "desk-locked", "en");
+            lead.go(GATEWAY + "/dashboard/review?lang=en");
+            lead.await("document.querySelector('h1') !== null");
+            accessibility.check(lead, "review-queue", "en");
+            assertThat(get("/api/v1/quarterly-updates/SAMR", samr))
+                    .contains("\"quarter\":\"2025-Q1\",\"state\":\"ACCEPTED\"");
+            assertThat(accessibility.problems)
+                    .as("serious or critical axe-core violations, or a page wider than the screen")
+                    .isEmpty();
+        } finally {
+            lead.quit();
+            reporter.quit();
         }
     }
 
