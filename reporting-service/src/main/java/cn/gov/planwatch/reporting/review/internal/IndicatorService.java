@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** indicator-service's public API as the review pages use it: an indicator's reports. */
-@Component
+@Component("reviewIndicatorService")
 public class IndicatorService {
 
     public static final String NAME = "indicator-service";

@@ -16,7 +16,7 @@ import java.util.Map;
  * programme-service's public API as the review pages use it: the plan's quarterly updates (the compliance matrix and
  * one agency's quarters), a programme's progress reports, and the lead agency's accept and return.
  */
-@Component
+@Component("reviewProgrammeService")
 public class ProgrammeService {
 
     public static final String NAME = "programme-service";
