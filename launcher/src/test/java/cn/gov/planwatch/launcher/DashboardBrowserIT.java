@@ -224,8 +224,8 @@ class DashboardBrowserIT {
 
             // A percentage over 100: the API refuses it, and the page says so beside the field, keeping what was typed.
             browser.script("document.querySelector('#programme-trade-secrets-status').value = 'ON_TRACK';");
-            browser.type(percent, "150");
-            browser.type("#programme-trade-secrets-summary", "商业秘密保护指引已发布");
+            browser.retype(percent, "150");
+            browser.retype("#programme-trade-secrets-summary", "商业秘密保护指引已发布");
             browser.click("#form-programme-trade-secrets button[type=submit]");
             browser.await("document.querySelector('" + percent + "-error') !== null");
             assertThat(browser.text(percent + "-error")).isNotEmpty();
@@ -240,8 +240,7 @@ class DashboardBrowserIT {
             accessibility.check(browser, "desk-refused", "zh");
 
             // Fixed and saved: the desk comes back (post/redirect/get) saying so.
-            browser.script("document.querySelector('" + percent + "').value = '';");
-            browser.type(percent, "60");
+            browser.retype(percent, "60");
             browser.click("#form-programme-trade-secrets button[type=submit]");
             browser.await("document.querySelector('#saved') !== null");
             assertThat(browser.text("#saved")).contains("商业秘密保护工程", "2025-Q2");
@@ -328,9 +327,8 @@ class DashboardBrowserIT {
             accessibility.check(reporter, "desk-returned", "zh");
             String percent = "#programme-trade-secrets-percentComplete";
             reporter.script("document.querySelector('#programme-trade-secrets-status').value = 'ON_TRACK';");
-            reporter.script("document.querySelector('" + percent + "').value = '';");
-            reporter.type(percent, "75");
-            reporter.type("#programme-trade-secrets-summary", "已核实：指引起草完成四分之三");
+            reporter.retype(percent, "75");
+            reporter.retype("#programme-trade-secrets-summary", "已核实：指引起草完成四分之三");
             reporter.click("#form-programme-trade-secrets button[type=submit]");
             reporter.await("document.querySelector('#saved') !== null");
             await().atMost(Duration.ofSeconds(15)).until(() -> get(tradeSecrets, samr).contains("已核实"));
@@ -358,8 +356,7 @@ class DashboardBrowserIT {
             assertThat(reporter.script("return document.querySelector('#quarter-state').className;").asText())
                     .contains("state-ACCEPTED");
             reporter.script("document.querySelector('#programme-trade-secrets-status').value = 'ON_TRACK';");
-            reporter.script("document.querySelector('" + percent + "').value = '';");
-            reporter.type(percent, "80");
+            reporter.retype(percent, "80");
             reporter.click("#form-programme-trade-secrets button[type=submit]");
             reporter.await("document.querySelector('#refusal') !== null");
             assertThat(reporter.text("#refusal")).contains("锁定");
@@ -587,6 +584,12 @@ class DashboardBrowserIT {
 
         void type(String css, String text) throws Exception {
             command("POST", "/element/" + element(css) + "/value", JSON.createObjectNode().put("text", text));
+        }
+
+        /** Clears a field (a form may start from the last report) and types into it. */
+        void retype(String css, String text) throws Exception {
+            script("document.querySelector(" + JSON.writeValueAsString(css) + ").value = '';");
+            type(css, text);
         }
 
         void click(String css) throws Exception {

@@ -44,6 +44,13 @@ class DashboardIT extends ServiceFixture {
                 "/assets/webjars/echarts/dist/echarts.min.js", "逾期未报")
                 .doesNotContain("<script>", "style=\"");
         assertThat(lead.get("/").body()).as("the root is the overview").contains("国家规划实施总览");
+        // Everyone else lands on their own page, in the language they asked for.
+        HttpResponse<String> reporterHome = anonymous.withToken(TestTokens.shared().reporter("SAMR")).get("/?lang=en");
+        assertThat(reporterHome.statusCode()).isEqualTo(302);
+        assertThat(reporterHome.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard/desk?lang=en");
+        HttpResponse<String> operatorHome = anonymous.withToken(TestTokens.shared().operator()).get("/");
+        assertThat(operatorHome.statusCode()).isEqualTo(302);
+        assertThat(operatorHome.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard/ops");
 
         HttpResponse<String> en = lead.get("/dashboard?lang=en");
         assertThat(en.body()).contains("National plan overview", "Copyright industries", "Overdue",

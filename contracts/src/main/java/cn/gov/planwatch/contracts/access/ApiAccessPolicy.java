@@ -88,8 +88,9 @@ public final class ApiAccessPolicy {
             new Rule("POST", "/dashboard/desk/**", Set.of(REPORTER)),
             new Rule("GET", "/dashboard/plans/*/desk/**", Set.of(REPORTER)),
             new Rule("POST", "/dashboard/plans/*/desk/**", Set.of(REPORTER)),
+            // Where each person lands: the lead agency's overview, a reporter's desk, the operators' console.
+            new Rule("GET", "/", ANY_ROLE),
             // The lead agency's dashboard pages.
-            new Rule("GET", "/", Set.of(LEAD)),
             new Rule("GET", "/dashboard/**", Set.of(LEAD)),
             // Metrics and the build's details are the operator's; only health is anonymous.
             new Rule("GET", "/actuator/**", Set.of(OPERATOR)));

@@ -62,7 +62,28 @@ class DashboardController {
     }
 
     /** {@code date} (the picker: as it stood at the end of that day, plan zone) or {@code asOf} (an instant). */
-    @GetMapping({"/", "/dashboard", "/dashboard/plans/{plan}"})
+    /**
+     * Where a person lands after logging in: the lead agency on the overview, a ministry's reporter at its desk,
+     * an operator at the console (in the language asked for).
+     */
+    @GetMapping("/")
+    String home(@RequestParam(required = false) String asOf, @RequestParam(required = false) String date,
+            @RequestParam(required = false) String lang, Model model, Locale locale) {
+        Caller caller = callers.current();
+        if (caller.hasRole(Caller.LEAD)) {
+            return overview(null, asOf, date, model, locale);
+        }
+        String language = lang == null ? "" : "?lang=" + (lang.equals("en") ? "en" : "zh");
+        if (caller.hasRole(Caller.REPORTER)) {
+            return "redirect:/dashboard/desk" + language;
+        }
+        if (caller.hasRole(Caller.OPERATOR)) {
+            return "redirect:/dashboard/ops" + language;
+        }
+        throw Problems.forbidden("no page for this role");
+    }
+
+    @GetMapping({"/dashboard", "/dashboard/plans/{plan}"})
     String overview(@PathVariable(required = false) String plan, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String date, Model model, Locale locale) {
         requireLead();
