@@ -1,7 +1,6 @@
 package cn.gov.planwatch.gateway.security;
 
 import cn.gov.planwatch.contracts.access.PageCsrfToken;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,8 +24,8 @@ class CsrfTokenForPages implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        boolean page = HttpMethod.GET.equals(request.getMethod())
-                && PAGES.matches(request.getPath().pathWithinApplication());
+        // A form post's answer is a page too (a refusal shows the form again), so every method gets the token.
+        boolean page = PAGES.matches(request.getPath().pathWithinApplication());
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         if (!page || token == null) {
             return request.getHeaders().containsHeader(HEADER)
