@@ -5,11 +5,11 @@ import cn.gov.planwatch.contracts.access.ApiAccessPolicy;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.problem.Problems;
-import cn.gov.planwatch.reporting.desk.internal.Answer;
-import cn.gov.planwatch.reporting.desk.internal.IndicatorService;
-import cn.gov.planwatch.reporting.desk.internal.Person;
-import cn.gov.planwatch.reporting.desk.internal.Problem;
-import cn.gov.planwatch.reporting.desk.internal.ProgrammeService;
+import cn.gov.planwatch.reporting.serviceapi.Answer;
+import cn.gov.planwatch.reporting.serviceapi.IndicatorServiceApi;
+import cn.gov.planwatch.reporting.serviceapi.Person;
+import cn.gov.planwatch.reporting.serviceapi.Problem;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -52,13 +52,13 @@ class DeskController {
     private static final Pattern LISTED_FIELD = Pattern.compile("(measures|milestones)\\[(\\d+)]\\.(\\w+)");
 
     private final DeskReader reader;
-    private final ProgrammeService programmeService;
-    private final IndicatorService indicatorService;
+    private final ProgrammeServiceApi programmeService;
+    private final IndicatorServiceApi indicatorService;
     private final DefaultPlan defaultPlan;
     private final CallerResolver callers;
     private final DeskDates dates;
 
-    DeskController(DeskReader reader, ProgrammeService programmeService, IndicatorService indicatorService,
+    DeskController(DeskReader reader, ProgrammeServiceApi programmeService, IndicatorServiceApi indicatorService,
             DefaultPlan defaultPlan, CallerResolver callers, @Value("${planwatch.plan.zone}") ZoneId zone) {
         this.dates = new DeskDates(zone);
         this.reader = reader;

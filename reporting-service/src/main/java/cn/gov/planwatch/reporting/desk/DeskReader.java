@@ -5,17 +5,17 @@ import cn.gov.planwatch.reporting.desk.DeskView.Item;
 import cn.gov.planwatch.reporting.desk.DeskView.ProgrammeCard;
 import cn.gov.planwatch.reporting.desk.DeskView.QuarterRow;
 import cn.gov.planwatch.reporting.desk.DeskView.ReturnNotice;
-import cn.gov.planwatch.reporting.desk.internal.Answer;
-import cn.gov.planwatch.reporting.desk.internal.IndicatorService;
-import cn.gov.planwatch.reporting.desk.internal.IndicatorService.IndicatorDefinition;
-import cn.gov.planwatch.reporting.desk.internal.IndicatorService.ObservationRecord;
-import cn.gov.planwatch.reporting.desk.internal.Person;
-import cn.gov.planwatch.reporting.desk.internal.ProgrammeService;
-import cn.gov.planwatch.reporting.desk.internal.ProgrammeService.AgencyName;
-import cn.gov.planwatch.reporting.desk.internal.ProgrammeService.AgencyQuarters;
-import cn.gov.planwatch.reporting.desk.internal.ProgrammeService.ProgrammeDefinition;
-import cn.gov.planwatch.reporting.desk.internal.ProgrammeService.ProgressRecord;
-import cn.gov.planwatch.reporting.desk.internal.ProgrammeService.QuarterCell;
+import cn.gov.planwatch.reporting.serviceapi.Answer;
+import cn.gov.planwatch.reporting.serviceapi.IndicatorServiceApi;
+import cn.gov.planwatch.reporting.serviceapi.IndicatorServiceApi.IndicatorDefinition;
+import cn.gov.planwatch.reporting.serviceapi.IndicatorServiceApi.Observation;
+import cn.gov.planwatch.reporting.serviceapi.Person;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.AgencyName;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.AgencyQuarters;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.ProgrammeDefinition;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.ProgressReport;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.QuarterlyUpdate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -43,11 +43,11 @@ class DeskReader {
 
     private static final List<String> OPEN_STATES = List.of("RETURNED", "DUE", "OVERDUE");
 
-    private final ProgrammeService programmeService;
-    private final IndicatorService indicatorService;
+    private final ProgrammeServiceApi programmeService;
+    private final IndicatorServiceApi indicatorService;
     private final ZoneId zone;
 
-    DeskReader(ProgrammeService programmeService, IndicatorService indicatorService,
+    DeskReader(ProgrammeServiceApi programmeService, IndicatorServiceApi indicatorService,
             @Value("${planwatch.plan.zone}") ZoneId zone) {
         this.programmeService = programmeService;
         this.indicatorService = indicatorService;
@@ -57,58 +57,58 @@ class DeskReader {
     /** {@code wanted}: the quarter to work on, or null for the one most in need (returned, else the latest due). */
     DeskView read(Person person, String plan, String wanted) {
         Set<String> notAnswering = new LinkedHashSet<>();
-        Answer<AgencyQuarters> quartersAnswer = programmeService.quarters(person, plan);
+        Answer<AgencyQuarters> quartersAnswer = programmeService.agencyQuarters(person, plan, person.agency());
         if (!quartersAnswer.answered()) {
             // Said at once: a page never waits on one silent service call after another.
             return new DeskView(plan, person.agency(), null, null, null, List.of(quartersAnswer.service()), List.of(),
                     null, null, List.of(), List.of());
         }
-        Answer<AgencyName> name = programmeService.agency(person);
+        Answer<AgencyName> name = programmeService.agency(person, person.agency());
         if (!quartersAnswer.ok()) {
             String problem = quartersAnswer.problem() == null || quartersAnswer.problem().detail() == null
                     ? Integer.toString(quartersAnswer.status()) : quartersAnswer.problem().detail();
             return new DeskView(plan, person.agency(), nameZh(name), nameEn(name), problem, List.of(), List.of(),
                     null, null, List.of(), List.of());
         }
-        AgencyQuarters quarters = quartersAnswer.value();
+        AgencyQuarters quarters = quartersAnswer.body();
 
         Map<String, ProgrammeDefinition> programmes = new LinkedHashMap<>();
         Answer<List<ProgrammeDefinition>> definitions = programmeService.programmes(person, plan);
         if (definitions.ok()) {
-            definitions.value().stream().filter(p -> quarters.programmes().contains(p.slug()))
+            definitions.body().stream().filter(p -> quarters.programmes().contains(p.slug()))
                     .forEach(p -> programmes.put(p.slug(), p));
         } else {
-            notAnswering.add(ProgrammeService.NAME);
+            notAnswering.add(ProgrammeServiceApi.NAME);
         }
-        Map<String, List<ProgressRecord>> progress = new HashMap<>();
+        Map<String, List<ProgressReport>> progress = new HashMap<>();
         for (String slug : programmes.keySet()) {
-            Answer<List<ProgressRecord>> reports = programmeService.progress(person, plan, slug);
+            Answer<List<ProgressReport>> reports = programmeService.progress(person, plan, slug);
             if (reports.ok()) {
-                progress.put(slug, reports.value().stream()
+                progress.put(slug, reports.body().stream()
                         .filter(r -> r.current() && person.agency().equals(r.agency())).toList());
             } else {
-                notAnswering.add(ProgrammeService.NAME);
+                notAnswering.add(ProgrammeServiceApi.NAME);
                 break;
             }
         }
 
         Map<String, IndicatorDefinition> indicators = new LinkedHashMap<>();
-        Map<String, List<ObservationRecord>> observations = new HashMap<>();
+        Map<String, List<Observation>> observations = new HashMap<>();
         Answer<List<IndicatorDefinition>> indicatorDefinitions = indicatorService.indicators(person, plan);
         if (indicatorDefinitions.ok()) {
-            indicatorDefinitions.value().stream().filter(i -> person.agency().equals(i.responsibleAgency()))
+            indicatorDefinitions.body().stream().filter(i -> person.agency().equals(i.responsibleAgency()))
                     .forEach(i -> indicators.put(i.code(), i));
             for (String code : indicators.keySet()) {
-                Answer<List<ObservationRecord>> history = indicatorService.observations(person, plan, code);
+                Answer<List<Observation>> history = indicatorService.observations(person, plan, code);
                 if (history.ok()) {
-                    observations.put(code, history.value());
+                    observations.put(code, history.body());
                 } else {
-                    notAnswering.add(IndicatorService.NAME);
+                    notAnswering.add(IndicatorServiceApi.NAME);
                     break;
                 }
             }
         } else {
-            notAnswering.add(IndicatorService.NAME);
+            notAnswering.add(IndicatorServiceApi.NAME);
         }
 
         Owed owed = new Owed(programmes, progress, indicators, observations);
@@ -116,7 +116,7 @@ class DeskReader {
                 .map(cell -> new QuarterRow(cell.quarter(), cell.state(), dueDate(cell.deadline()),
                         owed.missing(cell, notAnswering.isEmpty())))
                 .toList();
-        QuarterCell cell = chosen(quarters.quarters(), wanted);
+        QuarterlyUpdate cell = chosen(quarters.quarters(), wanted);
         QuarterRow row = cell == null ? null : rows.get(quarters.quarters().indexOf(cell));
         ReturnNotice returned = cell != null && "RETURNED".equals(cell.state()) && cell.review() != null
                 ? new ReturnNotice(cell.review().reviewer(), cell.review().reviewedAt(), cell.review().reason(),
@@ -127,8 +127,8 @@ class DeskReader {
         String quarter = cell == null ? null : cell.quarter();
 
         List<IndicatorCard> indicatorCards = indicators.values().stream().map(definition -> {
-            List<ObservationRecord> history = new ArrayList<>(observations.getOrDefault(definition.code(), List.of()));
-            history.sort(Comparator.comparing(ObservationRecord::recordedAt).reversed());
+            List<Observation> history = new ArrayList<>(observations.getOrDefault(definition.code(), List.of()));
+            history.sort(Comparator.comparing(Observation::recordedAt).reversed());
             boolean flagged = named.contains(definition.code());
             boolean revised = flagged && history.stream().anyMatch(o -> o.recordedAt().isAfter(since));
             Map<String, String> values = new HashMap<>();
@@ -138,11 +138,11 @@ class DeskReader {
         }).toList();
 
         List<ProgrammeCard> programmeCards = programmes.values().stream().map(definition -> {
-            List<ProgressRecord> history = new ArrayList<>(progress.getOrDefault(definition.slug(), List.of()));
-            history.sort(Comparator.comparing(ProgressRecord::quarter).reversed());
-            ProgressRecord reported = history.stream().filter(r -> r.quarter().equals(quarter)).findFirst()
+            List<ProgressReport> history = new ArrayList<>(progress.getOrDefault(definition.slug(), List.of()));
+            history.sort(Comparator.comparing(ProgressReport::quarter).reversed());
+            ProgressReport reported = history.stream().filter(r -> r.quarter().equals(quarter)).findFirst()
                     .orElse(null);
-            ProgressRecord prefill = reported != null ? reported : history.stream()
+            ProgressReport prefill = reported != null ? reported : history.stream()
                     .filter(r -> quarter == null || r.quarter().compareTo(quarter) < 0).findFirst().orElse(null);
             boolean flagged = named.contains(definition.slug());
             boolean revised = flagged && reported != null && reported.recordedAt().isAfter(since);
@@ -155,11 +155,11 @@ class DeskReader {
     }
 
     /** The quarter asked for; else the latest returned one; else the latest due or overdue; else the latest. */
-    private static QuarterCell chosen(List<QuarterCell> cells, String wanted) {
+    private static QuarterlyUpdate chosen(List<QuarterlyUpdate> cells, String wanted) {
         if (cells.isEmpty()) {
             return null;
         }
-        for (QuarterCell cell : cells) {
+        for (QuarterlyUpdate cell : cells) {
             if (cell.quarter().equals(wanted)) {
                 return cell;
             }
@@ -180,7 +180,7 @@ class DeskReader {
     }
 
     /** What a form shows before the person types: the agency's report for the quarter, else its latest before. */
-    private static Map<String, String> progressValues(ProgressRecord report) {
+    private static Map<String, String> progressValues(ProgressReport report) {
         Map<String, String> values = new HashMap<>();
         if (report == null) {
             return values;
@@ -203,19 +203,19 @@ class DeskReader {
     }
 
     private static String nameZh(Answer<AgencyName> name) {
-        return name.ok() ? name.value().nameZh() : null;
+        return name.ok() ? name.body().nameZh() : null;
     }
 
     private static String nameEn(Answer<AgencyName> name) {
-        return name.ok() ? name.value().nameEn() : null;
+        return name.ok() ? name.body().nameEn() : null;
     }
 
     /** What the agency owes each quarter, and what it has reported, as the services answered. */
-    private record Owed(Map<String, ProgrammeDefinition> programmes, Map<String, List<ProgressRecord>> progress,
-            Map<String, IndicatorDefinition> indicators, Map<String, List<ObservationRecord>> observations) {
+    private record Owed(Map<String, ProgrammeDefinition> programmes, Map<String, List<ProgressReport>> progress,
+            Map<String, IndicatorDefinition> indicators, Map<String, List<Observation>> observations) {
 
         /** Null when a service did not answer: the page does not guess. */
-        List<Item> missing(QuarterCell cell, boolean complete) {
+        List<Item> missing(QuarterlyUpdate cell, boolean complete) {
             if (!complete) {
                 return null;
             }

@@ -1,9 +1,9 @@
 package cn.gov.planwatch.reporting.desk;
 
-import cn.gov.planwatch.reporting.desk.internal.IndicatorService.IndicatorDefinition;
-import cn.gov.planwatch.reporting.desk.internal.IndicatorService.ObservationRecord;
-import cn.gov.planwatch.reporting.desk.internal.ProgrammeService.ProgrammeDefinition;
-import cn.gov.planwatch.reporting.desk.internal.ProgrammeService.ProgressRecord;
+import cn.gov.planwatch.reporting.serviceapi.IndicatorServiceApi.IndicatorDefinition;
+import cn.gov.planwatch.reporting.serviceapi.IndicatorServiceApi.Observation;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.ProgrammeDefinition;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.ProgressReport;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +51,7 @@ public record DeskView(String plan, String agency, String agencyNameZh, String a
      * @param flagged   named by the quarter's return
      * @param revised   reported again since that return
      */
-    public record IndicatorCard(IndicatorDefinition definition, boolean owed, List<ObservationRecord> history,
+    public record IndicatorCard(IndicatorDefinition definition, boolean owed, List<Observation> history,
             boolean flagged, boolean revised, DeskForm form) {
 
         public String anchor() {
@@ -68,8 +68,8 @@ public record DeskView(String plan, String agency, String agencyNameZh, String a
      * @param history   the agency's current reports, newest quarter first
      * @param reported  the agency's current report for the quarter worked on, or null
      */
-    public record ProgrammeCard(ProgrammeDefinition definition, boolean lead, List<ProgressRecord> history,
-            ProgressRecord reported, boolean flagged, boolean revised, DeskForm form) {
+    public record ProgrammeCard(ProgrammeDefinition definition, boolean lead, List<ProgressReport> history,
+            ProgressReport reported, boolean flagged, boolean revised, DeskForm form) {
 
         public String anchor() {
             return "programme-" + definition.slug();

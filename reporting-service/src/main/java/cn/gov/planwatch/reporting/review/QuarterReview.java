@@ -1,7 +1,7 @@
 package cn.gov.planwatch.reporting.review;
 
-import cn.gov.planwatch.reporting.review.internal.ProgrammeService.UpdateCell;
-import cn.gov.planwatch.reporting.review.internal.Reply;
+import cn.gov.planwatch.reporting.serviceapi.Answer;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.QuarterlyUpdate;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  * @param daysWaiting whole days since it was submitted, null unless it awaits review
  * @param failures    the services that did not answer (or refused) the page's reads: what is missing and why
  */
-public record QuarterReview(String agency, String agencyName, String quarter, UpdateCell update,
+public record QuarterReview(String agency, String agencyName, String quarter, QuarterlyUpdate update,
         String submittedAtText, Long daysWaiting, List<IndicatorChange> indicators,
-        List<ProgrammeChange> programmes, List<Reply<?>> failures) {
+        List<ProgrammeChange> programmes, List<Answer<?>> failures) {
 
     public QuarterReview {
         indicators = List.copyOf(indicators);

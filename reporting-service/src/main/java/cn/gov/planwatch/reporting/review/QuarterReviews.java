@@ -6,20 +6,19 @@ import cn.gov.planwatch.catalogue.Milestone;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
-import cn.gov.planwatch.reporting.review.internal.IndicatorService;
-import cn.gov.planwatch.reporting.review.internal.IndicatorService.Observation;
-import cn.gov.planwatch.reporting.review.internal.Person;
-import cn.gov.planwatch.reporting.review.internal.ProgrammeService;
-import cn.gov.planwatch.reporting.review.internal.ProgrammeService.AgencyQuarters;
-import cn.gov.planwatch.reporting.review.internal.ProgrammeService.ProgressReport;
-import cn.gov.planwatch.reporting.review.internal.ProgrammeService.UpdateCell;
-import cn.gov.planwatch.reporting.review.internal.Reply;
+import cn.gov.planwatch.reporting.serviceapi.Answer;
+import cn.gov.planwatch.reporting.serviceapi.IndicatorServiceApi.Observation;
+import cn.gov.planwatch.reporting.serviceapi.IndicatorServiceApi;
+import cn.gov.planwatch.reporting.serviceapi.Person;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.AgencyQuarters;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.ProgressReport;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.QuarterlyUpdate;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -34,13 +33,13 @@ import java.util.function.Function;
 @Component
 class QuarterReviews {
 
-    private final ProgrammeService programmes;
-    private final IndicatorService indicators;
+    private final ProgrammeServiceApi programmes;
+    private final IndicatorServiceApi indicators;
     private final ReviewCatalogue catalogue;
     private final MessageSource messages;
     private final Clock clock;
 
-    QuarterReviews(ProgrammeService programmes, IndicatorService indicators, ReviewCatalogue catalogue,
+    QuarterReviews(ProgrammeServiceApi programmes, IndicatorServiceApi indicators, ReviewCatalogue catalogue,
             MessageSource messages, Clock clock) {
         this.programmes = programmes;
         this.indicators = indicators;
@@ -55,13 +54,13 @@ class QuarterReviews {
         String code = reviewed.agency();
         ReportingPeriod period = reviewed.quarter();
         Locale locale = person.language();
-        List<Reply<?>> failures = new ArrayList<>();
+        List<Answer<?>> failures = new ArrayList<>();
 
-        Reply<AgencyQuarters> owed = programmes.agencyQuarters(plan, code, person);
-        UpdateCell update = null;
+        Answer<AgencyQuarters> owed = programmes.agencyQuarters(person, plan, code);
+        QuarterlyUpdate update = null;
         List<String> indicatorCodes;
         List<String> programmeSlugs;
-        if (owed.succeeded()) {
+        if (owed.ok()) {
             update = owed.body().quarters().stream().filter(c -> c.quarter().equals(period.toString())).findFirst()
                     .orElse(null);
             indicatorCodes = owed.body().indicators();
@@ -79,11 +78,11 @@ class QuarterReviews {
             if (indicator.isEmpty()) {
                 continue;
             }
-            if (silent(failures, IndicatorService.NAME)) {
+            if (silent(failures, IndicatorServiceApi.NAME)) {
                 break;
             }
-            Reply<Observation[]> reports = indicators.observations(plan, indicatorCode, person);
-            if (!reports.succeeded()) {
+            Answer<List<Observation>> reports = indicators.observations(person, plan, indicatorCode);
+            if (!reports.ok()) {
                 addOnce(failures, reports);
                 continue;
             }
@@ -96,11 +95,11 @@ class QuarterReviews {
             if (programme.isEmpty()) {
                 continue;
             }
-            if (silent(failures, ProgrammeService.NAME)) {
+            if (silent(failures, ProgrammeServiceApi.NAME)) {
                 break;
             }
-            Reply<ProgressReport[]> reports = programmes.progress(plan, slug, person);
-            if (!reports.succeeded()) {
+            Answer<List<ProgressReport>> reports = programmes.progress(person, plan, slug);
+            if (!reports.ok()) {
                 addOnce(failures, reports);
                 continue;
             }
@@ -119,8 +118,8 @@ class QuarterReviews {
      * and the quarter's year (owed with the Q4 update; shown earlier only where already reported).
      */
     private List<IndicatorChange> indicatorChanges(Indicator indicator, ReportingPeriod quarter,
-            Observation[] reports, Locale locale) {
-        List<Observation> current = Arrays.stream(reports).filter(Observation::current).toList();
+            List<Observation> reports, Locale locale) {
+        List<Observation> current = reports.stream().filter(Observation::current).toList();
         ReportingPeriod year = ReportingPeriod.ofYear(quarter.year());
         List<ReportingPeriod> periods = new ArrayList<>();
         if (indicator.quarterly()) {
@@ -148,8 +147,8 @@ class QuarterReviews {
     }
 
     private ProgrammeChange programmeChange(Programme programme, String agency, ReportingPeriod quarter,
-            ProgressReport[] reports, Locale locale) {
-        List<ProgressReport> mine = Arrays.stream(reports)
+            List<ProgressReport> reports, Locale locale) {
+        List<ProgressReport> mine = reports.stream()
                 .filter(r -> r.current() && agency.equals(r.agency()) && ReportingPeriod.parse(r.quarter()).isPresent())
                 .toList();
         ProgressReport now = mine.stream().filter(r -> r.quarter().equals(quarter.toString())).findFirst()
@@ -213,12 +212,12 @@ class QuarterReviews {
     }
 
     /** Whether the service has not answered this page already: it is not asked again (each try waits). */
-    private static boolean silent(List<Reply<?>> failures, String service) {
+    private static boolean silent(List<Answer<?>> failures, String service) {
         return failures.stream().anyMatch(f -> f.service().equals(service) && !f.answered());
     }
 
     /** One notice per service: the page says once that it does not answer. */
-    private static void addOnce(List<Reply<?>> failures, Reply<?> failure) {
+    private static void addOnce(List<Answer<?>> failures, Answer<?> failure) {
         if (failures.stream().noneMatch(f -> f.service().equals(failure.service()) && f.status() == failure.status())) {
             failures.add(failure);
         }

@@ -6,9 +6,9 @@ import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.reporting.dashboard.DashboardLinks;
 import cn.gov.planwatch.reporting.dashboard.DashboardPlans;
-import cn.gov.planwatch.reporting.review.internal.Person;
-import cn.gov.planwatch.reporting.review.internal.ProgrammeService;
-import cn.gov.planwatch.reporting.review.internal.Reply;
+import cn.gov.planwatch.reporting.serviceapi.Answer;
+import cn.gov.planwatch.reporting.serviceapi.Person;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,13 +41,13 @@ class ReviewController {
 
     private final ReviewQueue queue;
     private final QuarterReviews reviews;
-    private final ProgrammeService programmes;
+    private final ProgrammeServiceApi programmes;
     private final ReviewCatalogue catalogue;
     private final DashboardPlans plans;
     private final DefaultPlan defaultPlan;
     private final CallerResolver callers;
 
-    ReviewController(ReviewQueue queue, QuarterReviews reviews, ProgrammeService programmes,
+    ReviewController(ReviewQueue queue, QuarterReviews reviews, ProgrammeServiceApi programmes,
             ReviewCatalogue catalogue, DashboardPlans plans, DefaultPlan defaultPlan, CallerResolver callers) {
         this.queue = queue;
         this.reviews = reviews;
@@ -83,8 +83,8 @@ class ReviewController {
         DashboardLinks links = page(plan, model, locale);
         Person person = person(token, locale);
         ReviewCatalogue.Reviewed reviewed = ReviewCatalogue.reviewed(catalogue.plan(links.plan()), agency, quarter);
-        Reply<Void> answer = programmes.accept(links.plan(), reviewed.agency(), reviewed.quarter().toString(),
-                idempotencyKey, person);
+        Answer<Void> answer = programmes.accept(person, links.plan(), reviewed.agency(),
+                reviewed.quarter().toString(), idempotencyKey);
         model.addAttribute("refusedForm", "accept");
         return outcome(answer, links, agency, quarter, person, model);
     }
@@ -100,8 +100,8 @@ class ReviewController {
         Person person = person(token, locale);
         ReviewCatalogue.Reviewed reviewed = ReviewCatalogue.reviewed(catalogue.plan(links.plan()), agency, quarter);
         List<String> chosen = items == null ? List.of() : items;
-        Reply<Void> answer = programmes.giveBack(links.plan(), reviewed.agency(), reviewed.quarter().toString(),
-                reason == null ? "" : reason, chosen, idempotencyKey, person);
+        Answer<Void> answer = programmes.giveBack(person, links.plan(), reviewed.agency(),
+                reviewed.quarter().toString(), reason == null ? "" : reason, chosen, idempotencyKey);
         // A refused return is shown again as the lead filled it in.
         model.addAttribute("refusedForm", "return");
         model.addAttribute("reason", reason);
@@ -113,9 +113,9 @@ class ReviewController {
      * After a review: on success back to the queue (post/redirect/get), which shows the outcome; on a refusal or
      * silence, the same page again with the API's messages.
      */
-    private ModelAndView outcome(Reply<Void> answer, DashboardLinks links, String agency, String quarter,
+    private ModelAndView outcome(Answer<Void> answer, DashboardLinks links, String agency, String quarter,
             Person person, Model model) {
-        if (answer.succeeded()) {
+        if (answer.ok()) {
             RedirectView queuePage = new RedirectView(UriComponentsBuilder.fromPath(links.reviewPath())
                     .queryParam("lang", links.lang()).queryParam("agency", agency).queryParam("quarter", quarter)
                     .encode().build().toUriString());

@@ -1,10 +1,10 @@
 package cn.gov.planwatch.reporting.review;
 
 import cn.gov.planwatch.catalogue.PlanCatalogue;
-import cn.gov.planwatch.reporting.review.internal.Person;
-import cn.gov.planwatch.reporting.review.internal.ProgrammeService;
-import cn.gov.planwatch.reporting.review.internal.ProgrammeService.UpdateCell;
-import cn.gov.planwatch.reporting.review.internal.Reply;
+import cn.gov.planwatch.reporting.serviceapi.Answer;
+import cn.gov.planwatch.reporting.serviceapi.Person;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.QuarterlyUpdate;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -20,11 +20,11 @@ import java.util.Optional;
 @Component
 class ReviewQueue {
 
-    private final ProgrammeService programmes;
+    private final ProgrammeServiceApi programmes;
     private final ReviewCatalogue catalogue;
     private final Clock clock;
 
-    ReviewQueue(ProgrammeService programmes, ReviewCatalogue catalogue, Clock clock) {
+    ReviewQueue(ProgrammeServiceApi programmes, ReviewCatalogue catalogue, Clock clock) {
         this.programmes = programmes;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -35,17 +35,17 @@ class ReviewQueue {
      * whose state as it stands now is the page's outcome.
      */
     Queue of(String plan, Person person, String reviewedAgency, String reviewedQuarter) {
-        Reply<ProgrammeService.Matrix> matrix = programmes.quarterlyUpdates(plan, person);
-        if (!matrix.succeeded()) {
+        Answer<ProgrammeServiceApi.Matrix> matrix = programmes.quarterlyUpdates(person, plan);
+        if (!matrix.ok()) {
             return new Queue(List.of(), matrix.failure(), null);
         }
         Instant now = clock.instant();
         PlanCatalogue document = catalogue.plan(plan);
-        List<UpdateCell> cells = matrix.body().agencies().stream().flatMap(a -> a.quarters().stream()).toList();
+        List<QuarterlyUpdate> cells = matrix.body().agencies().stream().flatMap(a -> a.quarters().stream()).toList();
         List<WaitingUpdate> waiting = cells.stream()
                 .filter(c -> c.awaitingReview() && c.submittedAt() != null)
-                .sorted(Comparator.comparing(UpdateCell::submittedAt).thenComparing(UpdateCell::agency)
-                        .thenComparing(UpdateCell::quarter))
+                .sorted(Comparator.comparing(QuarterlyUpdate::submittedAt).thenComparing(QuarterlyUpdate::agency)
+                        .thenComparing(QuarterlyUpdate::quarter))
                 .map(c -> new WaitingUpdate(c.agency(),
                         ReviewCatalogue.agencyName(document, c.agency(), person.language()), c.quarter(),
                         c.submittedAt(), catalogue.dateTime(c.submittedAt()),
@@ -64,11 +64,11 @@ class ReviewQueue {
      * @param failure what programme-service answered instead of the updates, or null
      * @param outcome the update just reviewed, as it stands now; null when none was
      */
-    record Queue(List<WaitingUpdate> waiting, Reply<?> failure, Outcome outcome) {
+    record Queue(List<WaitingUpdate> waiting, Answer<?> failure, Outcome outcome) {
     }
 
     /** An update just reviewed: its state now, and the review recorded (the reason and items of a return). */
     record Outcome(String agency, String agencyName, String quarter, String state,
-            ProgrammeService.Review review) {
+            ProgrammeServiceApi.Review review) {
     }
 }

@@ -1,6 +1,6 @@
 package cn.gov.planwatch.reporting.review;
 
-import cn.gov.planwatch.reporting.review.internal.ProgrammeService.Review;
+import cn.gov.planwatch.reporting.serviceapi.ProgrammeServiceApi.Review;
 
 import java.time.Instant;
 

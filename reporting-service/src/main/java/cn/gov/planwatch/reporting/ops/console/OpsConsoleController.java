@@ -10,6 +10,10 @@ import cn.gov.planwatch.reporting.ops.internal.DeadLetterStore;
 import cn.gov.planwatch.reporting.ops.internal.OpsAudit;
 import cn.gov.planwatch.reporting.ops.internal.StreamsReader;
 import cn.gov.planwatch.reporting.ops.internal.StreamsSnapshots;
+import cn.gov.planwatch.reporting.serviceapi.Answer;
+import cn.gov.planwatch.reporting.serviceapi.IndicatorServiceApi;
+import cn.gov.planwatch.reporting.serviceapi.IndicatorServiceApi.RebuildProgress;
+import cn.gov.planwatch.reporting.serviceapi.Person;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
@@ -32,19 +36,22 @@ class OpsConsoleController {
 
     private static final int PAGE_SIZE = 50;
 
+    /** The read model indicator-service rebuilds from its log. */
+    static final String PROJECTION = "observations";
+
     private final StreamsSnapshots streams;
     private final DeadLetterStore deadLetters;
     private final AuditedReplay replays;
-    private final ObservationRebuilds rebuilds;
+    private final IndicatorServiceApi indicatorService;
     private final CallerResolver callers;
     private final OpsAudit audit;
 
     OpsConsoleController(StreamsSnapshots streams, DeadLetterStore deadLetters, AuditedReplay replays,
-            ObservationRebuilds rebuilds, CallerResolver callers, OpsAudit audit) {
+            IndicatorServiceApi indicatorService, CallerResolver callers, OpsAudit audit) {
         this.streams = streams;
         this.deadLetters = deadLetters;
         this.replays = replays;
-        this.rebuilds = rebuilds;
+        this.indicatorService = indicatorService;
         this.callers = callers;
         this.audit = audit;
     }
@@ -112,7 +119,7 @@ class OpsConsoleController {
     @GetMapping("/dashboard/ops/rebuild")
     String rebuild(@AuthenticationPrincipal Jwt token, Model model, Locale locale) {
         page(model, locale, "rebuild");
-        model.addAttribute("status", rebuilds.status(token.getTokenValue()));
+        model.addAttribute("status", indicatorService.rebuild(new Person(token.getTokenValue(), locale), PROJECTION));
         return "ops/rebuild";
     }
 
@@ -120,9 +127,10 @@ class OpsConsoleController {
     String startRebuild(@AuthenticationPrincipal Jwt token, Model model, Locale locale) {
         page(model, locale, "rebuild");
         // The operator's own token: indicator-service decides what this operator may do there.
-        ObservationRebuilds.Answer started = rebuilds.start(token.getTokenValue());
+        Person operator = new Person(token.getTokenValue(), locale);
+        Answer<RebuildProgress> started = indicatorService.startRebuild(operator, PROJECTION);
         model.addAttribute("started", started);
-        model.addAttribute("status", started.progress() != null ? started : rebuilds.status(token.getTokenValue()));
+        model.addAttribute("status", started.body() != null ? started : indicatorService.rebuild(operator, PROJECTION));
         return "ops/rebuild";
     }
 
@@ -141,7 +149,7 @@ class OpsConsoleController {
         }
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("current", current);
-        model.addAttribute("projection", ObservationRebuilds.PROJECTION);
+        model.addAttribute("projection", PROJECTION);
         return caller;
     }
 }
