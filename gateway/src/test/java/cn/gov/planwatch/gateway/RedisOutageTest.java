@@ -27,8 +27,7 @@ class RedisOutageTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final TestRedis redis = new TestRedis();
-    private final GatewayInstance gateway = new GatewayInstance(redis,
-            "planwatch.gateway.rate-limit.capacity=5", "planwatch.gateway.rate-limit.refill-per-second=1");
+    private GatewayInstance gateway;
 
     @AfterEach
     void stop() {
@@ -36,8 +35,27 @@ class RedisOutageTest {
         redis.stop();
     }
 
+    private void startGateway() {
+        gateway = new GatewayInstance(redis,
+                "planwatch.gateway.rate-limit.capacity=5", "planwatch.gateway.rate-limit.refill-per-second=1");
+    }
+
+    @Test
+    void aGatewayStartedWhileRedisIsDownServesTokenClientsAndRefusesLogins() throws Exception {
+        redis.stop();
+        startGateway();
+
+        assertThat(get("/api/v1/indicators", "Authorization",
+                "Bearer " + ISSUER.token("client-of-a-gateway-without-redis", "SAMR", "reporter")).statusCode())
+                .isEqualTo(200);
+        assertThat(get("/actuator/health", "Accept", "application/json").statusCode())
+                .as("the gateway is up for whoever balances over it").isEqualTo(200);
+        assertProblem(get("/oauth2/authorization/planwatch", "Accept", "text/html"), 503, "login-unavailable");
+    }
+
     @Test
     void withRedisDownPeopleCannotLogInButTokenClientsAreServedAndStillLimited() throws Exception {
+        startGateway();
         BrowserLogin.LoggedIn person = BrowserLogin.logIn(http, ISSUER, gateway.url(),
                 new TestIssuer.Approval(null, "samr", "SAMR", List.of("reporter")));
 
