@@ -50,6 +50,10 @@ public final class EmbeddedRedisServer implements StackComponent {
                 // Sessions and buckets expire on their own; a snapshot a minute is enough to keep logins over a restart.
                 "save 60 1",
                 "appendonly no",
+                // A hard bound whatever floods it: when full, the keys closest to expiry go first, and an unfinished
+                // login's session has the shortest life.
+                "maxmemory 256mb",
+                "maxmemory-policy volatile-ttl",
                 "daemonize no",
                 "");
     }

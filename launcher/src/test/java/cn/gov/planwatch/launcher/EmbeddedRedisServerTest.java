@@ -48,6 +48,8 @@ class EmbeddedRedisServerTest {
         assertThat(redis.isRunning()).isTrue();
         assertThat(send(layout, "PING")).as("without the password").startsWith("-NOAUTH");
         assertThat(send(layout, "AUTH " + passwords.redis() + "\r\nPING")).isEqualTo("+OK\r\n+PONG\r\n");
+        assertThat(send(layout, "AUTH " + passwords.redis() + "\r\nCONFIG GET maxmemory-policy"))
+                .as("a full Redis drops what expires soonest").contains("volatile-ttl");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(redis.config())))
                 .as("the configuration holds the password").isEqualTo("rw-------");
         PidFiles.Entry entry = pidFiles.entries().stream().filter(e -> e.name().equals("redis")).findFirst()
