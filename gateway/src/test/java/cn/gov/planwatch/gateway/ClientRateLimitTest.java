@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each client has its own bucket: a burst over it gets 429 with Retry-After, other clients are not affected. */
 @TestPropertySource(properties = {"planwatch.gateway.rate-limit.capacity=5",
-        "planwatch.gateway.rate-limit.refill-per-second=1"})
+        "planwatch.gateway.rate-limit.refill-per-second=1", "planwatch.gateway.redis-namespace=client-rate-limit-test"})
 class ClientRateLimitTest extends GatewayTestBase {
 
     @Test

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "spring.security.oauth2.client.registration.planwatch.client-secret=test-secret")
 class DashboardLoginTest extends GatewayTestBase {
 
-    private static final String SESSION = "PLANWATCH_SESSION";
+    private static final String SESSION = BrowserLogin.SESSION;
 
     @Test
     void aPersonLogsInWithPkceAndTheirSessionCallsTheApiWithTheirAccessToken() throws Exception {
@@ -117,7 +117,7 @@ class DashboardLoginTest extends GatewayTestBase {
 
     @Test
     void theOperatorsConsoleFormsPostWithTheSessionsCsrfTokenAndAreRefusedWithoutIt() throws Exception {
-        LoggedIn operator = logIn(new TestIssuer.Approval(null, "ops", "CNIPA", List.of("operator")));
+        BrowserLogin.LoggedIn operator = logIn(new TestIssuer.Approval(null, "ops", "CNIPA", List.of("operator")));
         String form = "application/x-www-form-urlencoded";
 
         // The page gets its session's token from the gateway, whatever the browser claims in that header.
@@ -161,7 +161,7 @@ class DashboardLoginTest extends GatewayTestBase {
                 .satisfies(received -> assertThat(received.pageCsrf()).isEqualTo("-"));
 
         // The console is the operators': a lead's session does not reach it.
-        LoggedIn lead = logIn(new TestIssuer.Approval(null, "lead", "CNIPA", List.of("lead")));
+        BrowserLogin.LoggedIn lead = logIn(new TestIssuer.Approval(null, "lead", "CNIPA", List.of("lead")));
         assertProblem(send(request("/dashboard/ops").header("Cookie", lead.cookie()).GET()), 403, "forbidden");
     }
 
@@ -171,7 +171,7 @@ class DashboardLoginTest extends GatewayTestBase {
      */
     @Test
     void aSessionsRequestsSentTheMomentTheLastAnswerArrivedAreAllAnswered() throws Exception {
-        LoggedIn reporter = logIn(new TestIssuer.Approval(null, "samr", "SAMR", List.of("reporter")));
+        BrowserLogin.LoggedIn reporter = logIn(new TestIssuer.Approval(null, "samr", "SAMR", List.of("reporter")));
         int answered = 0;
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
@@ -207,25 +207,8 @@ class DashboardLoginTest extends GatewayTestBase {
         return Integer.parseInt(head.substring(9, 12));
     }
 
-    /** A login session, and the access token the gateway holds for it. */
-    private record LoggedIn(String cookie, String accessToken) {
-    }
-
-    /** Logs a person in as the authorization server approves them (the nonce is the gateway's, filled in here). */
-    private LoggedIn logIn(TestIssuer.Approval approval) throws Exception {
-        HttpResponse<String> home = send(request("/").header("Accept", "text/html").GET());
-        String cookie = sessionCookie(home, null);
-        HttpResponse<String> toIssuer = send(request("/oauth2/authorization/planwatch").header("Cookie", cookie).GET());
-        cookie = sessionCookie(toIssuer, cookie);
-        Map<String, String> query = TestIssuer.form(
-                URI.create(toIssuer.headers().firstValue("Location").orElseThrow()).getRawQuery());
-        String code = "code-" + UUID.randomUUID();
-        ISSUER.approve(code, new TestIssuer.Approval(query.get("nonce"), approval.subject(), approval.agency(),
-                approval.roles()));
-        HttpResponse<String> callback = send(request("/login/oauth2/code/planwatch?code=" + code + "&state="
-                + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8)).header("Cookie", cookie).GET());
-        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
-        return new LoggedIn(sessionCookie(callback, cookie), ISSUER.accessTokenFor(code));
+    private BrowserLogin.LoggedIn logIn(TestIssuer.Approval approval) throws Exception {
+        return BrowserLogin.logIn(http, ISSUER, "http://localhost:" + port, approval);
     }
 
     @Test
@@ -241,11 +224,7 @@ class DashboardLoginTest extends GatewayTestBase {
     }
 
     private static String sessionCookie(HttpResponse<?> response, String current) {
-        return response.headers().allValues("Set-Cookie").stream()
-                .filter(header -> header.startsWith(SESSION + "="))
-                .map(header -> header.substring(0, header.indexOf(';')))
-                .reduce((first, last) -> last)
-                .orElse(current);
+        return BrowserLogin.sessionCookie(response, current);
     }
 
     private static String find(String text, String regex) {

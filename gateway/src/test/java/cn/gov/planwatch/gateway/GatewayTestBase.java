@@ -13,14 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A gateway on a random port in front of {@link ServiceStandIn}, trusting tokens of {@link TestIssuer}. Subclasses
- * share one application context unless they add properties of their own.
+ * A gateway on a random port in front of {@link ServiceStandIn}, trusting tokens of {@link TestIssuer}, keeping its
+ * sessions and rate limits in {@link TestRedis}. Subclasses share one application context unless they add properties
+ * of their own; one whose limits must start untouched by the others takes a {@code redis-namespace} of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class GatewayTestBase {
 
     static final TestIssuer ISSUER = TestIssuer.shared();
     static final ServiceStandIn SERVICES = ServiceStandIn.shared();
+    static final TestRedis REDIS = TestRedis.shared();
 
     @DynamicPropertySource
     static void issuerAndServices(DynamicPropertyRegistry registry) {
@@ -29,6 +31,7 @@ abstract class GatewayTestBase {
         registry.add("planwatch.services.indicator-service", SERVICES::url);
         registry.add("planwatch.services.programme-service", SERVICES::url);
         registry.add("planwatch.services.reporting-service", SERVICES::url);
+        registry.add("spring.data.redis.port", REDIS::port);
     }
 
     @LocalServerPort

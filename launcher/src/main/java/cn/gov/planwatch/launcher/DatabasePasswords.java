@@ -14,12 +14,15 @@ import java.util.Properties;
 
 /**
  * {@code .data/database-passwords.properties}: the password of the embedded PostgreSQL's superuser and of each
- * service's role, generated on the first start and kept from then on, readable by the owner only. They never appear
+ * service's role, and the embedded Redis' password (the gateway's only), generated on the first start and kept from
+ * then on, readable by the owner only. They never appear
  * in the source tree; the launcher hands each service its own and nobody else's.
  */
 final class DatabasePasswords {
 
     static final String FILE = "database-passwords.properties";
+    /** Redis has one password, which the gateway alone is given. */
+    static final String REDIS = "redis";
 
     private final Properties passwords;
 
@@ -44,8 +47,8 @@ final class DatabasePasswords {
             }
             if (added) {
                 StringWriter text = new StringWriter();
-                passwords.store(text, "PostgreSQL logins of the embedded stack, generated on its first start."
-                        + " Services connect as their own role; the superuser only provisions them.");
+                passwords.store(text, "PostgreSQL logins and the Redis password of the embedded stack, generated on"
+                        + " its first start. Services connect as their own role; the superuser only provisions them.");
                 OwnerOnly.writeSecret(file, text.toString());
             }
         } catch (IOException e) {
@@ -58,11 +61,16 @@ final class DatabasePasswords {
         List<String> logins = new ArrayList<>();
         logins.add(StackLayout.DATABASE_SUPERUSER);
         ServiceDatabaseRole.ALL.forEach(role -> logins.add(role.role()));
+        logins.add(REDIS);
         return logins;
     }
 
     String superuser() {
         return passwords.getProperty(StackLayout.DATABASE_SUPERUSER);
+    }
+
+    String redis() {
+        return passwords.getProperty(REDIS);
     }
 
     String of(ServiceDatabaseRole role) {

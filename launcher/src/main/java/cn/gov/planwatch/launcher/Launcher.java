@@ -84,6 +84,7 @@ public final class Launcher {
             stopLeftovers();
             LocalPorts.requireFree(LocalPorts.of(layout));
             DatabasePasswords passwords = DatabasePasswords.loadOrCreate(layout);
+            startRedis(passwords);
             startPostgresAndKafka(passwords);
             for (List<ServiceSpec> group : layout.startGroups()) {
                 startGroup(group, passwords);
@@ -146,7 +147,7 @@ public final class Launcher {
      * them the way we would have: services, then Kafka, then PostgreSQL.
      */
     private void stopLeftovers() {
-        Map<String, Integer> lastToStop = Map.of("kafka", 1, "postgres", 2);
+        Map<String, Integer> lastToStop = Map.of("redis", 1, "kafka", 1, "postgres", 2);
         List<PidFiles.Entry> entries = new ArrayList<>(pidFiles.entries());
         entries.sort(Comparator.comparing(e -> lastToStop.getOrDefault(e.name(), 0)));
         entries.removeIf(e -> e.name().equals(LAUNCHER));
@@ -202,6 +203,16 @@ public final class Launcher {
         out.printf("%-20s started in %.1f s  (%s)%n", postgres.name(), seconds(begin), layout.jdbcUrl());
     }
 
+    /** Up in well under a second; the gateway needs it for logins and shared rate limits. */
+    private void startRedis(DatabasePasswords passwords) {
+        long begin = System.nanoTime();
+        EmbeddedRedisServer redis = new EmbeddedRedisServer(layout, pidFiles, passwords);
+        stack.add(redis);
+        redis.start();
+        redis.awaitReady(StackLayout.REDIS_READY_TIMEOUT);
+        out.printf("%-20s started in %.1f s  (%s)%n", redis.name(), seconds(begin), layout.redisAddress());
+    }
+
     private void startKafka() {
         long begin = System.nanoTime();
         KafkaBrokerProcess kafka = new KafkaBrokerProcess(layout, pidFiles);
@@ -253,6 +264,8 @@ public final class Launcher {
                 .sorted(Comparator.comparingInt(ServiceSpec::port))
                 .forEach(s -> banner.append(String.format("  %-20s %s%n", s.name(), s.baseUrl())));
         banner.append(String.format("  %-20s %s%n", "Kafka", layout.kafkaBootstrap()));
+        banner.append(String.format("  %-20s %s  (login sessions, rate limits; password in %s)%n", "Redis",
+                layout.redisAddress(), layout.databasePasswordsFile()));
         banner.append(String.format("  %-20s %s  (each service as its own role; superuser %s; passwords in %s)%n",
                 "PostgreSQL", layout.jdbcUrl(), StackLayout.DATABASE_SUPERUSER, layout.databasePasswordsFile()));
         banner.append(String.format("  %-20s %s%n", "logs", layout.logsDir()));

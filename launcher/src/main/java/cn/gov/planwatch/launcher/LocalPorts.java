@@ -18,6 +18,7 @@ public final class LocalPorts {
         ports.put(layout.postgresPort(), "PostgreSQL (PLANWATCH_PG_PORT)");
         ports.put(layout.kafkaPort(), "Kafka (PLANWATCH_KAFKA_PORT)");
         ports.put(layout.kafkaControllerPort(), "Kafka controller (PLANWATCH_KAFKA_CONTROLLER_PORT)");
+        ports.put(layout.redisPort(), "Redis (PLANWATCH_REDIS_PORT)");
         for (ServiceSpec service : layout.services()) {
             ports.put(service.port(), service.name());
         }

@@ -68,6 +68,10 @@ public final class ServiceProcess implements StackComponent {
             // The auth server generated the gateway's login client on its first start; the gateway needs its secret.
             DevelopmentClients.secretOf(layout.dataDir(), "planwatch-gateway")
                     .ifPresent(secret -> env.put("PLANWATCH_GATEWAY_CLIENT_SECRET", secret));
+            // Redis is the gateway's alone: the login sessions and the rate limits every gateway instance shares.
+            env.put("PLANWATCH_REDIS_HOST", "localhost");
+            env.put("PLANWATCH_REDIS_PORT", Integer.toString(layout.redisPort()));
+            env.put("PLANWATCH_REDIS_PASSWORD", passwords.redis());
         }
         return env;
     }

@@ -24,6 +24,7 @@ public record StackLayout(
         int postgresPort,
         int kafkaPort,
         int kafkaControllerPort,
+        int redisPort,
         List<String> serviceJvmOptions,
         List<List<ServiceSpec>> startGroups) {
 
@@ -46,6 +47,7 @@ public record StackLayout(
     public static final String DATABASE_SUPERUSER = "postgres";
 
     public static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration REDIS_READY_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration SERVICE_HEALTHY_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
     public static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(30);
@@ -75,6 +77,7 @@ public record StackLayout(
                 Integer.parseInt(orDefault(setting.apply("PLANWATCH_KAFKA_PORT"), Integer.toString(19092 + offset))),
                 Integer.parseInt(orDefault(setting.apply("PLANWATCH_KAFKA_CONTROLLER_PORT"),
                         Integer.toString(19093 + offset))),
+                Integer.parseInt(orDefault(setting.apply("PLANWATCH_REDIS_PORT"), Integer.toString(16379 + offset))),
                 Arrays.asList(orDefault(setting.apply("PLANWATCH_JVM_OPTS"), DEFAULT_JVM_OPTIONS).trim().split("\\s+")),
                 selectServices(setting.apply("PLANWATCH_SERVICES")).stream()
                         .map(group -> group.stream().map(s -> new ServiceSpec(s.name(), s.port() + offset)).toList())
@@ -132,6 +135,11 @@ public record StackLayout(
         return dataDir.resolve("postgres");
     }
 
+    /** Redis' configuration and its snapshot of the login sessions, so that a restart keeps people logged in. */
+    public Path redisDir() {
+        return dataDir.resolve("redis");
+    }
+
     public Path kafkaDir() {
         return dataDir.resolve("kafka");
     }
@@ -158,13 +166,17 @@ public record StackLayout(
      * version are narrowed to 700. Everything below inherits the protection, whatever its own mode.
      */
     public void createDataDirectories() {
-        for (Path dir : List.of(dataDir, logsDir(), pidsDir(), kafkaDir(), postgresDir())) {
+        for (Path dir : List.of(dataDir, logsDir(), pidsDir(), kafkaDir(), postgresDir(), redisDir())) {
             OwnerOnly.directory(dir);
         }
     }
 
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgresPort + "/" + DATABASE;
+    }
+
+    public String redisAddress() {
+        return "localhost:" + redisPort;
     }
 
     public String kafkaBootstrap() {

@@ -33,7 +33,7 @@ class DataDirectoryTest {
         layout.createDataDirectories();
 
         for (Path dir : List.of(layout.dataDir(), layout.logsDir(), layout.pidsDir(), layout.kafkaDir(),
-                layout.postgresDir())) {
+                layout.postgresDir(), layout.redisDir())) {
             assertThat(mode(dir)).as(dir.toString()).isEqualTo("rwx------");
         }
     }
@@ -68,7 +68,9 @@ class DataDirectoryTest {
             distinct.add(first.of(role));
         }
         assertThat(second.superuser()).isEqualTo(first.superuser());
-        assertThat(distinct).as("no two logins share a password").hasSize(ServiceDatabaseRole.ALL.size() + 1);
+        assertThat(second.redis()).isEqualTo(first.redis()).hasSizeGreaterThanOrEqualTo(24);
+        distinct.add(first.redis());
+        assertThat(distinct).as("no two logins share a password").hasSize(ServiceDatabaseRole.ALL.size() + 2);
         Properties stored = new Properties();
         stored.load(new StringReader(Files.readString(layout.databasePasswordsFile())));
         assertThat(stored).containsEntry("indicator_service", first.of(ServiceDatabaseRole.ALL.get(0)));

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docker-compose.yml cannot be started where the tests run (no Docker engine), so what it promises about the
  * database, Kafka and the network is read here: the same roles as {@link ServiceDatabaseRole}, each Kafka user of
- * docker/kafka-acls.txt made by kafka-init and logged in as by its service, no default password, and nothing
- * published but the gateway and the token issuer.
+ * docker/kafka-acls.txt made by kafka-init and logged in as by its service, Redis with a password for the gateway
+ * alone, no default password, and nothing published but the gateway and the token issuer.
  */
 class DockerComposeTest {
 
@@ -59,6 +59,18 @@ class DockerComposeTest {
                     .contains("PLANWATCH_KAFKA_PASSWORD: " + secret)
                     .doesNotContain("SPRING_KAFKA_LISTENER_AUTO_STARTUP");
         });
+    }
+
+    @Test
+    void theGatewayAloneKeepsItsSessionsAndRateLimitsInTheRedisServiceWithItsPassword() throws Exception {
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        assertThat(section(compose, "redis")).contains("REDIS_PASSWORD: ${REDIS_PASSWORD:?")
+                .contains("--requirepass \\\"$$REDIS_PASSWORD\\\"").contains("redis-data:/data");
+        assertThat(section(compose, "gateway")).contains("PLANWATCH_REDIS_HOST: redis\n")
+                .contains("PLANWATCH_REDIS_PASSWORD: ${REDIS_PASSWORD:?").contains("    depends_on:\n      redis:\n");
+        for (String service : List.of("auth-server", "indicator-service", "programme-service", "reporting-service")) {
+            assertThat(section(compose, service)).as(service).doesNotContain("REDIS");
+        }
     }
 
     @Test

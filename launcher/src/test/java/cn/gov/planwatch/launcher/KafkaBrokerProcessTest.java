@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaBrokerProcessTest {
 
     private static final StackLayout LAYOUT = new StackLayout(Path.of("/repo"), Path.of(".data"),
-            Path.of("launcher/target/lib"), 15432, 29092, 29093, List.of(), List.of());
+            Path.of("launcher/target/lib"), 15432, 29092, 29093, 26379, List.of(), List.of());
 
     private static Properties rendered() throws IOException {
         Properties properties = new Properties();

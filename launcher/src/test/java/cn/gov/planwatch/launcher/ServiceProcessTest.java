@@ -13,7 +13,7 @@ class ServiceProcessTest {
 
     private static final ServiceSpec INDICATORS = new ServiceSpec("indicator-service", 8081);
     private static final StackLayout LAYOUT = new StackLayout(Path.of("/repo"), Path.of(".data"),
-            Path.of("launcher/target/lib"), 15432, 19092, 19093, List.of(), List.of(List.of(INDICATORS)));
+            Path.of("launcher/target/lib"), 15432, 19092, 19093, 16379, List.of(), List.of(List.of(INDICATORS)));
 
     private static final DatabasePasswords PASSWORDS = new DatabasePasswords(passwords());
 
@@ -23,6 +23,7 @@ class ServiceProcessTest {
         passwords.setProperty("indicator_service", "indicator-secret");
         passwords.setProperty("programme_service", "programme-secret");
         passwords.setProperty("reporting_service", "reporting-secret");
+        passwords.setProperty("redis", "redis-secret");
         return passwords;
     }
 
@@ -53,6 +54,17 @@ class ServiceProcessTest {
         }
         assertThat(ServiceProcess.environment(new ServiceSpec("programme-service", 8082), LAYOUT, PASSWORDS).values())
                 .doesNotContain("superuser-secret", "indicator-secret", "reporting-secret");
+    }
+
+    @Test
+    void onlyTheGatewayIsToldWhereRedisIsAndItsPassword() {
+        assertThat(ServiceProcess.environment(new ServiceSpec("gateway", 8080), LAYOUT, PASSWORDS))
+                .contains(entry("PLANWATCH_REDIS_HOST", "localhost"), entry("PLANWATCH_REDIS_PORT", "16379"),
+                        entry("PLANWATCH_REDIS_PASSWORD", "redis-secret"));
+        for (String service : List.of("auth-server", "indicator-service", "programme-service", "reporting-service")) {
+            assertThat(ServiceProcess.environment(new ServiceSpec(service, 8081), LAYOUT, PASSWORDS).values())
+                    .as(service).doesNotContain("redis-secret");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,10 +15,13 @@ import java.util.List;
  * @param loginLimit     the per-address token bucket for starting a dashboard login
  * @param trustedProxies addresses or CIDR ranges of the reverse proxies in front of the gateway, whose
  *                       X-Forwarded-For alone is believed (see {@link TrustedProxies}); none by default
+ * @param redisNamespace the prefix of the gateway's rate-limit keys in Redis: gateways of one deployment share it,
+ *                       and another deployment on the same Redis takes its own
  */
 @ConfigurationProperties("planwatch.gateway")
 public record GatewayLimits(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit,
-        @DefaultValue LoginLimit loginLimit, @DefaultValue List<String> trustedProxies) {
+        @DefaultValue LoginLimit loginLimit, @DefaultValue List<String> trustedProxies,
+        @DefaultValue("planwatch") String redisNamespace) {
 
     /**
      * @param capacity        burst a client may send at once
@@ -39,8 +43,12 @@ public record GatewayLimits(@DefaultValue("64KB") DataSize maxBodySize, @Default
      *
      * @param capacity        login starts one address may make at once (an office behind one NAT logging in at nine)
      * @param refillPerMinute sustained login starts per minute per address
+     * @param unfinishedLoginTimeout how long the session of a login nobody finished is kept while idle; a finished
+     *                               login's session is kept for {@code server.reactive.session.timeout}
      */
-    public record LoginLimit(@DefaultValue("30") long capacity, @DefaultValue("20") long refillPerMinute) {
+    public record LoginLimit(@DefaultValue("30") long capacity, @DefaultValue("20") long refillPerMinute,
+            @DefaultValue("10m") Duration unfinishedLoginTimeout) {
+
 
         public LoginLimit {
             if (capacity < 1 || refillPerMinute < 1) {

@@ -3,6 +3,7 @@ package cn.gov.planwatch.gateway.limits;
 import io.github.bucket4j.TimeMeter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -23,24 +24,27 @@ public class GatewayLimitsConfiguration {
     /** The API's buckets, per verified caller; the login starts have their own ({@link #LOGIN_START_BUCKETS}). */
     @Bean
     @Primary
-    ClientBuckets clientBuckets(GatewayLimits limits) {
-        return new ClientBuckets(limits.rateLimit(), TimeMeter.SYSTEM_NANOTIME);
+    SharedBuckets clientBuckets(GatewayLimits limits, ApplicationContext redis) {
+        return SharedBuckets.of(limits.redisNamespace(), limits.rateLimit(), TimeMeter.SYSTEM_NANOTIME, redis);
     }
 
     @Bean(LOGIN_START_BUCKETS)
-    ClientBuckets loginStartBuckets(GatewayLimits limits) {
-        return new ClientBuckets(limits.loginLimit(), TimeMeter.SYSTEM_NANOTIME);
+    SharedBuckets loginStartBuckets(GatewayLimits limits, ApplicationContext redis) {
+        return SharedBuckets.of(limits.redisNamespace(), limits.loginLimit(), TimeMeter.SYSTEM_NANOTIME, redis);
     }
 
-    /** Sweeps idle buckets once per refill period, so memory follows the clients active now. */
+    /**
+     * Sweeps idle fallback buckets once per refill period, so memory follows the clients active now (Redis expires
+     * its own buckets once they would be full again).
+     */
     @Bean(destroyMethod = "dispose")
-    Disposable idleBucketSweep(ClientBuckets buckets) {
-        return sweep(buckets);
+    Disposable idleBucketSweep(SharedBuckets buckets) {
+        return sweep(buckets.fallback());
     }
 
     @Bean(destroyMethod = "dispose")
-    Disposable idleLoginStartBucketSweep(@Qualifier(LOGIN_START_BUCKETS) ClientBuckets buckets) {
-        return sweep(buckets);
+    Disposable idleLoginStartBucketSweep(@Qualifier(LOGIN_START_BUCKETS) SharedBuckets buckets) {
+        return sweep(buckets.fallback());
     }
 
     /** A web filter of its own, ahead of security: every limit, log and rule after it sees the same address. */

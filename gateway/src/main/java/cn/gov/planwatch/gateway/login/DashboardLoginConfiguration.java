@@ -1,12 +1,14 @@
 package cn.gov.planwatch.gateway.login;
 
-import cn.gov.planwatch.gateway.limits.ClientBuckets;
+import cn.gov.planwatch.gateway.limits.GatewayLimits;
 import cn.gov.planwatch.gateway.limits.GatewayLimitsConfiguration;
+import cn.gov.planwatch.gateway.limits.SharedBuckets;
 import cn.gov.planwatch.gateway.problem.ProblemResponses;
 import cn.gov.planwatch.gateway.security.SecurityRefusals;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -47,9 +49,12 @@ public class DashboardLoginConfiguration {
 
         @Bean
         DashboardLogin dashboardLogin(ReactiveClientRegistrationRepository registrations, SecurityRefusals refusals,
-                @Qualifier(GatewayLimitsConfiguration.LOGIN_START_BUCKETS) ClientBuckets loginStartBuckets,
-                ProblemResponses problems) {
-            return new OAuth2DashboardLogin(registrations, refusals, new LoginStartLimit(loginStartBuckets, problems));
+                @Qualifier(GatewayLimitsConfiguration.LOGIN_START_BUCKETS) SharedBuckets loginStartBuckets,
+                ProblemResponses problems, GatewayLimits limits, ServerProperties server) {
+            LoginStartLimit loginStarts = new LoginStartLimit(loginStartBuckets, problems,
+                    limits.loginLimit().unfinishedLoginTimeout());
+            return new OAuth2DashboardLogin(registrations, refusals, loginStarts,
+                    server.getReactive().getSession().getTimeout());
         }
     }
 

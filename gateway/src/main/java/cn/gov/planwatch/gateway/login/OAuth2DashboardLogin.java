@@ -12,10 +12,11 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
-import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
-import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.WebSession;
+
+import java.time.Duration;
 
 /**
  * The dashboard's login as a backend-for-frontend: authorization code with PKCE against the PlanWatch issuer. The
@@ -28,12 +29,14 @@ public class OAuth2DashboardLogin implements DashboardLogin {
     private final ReactiveClientRegistrationRepository registrations;
     private final SecurityRefusals refusals;
     private final LoginStartLimit loginStarts;
+    private final Duration loggedInTimeout;
 
     public OAuth2DashboardLogin(ReactiveClientRegistrationRepository registrations, SecurityRefusals refusals,
-            LoginStartLimit loginStarts) {
+            LoginStartLimit loginStarts, Duration loggedInTimeout) {
         this.registrations = registrations;
         this.refusals = refusals;
         this.loginStarts = loginStarts;
+        this.loggedInTimeout = loggedInTimeout;
     }
 
     @Override
@@ -50,14 +53,17 @@ public class OAuth2DashboardLogin implements DashboardLogin {
 
         http.oauth2Login(login -> login
                 .authorizationRequestResolver(withPkce)
-                .authenticationSuccessHandler(new SessionIdRotation(new RedirectServerAuthenticationSuccessHandler()))
+                .authenticationSuccessHandler(new SessionIdRotation(new RedirectServerAuthenticationSuccessHandler(), loggedInTimeout))
                 .authenticationFailureHandler((exchange, failure) -> refusals.commence(exchange.getExchange(), failure)));
         // Before the request cache and the authorization redirect, which are what store a session for a stranger.
         http.addFilterAfter(loginStarts, SecurityWebFiltersOrder.HTTP_HEADERS_WRITER);
+        // The session ends after every logout handler has run: the CSRF handler's last renewal of the session id
+        // would otherwise find it gone from the store.
         http.logout(logout -> logout
-                .logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
-                        new WebSessionServerLogoutHandler()))
-                .logoutSuccessHandler(endSession));
+                .logoutHandler(new SecurityContextServerLogoutHandler())
+                .logoutSuccessHandler((exchange, authentication) -> exchange.getExchange().getSession()
+                        .flatMap(WebSession::invalidate)
+                        .then(endSession.onLogoutSuccess(exchange, authentication))));
         http.authorizeExchange(exchanges -> exchanges
                 .pathMatchers("/login/**", "/oauth2/**").permitAll()
                 .pathMatchers(PUBLIC_ASSETS).permitAll()

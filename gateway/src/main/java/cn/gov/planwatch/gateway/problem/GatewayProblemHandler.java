@@ -1,9 +1,11 @@
 package cn.gov.planwatch.gateway.problem;
 
+import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -63,6 +65,11 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
             // A browser session whose tokens can no longer be refreshed: the person has to log in again.
             return ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "session-expired", "Session expired",
                     "The login session's tokens could not be renewed; log in again.");
+        }
+        if (cause(failure, DataAccessException.class) != null || cause(failure, RedisException.class) != null) {
+            // The gateway's only data store is Redis, which holds the login sessions.
+            log.warn("login sessions unavailable: {}", failure.toString());
+            return ProblemResponses.loginUnavailable();
         }
         if (cause(failure, ConnectException.class) != null) {
             return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",

@@ -20,6 +20,8 @@ public class ProblemResponses {
 
     public static final String TYPE_PREFIX = "https://planwatch.cn/problems/";
 
+    private static final String LOGIN_UNAVAILABLE_RETRY_AFTER = "5";
+
     private final JsonMapper json;
 
     public ProblemResponses(JsonMapper json) {
@@ -38,6 +40,22 @@ public class ProblemResponses {
             String detail) {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         return write(exchange, HttpStatus.TOO_MANY_REQUESTS, slug, title, detail);
+    }
+
+    /** A 503 with {@code Retry-After} while the store of login sessions cannot be reached. */
+    public Mono<Void> loginUnavailable(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, LOGIN_UNAVAILABLE_RETRY_AFTER);
+        return write(exchange, loginUnavailable());
+    }
+
+    /**
+     * Login sessions live in Redis: without it nobody can log in or use a session, while clients with bearer tokens
+     * are served as usual.
+     */
+    public static ProblemDetail loginUnavailable() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "login-unavailable", "Login unavailable",
+                "Logging in and login sessions are unavailable for a moment; nothing was recorded. Try again later. "
+                        + "登录暂时不可用，未记录任何内容，请稍后再试。");
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {

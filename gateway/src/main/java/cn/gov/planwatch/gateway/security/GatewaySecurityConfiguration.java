@@ -2,7 +2,7 @@ package cn.gov.planwatch.gateway.security;
 
 import cn.gov.planwatch.contracts.access.ApiAccessPolicy;
 import cn.gov.planwatch.gateway.limits.BodySizeLimit;
-import cn.gov.planwatch.gateway.limits.ClientBuckets;
+import cn.gov.planwatch.gateway.limits.SharedBuckets;
 import cn.gov.planwatch.gateway.limits.ClientRateLimit;
 import cn.gov.planwatch.gateway.limits.GatewayLimits;
 import cn.gov.planwatch.gateway.login.DashboardLogin;
@@ -40,7 +40,7 @@ public class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, SecurityRefusals refusals,
-            ProblemResponses problems, GatewayLimits limits, ClientBuckets buckets, DashboardLogin login,
+            ProblemResponses problems, GatewayLimits limits, SharedBuckets buckets, DashboardLogin login,
             @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
         http.securityContextRepository(new WebSessionServerSecurityContextRepository());
         http.headers(headers -> headers
