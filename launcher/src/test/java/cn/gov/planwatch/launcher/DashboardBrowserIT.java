@@ -147,9 +147,7 @@ class DashboardBrowserIT {
                     + "'Final evaluation of the plan'");
             assertThat(browser.text("tr[data-indicator='IND-01']")).contains("11.8");
             accessibility.check(browser, "evaluation", "en");
-            assertThat(accessibility.problems)
-                    .as("serious or critical axe-core violations, or a page wider than the screen")
-                    .isEmpty();
+            accessibility.assertNothingFound();
         } finally {
             browser.quit();
         }
@@ -197,9 +195,7 @@ class DashboardBrowserIT {
             browser.await("document.querySelector('#rebuild-status [data-state=SWAPPED]') !== null");
             assertThat(browser.text("#rebuild-status")).doesNotContain("—");
             accessibility.check(browser, "operators-rebuild", "en");
-            assertThat(accessibility.problems)
-                    .as("serious or critical axe-core violations, or a page wider than the screen")
-                    .isEmpty();
+            accessibility.assertNothingFound();
         } finally {
             browser.quit();
         }
@@ -272,9 +268,7 @@ class DashboardBrowserIT {
                     .contains("\"actor\":\"samr\""));
             assertThat(provenance("programme:trade-secrets", lead))
                     .contains("\"actor\":\"samr\"");
-            assertThat(accessibility.problems)
-                    .as("serious or critical axe-core violations, or a page wider than the screen")
-                    .isEmpty();
+            accessibility.assertNothingFound();
         } finally {
             browser.quit();
         }
@@ -369,9 +363,7 @@ class DashboardBrowserIT {
             accessibility.check(lead, "review-queue", "en");
             assertThat(get("/api/v1/quarterly-updates/SAMR", samr))
                     .contains("\"quarter\":\"2025-Q1\",\"state\":\"ACCEPTED\"");
-            assertThat(accessibility.problems)
-                    .as("serious or critical axe-core violations, or a page wider than the screen")
-                    .isEmpty();
+            accessibility.assertNothingFound();
         } finally {
             lead.quit();
             reporter.quit();
@@ -422,6 +414,11 @@ class DashboardBrowserIT {
                 assertThat(script).as("axe.min.js from com.deque.html.axe-core:selenium").isNotNull();
                 axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
             }
+        }
+
+        void assertNothingFound() {
+            assertThat(problems).as("serious or critical axe-core violations, or a page wider than the screen")
+                    .isEmpty();
         }
 
         void check(WebDriver browser, String page, String language) throws Exception {
