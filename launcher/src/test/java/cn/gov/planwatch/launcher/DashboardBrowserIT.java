@@ -166,19 +166,19 @@ class DashboardBrowserIT {
             browser.await("document.querySelector('#topics') !== null");
             assertThat(browser.currentUrl()).startsWith(GATEWAY + "/dashboard/ops");
             assertThat(browser.text("#topics")).contains("planwatch.indicator-events", "planwatch.plan-events");
-            accessibility.check(browser, "operators-streams", "zh");
+            accessibility.checkInBothLanguages(browser, "operators-streams");
 
             // The record nobody could read is a dead letter; the operator opens it and replays it, confirming first.
             browser.go(GATEWAY + "/dashboard/ops/dead-letters?lang=en");
             browser.await("document.querySelector('tr[data-dead-letter] a') !== null");
-            accessibility.check(browser, "operators-dead-letters", "en");
+            accessibility.checkInBothLanguages(browser, "operators-dead-letters");
             browser.click("tr[data-dead-letter] a");
             browser.await("document.querySelector('#replay') !== null");
             assertThat(browser.text("main")).contains(unreadable, "planwatch.indicator-events");
-            accessibility.check(browser, "operators-dead-letter", "en");
+            accessibility.checkInBothLanguages(browser, "operators-dead-letter");
             browser.click("#replay");
             browser.await("document.querySelector('#replay-form button') !== null");
-            accessibility.check(browser, "operators-replay-confirm", "en");
+            accessibility.checkInBothLanguages(browser, "operators-replay-confirm");
             browser.click("#replay-form button");
             browser.await("document.querySelector('#outcome .ok') !== null");
             assertThat(browser.text("#outcome")).as("the replay names the person who did it")
@@ -194,7 +194,7 @@ class DashboardBrowserIT {
             // The page follows the rebuild by itself until the new model has taken over.
             browser.await("document.querySelector('#rebuild-status [data-state=SWAPPED]') !== null");
             assertThat(browser.text("#rebuild-status")).doesNotContain("—");
-            accessibility.check(browser, "operators-rebuild", "en");
+            accessibility.checkInBothLanguages(browser, "operators-rebuild");
             accessibility.assertNothingFound();
         } finally {
             browser.quit();
@@ -216,7 +216,7 @@ class DashboardBrowserIT {
             assertThat(browser.text("#quarter-state")).isEqualTo("逾期未报");
             assertThat(browser.text("#missing")).contains("trade-secrets", "geographical-indications");
             browser.screenshot(ROOT.resolve("launcher/target/desk-browser-it.png"));
-            accessibility.check(browser, "desk", "zh");
+            accessibility.checkInBothLanguages(browser, "desk");
 
             // A percentage over 100: the API refuses it, and the page says so beside the field, keeping what was typed.
             browser.script("document.querySelector('#programme-trade-secrets-status').value = 'ON_TRACK';");
@@ -299,14 +299,14 @@ class DashboardBrowserIT {
             lead.click(samrQuarter + " a");
             lead.await("document.querySelector('#return-form') !== null");
             assertThat(lead.text("#programmes")).contains("95", "指引起草完成");
-            accessibility.check(lead, "review-quarter", "zh");
+            accessibility.checkInBothLanguages(lead, "review-quarter");
             lead.type("#reason", reason);
             lead.click("#items input[value='trade-secrets']");
             lead.click("#return-form button[type=submit]");
             lead.await("document.querySelector('#outcome [data-state]') !== null");
             assertThat(lead.script("return document.querySelector('#outcome [data-state]').dataset.state;").asText())
                     .isEqualTo("RETURNED");
-            accessibility.check(lead, "review-queue-returned", "zh");
+            accessibility.checkInBothLanguages(lead, "review-queue-returned");
 
             // The reporter sees the reason and the programme it names, corrects it and submits the quarter again.
             reporter.logIn(GATEWAY + "/dashboard/desk?lang=zh&quarter=2025-Q1", "samr");
@@ -318,7 +318,7 @@ class DashboardBrowserIT {
                     .as("the programme the lead named is marked").isTrue();
             assertThat(reporter.script("return document.querySelector('#form-programme-geographical-indications')"
                     + ".closest('article').classList.contains('flagged');").asBoolean()).isFalse();
-            accessibility.check(reporter, "desk-returned", "zh");
+            accessibility.checkInBothLanguages(reporter, "desk-returned");
             String percent = "#programme-trade-secrets-percentComplete";
             reporter.script("document.querySelector('#programme-trade-secrets-status').value = 'ON_TRACK';");
             reporter.retype(percent, "75");
@@ -414,6 +414,30 @@ class DashboardBrowserIT {
                 assertThat(script).as("axe.min.js from com.deque.html.axe-core:selenium").isNotNull();
                 axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
             }
+        }
+
+        /**
+         * Checks the page shown in Chinese and in English (the same address, {@code lang} set), then shows it as it
+         * was. For pages a GET gives; a page answering a form post is checked as it is.
+         */
+        void checkInBothLanguages(WebDriver browser, String page) throws Exception {
+            String shown = browser.currentUrl();
+            for (String language : List.of("zh", "en")) {
+                browser.go(withLanguage(shown, language));
+                browser.await("document.readyState === 'complete' && document.documentElement.lang.startsWith('"
+                        + language + "')");
+                check(browser, page, language);
+            }
+            browser.go(shown);
+            browser.await("document.readyState === 'complete'");
+        }
+
+        private static String withLanguage(String address, String language) {
+            String bare = address.replaceAll("([?&])lang=[a-zA-Z-]*&?", "$1").replaceAll("[?&]$", "");
+            int fragment = bare.indexOf('#');
+            String anchor = fragment < 0 ? "" : bare.substring(fragment);
+            String base = fragment < 0 ? bare : bare.substring(0, fragment);
+            return base + (base.contains("?") ? "&" : "?") + "lang=" + language + anchor;
         }
 
         void assertNothingFound() {
