@@ -38,6 +38,17 @@
 #   stack      — the broker killed under the launcher as ./run.sh runs it: the launcher stops the whole stack, the
 #                suite starts it again on the same data. Runs on a stack of its own (not in the default list).
 #
+# With several instances of everything (PERF_FAULT_REPLICAS of each service and of the gateway, 2 unless set), on a
+# stack of their own that the launcher supervises as under ./run.sh (its watch loop is not paused), the stream going
+# round the gateways:
+#
+#   instances  — kill -9 one instance of each backend service and one gateway, in random order at random moments of
+#                the stream; the launcher starts each again, and the other instance serves meanwhile.
+#   rolling    — a rolling restart of every instance (as ./run.sh restart asks the launcher): each stops gracefully (readiness down, drains,
+#                commits its offsets) and is started again, one at a time, under the stream.
+#   rebuild    — every read model rebuilt from offset 0 (the operators' API through the gateway), one after the other,
+#                while both instances of each service serve and fold the stream; each must end SWAPPED.
+#
 # One stack serves every scenario of a run but `stack`; each scenario reports a period of its own (projector 2021,
 # redelivery 2023, postgres 2024, broker 2025, stack 2023) so that the checks see only its reports. The launcher treats
 # any component that dies as fatal, so for the supervised scenarios its watch loop is paused (SIGSTOP) from the end of
@@ -67,8 +78,8 @@ while (( $# )); do
     --runs) RUNS=$2; shift 2 ;;
     --runs=*) RUNS=${1#--runs=}; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    projector|redelivery|postgres|broker|stack) SCENARIOS+=("$1"); shift ;;
-    *) echo "unknown argument $1 (scenarios: projector redelivery postgres broker stack; --runs N)" >&2; exit 2 ;;
+    projector|redelivery|postgres|broker|stack|instances|rolling|rebuild) SCENARIOS+=("$1"); shift ;;
+    *) echo "unknown argument $1 (scenarios: projector redelivery postgres broker stack instances rolling rebuild; --runs N)" >&2; exit 2 ;;
   esac
 done
 if (( ${#SCENARIOS[@]} == 0 )); then
@@ -76,7 +87,7 @@ if (( ${#SCENARIOS[@]} == 0 )); then
   else SCENARIOS=(projector redelivery postgres broker); fi
 fi
 for s in "${SCENARIOS[@]}"; do
-  case "$s" in projector|redelivery|postgres|broker|stack) ;; *) echo "unknown scenario $s" >&2; exit 2 ;; esac
+  case "$s" in projector|redelivery|postgres|broker|stack|instances|rolling|rebuild) ;; *) echo "unknown scenario $s" >&2; exit 2 ;; esac
 done
 
 RATE=${PERF_FAULT_RATE:-30}
@@ -104,7 +115,12 @@ QUARTERLY_TOPIC=planwatch.quarterly-update-events
 # The live projectors' groups and the topics each reads (indicator-service also folds quarter locks).
 LIVE_GROUPS=("indicator-service.observations=$INDICATOR_TOPIC+$QUARTERLY_TOPIC"
              "reporting-service.national-view=$INDICATOR_TOPIC+$PROGRAMME_TOPIC+$QUARTERLY_TOPIC")
-declare -A PERIOD_OF=([projector]=2021 [redelivery]=2023 [postgres]=2024 [broker]=2025 [stack]=2023)
+declare -A PERIOD_OF=([projector]=2021 [redelivery]=2023 [postgres]=2024 [broker]=2025 [stack]=2023
+                      [instances]=2021 [rolling]=2024 [rebuild]=2025)
+REPLICAS=${PERF_FAULT_REPLICAS:-2}
+REPLICATED_SCENARIOS=" instances rolling rebuild "
+# The read models the operators can rebuild, each through the gateway to the service that holds it.
+REBUILT_READ_MODELS=(${PERF_FAULT_READ_MODELS:-observations quarter-locks programme-progress quarterly-updates national-view dead-letters})
 declare -A PORT_OF=([gateway]=$((8080 + OFFSET)) [indicator-service]=$((8081 + OFFSET))
                     [programme-service]=$((8082 + OFFSET)) [reporting-service]=$((8083 + OFFSET))
                     [auth-server]=$((9000 + OFFSET)))
@@ -220,10 +236,13 @@ trap 'exit 130' INT TERM
 
 # --- the stack and the stream ---------------------------------------------------------------------------------------
 
-start_run_stack() { # out
+start_run_stack() { # out [instances of each service]
+  local replicas=${2:-1} i
   rm -rf "$CURRENT_DATA"
   REPLACED=()
-  own_group start_stack "$CURRENT_DATA" "$1"
+  STREAM_GATEWAYS=$GATEWAY
+  for i in $(seq 1 $((replicas - 1))); do STREAM_GATEWAYS+=",http://localhost:$(instance_port gateway "$i")"; done
+  STACK_REPLICAS=$replicas own_group start_stack "$CURRENT_DATA" "$1"
   await_healthy 400 "$1"
   log "stack up after $UP_S s"
 }
@@ -248,7 +267,7 @@ start_stream() { # dir period
   local secret
   secret=$(jq -r '.[] | select(.clientId == "cnipa-reporter") | .clientSecret' "$CURRENT_DATA/dev-clients.json")
   rm -f "$1/stop-stream"
-  java -cp "$TARGET/classes" SteadyReports "$GATEWAY" "$ISSUER" cnipa-reporter "$secret" "$STREAM_RATE" 600 \
+  java -cp "$TARGET/classes" SteadyReports "$STREAM_GATEWAYS" "$ISSUER" cnipa-reporter "$secret" "$STREAM_RATE" 600 \
     "$1/reports.csv" "period=$2" "stop=$1/stop-stream" IND-01=7 IND-02=5 IND-05=11.7 >"$1/client.txt" 2>&1 &
   CLIENT_PID=$!
   STREAM_BEGIN=$(date +%s)
@@ -442,6 +461,97 @@ fault_stack() { # dir
   log "$RECOVERY"
 }
 
+# --- faults with several instances ---------------------------------------------------------------------------------
+
+# Instance I (0-based) of a component listens on its port + 10·I.
+instance_port() { echo $(( ${PORT_OF[$1]} + 10 * $2 )); }
+pid_listening_on() { ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+ready() { [[ $(curl -s -o /dev/null -w '%{http_code}' -m 2 "http://localhost:$1/actuator/health/readiness") == 200 ]]; }
+
+# Waits until the instance on PORT answers ready from a process other than OLD_PID; prints the seconds it took.
+await_replaced() { # port old_pid timeout_s since_ns
+  local deadline=$(( $(date +%s) + $3 )) p
+  while (( $(date +%s) < deadline )); do
+    p=$(pid_listening_on "$1")
+    if [[ -n $p && $p != "$2" ]] && ready "$1"; then elapsed_s "$4"; return 0; fi
+    sleep 0.5
+  done
+  return 1
+}
+
+fault_instances() { # dir
+  local dir=$1 c i port pid at pids=() ports=() kills=() back=() n=0
+  for c in $(printf '%s\n' indicator-service programme-service reporting-service gateway | shuf); do
+    sleep "$(shuf -i 2-6 -n 1)"
+    i=$(shuf -i 0-$((REPLICAS - 1)) -n 1)
+    port=$(instance_port "$c" "$i")
+    pid=$(pid_listening_on "$port")
+    [[ -n $pid ]] || { log "no $c instance listens on $port"; return 1; }
+    kill -KILL "$pid"
+    at=$(date +%s%N)
+    log "killed $c instance $i (pid $pid, port $port) with SIGKILL"
+    pids+=("$pid") ports+=("$port") kills+=("$at") back+=("$c#$i")
+  done
+  for n in "${!ports[@]}"; do
+    local took
+    took=$(await_replaced "${ports[$n]}" "${pids[$n]}" 240 "${kills[$n]}") ||
+      { log "${back[$n]} was not started again"; return 1; }
+    back[$n]="${back[$n]} back ready $took s after its kill"
+  done
+  RECOVERY="kill -9 of $(IFS=,; echo "${back[*]%% back*}"); $(IFS=';'; echo "${back[*]}") (the launcher started each again)"
+  log "$RECOVERY"
+}
+
+fault_rolling() { # dir
+  local dir=$1 c i before=() after=() at changed=0 total=0
+  for c in indicator-service programme-service reporting-service gateway; do
+    for i in $(seq 0 $((REPLICAS - 1))); do before+=("$c#$i=$(pid_listening_on "$(instance_port "$c" "$i")")"); done
+  done
+  at=$(date +%s%N)
+  log "rolling restart of every instance, asked of the launcher (pid $LAUNCHER_PID)"
+  rolling_restart >"$dir/rolling-restart.txt" 2>&1 || { log "the rolling restart failed: $(tail -3 "$dir/rolling-restart.txt")"; return 1; }
+  local entry port old
+  for entry in "${before[@]}"; do
+    c=${entry%%#*} i=${entry#*#}; i=${i%%=*} old=${entry##*=}
+    port=$(instance_port "$c" "$i")
+    total=$((total + 1))
+    await_replaced "$port" "$old" 300 "$at" >/dev/null && changed=$((changed + 1))
+  done
+  RECOVERY="rolling restart: $changed of $total instances replaced and ready, $(elapsed_s "$at") s in all"
+  log "$RECOVERY"
+  (( changed == total ))
+}
+
+# What ./run.sh restart does: asks the running launcher to restart its instances one at a time.
+rolling_restart() { kill -HUP "$LAUNCHER_PID"; }
+
+rebuild_state() { # read model -> state of its last rebuild (the operators' API through the gateway)
+  curl -s -m 10 -H "Authorization: Bearer $(token planwatch-operator)" "$GATEWAY/api/v1/ops/projections/$1" |
+    jq -r '.state // "?"'
+}
+
+fault_rebuild() { # dir
+  local dir=$1 m at code state results=() ok=1
+  for m in "${REBUILT_READ_MODELS[@]}"; do
+    at=$(date +%s%N)
+    code=$(curl -s -o "$dir/rebuild-$m.json" -w '%{http_code}' -m 30 -X POST \
+      -H "Authorization: Bearer $(token planwatch-operator)" "$GATEWAY/api/v1/ops/projections/$m/rebuild")
+    [[ $code == 202 ]] || { log "rebuild of $m refused: $code $(head -c 300 "$dir/rebuild-$m.json")"; results+=("$m: refused $code"); ok=0; continue; }
+    state=RUNNING
+    for _ in $(seq 1 600); do
+      state=$(rebuild_state "$m")
+      [[ $state == SWAPPED || $state == FAILED ]] && break
+      sleep 1
+    done
+    curl -s -m 10 -H "Authorization: Bearer $(token planwatch-operator)" "$GATEWAY/api/v1/ops/projections/$m" >"$dir/rebuild-$m-status.json"
+    log "rebuild of $m: $state after $(elapsed_s "$at") s ($(jq -c '{applied, skipped, target, error}' "$dir/rebuild-$m-status.json" 2>/dev/null))"
+    results+=("$m $state in $(elapsed_s "$at") s")
+    [[ $state == SWAPPED ]] || ok=0
+  done
+  RECOVERY="rebuilt while serving: $(IFS=';'; echo "${results[*]}")"
+  (( ok ))
+}
+
 # --- the clean replay -----------------------------------------------------------------------------------------------
 
 stop_replays() {
@@ -547,7 +657,7 @@ run_scenario() { # run scenario
 settle_unknown() { # dir period
   local secret
   secret=$(jq -r '.[] | select(.clientId == "cnipa-reporter") | .clientSecret' "$CURRENT_DATA/dev-clients.json")
-  java -cp "$TARGET/classes" SteadyReports settle "$GATEWAY" "$ISSUER" cnipa-reporter "$secret" "$1/reports.csv" \
+  java -cp "$TARGET/classes" SteadyReports settle "$STREAM_GATEWAYS" "$ISSUER" cnipa-reporter "$secret" "$1/reports.csv" \
     "$1/settled.csv" "period=$2" >"$1/resends.txt" 2>&1 || BROKEN+=("the unknown outcomes could not be resent (see $1/resends.txt)")
   log "unknown outcomes resent under their keys: $(grep PERF_RESULT "$1/resends.txt" | cut -d' ' -f2-)"
 }
@@ -613,8 +723,10 @@ SUITE_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 # The code the suite ran: taken at its start (the jars were built from the working tree).
 COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs/fault-suite.md' || echo "+uncommitted changes")
 
-SUPERVISED=()
-for s in "${SCENARIOS[@]}"; do [[ $s == stack ]] || SUPERVISED+=("$s"); done
+SUPERVISED=() REPLICATED=()
+for s in "${SCENARIOS[@]}"; do
+  if [[ $REPLICATED_SCENARIOS == *" $s "* ]]; then REPLICATED+=("$s"); elif [[ $s != stack ]]; then SUPERVISED+=("$s"); fi
+done
 for run in $(seq 1 "$RUNS"); do
   mkdir -p "$SUITE/run-$run"
   if (( ${#SUPERVISED[@]} )); then
@@ -622,6 +734,13 @@ for run in $(seq 1 "$RUNS"); do
     warm_up "$SUITE/run-$run"
     pause_launcher
     for s in "${SUPERVISED[@]}"; do run_scenario "$run" "$s"; done
+    stop_everything
+  fi
+  if (( ${#REPLICATED[@]} )); then
+    mkdir -p "$SUITE/run-$run/replicated"
+    start_run_stack "$SUITE/run-$run/replicated/launcher.out" "$REPLICAS"
+    warm_up "$SUITE/run-$run/replicated"
+    for s in "${REPLICATED[@]}"; do run_scenario "$run" "$s"; done
     stop_everything
   fi
   if [[ " ${SCENARIOS[*]} " == *" stack "* ]]; then

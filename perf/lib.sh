@@ -94,11 +94,12 @@ start_stack() {
   local data=$1 out=$2
   STARTED_NS=$(date +%s%N)
   ( cd "$STACK_ROOT" && exec env PLANWATCH_DATA="$data" PLANWATCH_PORT_OFFSET="$OFFSET" \
+      PLANWATCH_REPLICAS="${STACK_REPLICAS:-1}" \
       PLANWATCH_GATEWAY_RATE_LIMIT_CAPACITY="${PERF_RATE_LIMIT_CAPACITY:-1000000}" \
       PLANWATCH_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND="${PERF_RATE_LIMIT_REFILL:-1000000}" \
       java -jar launcher/target/launcher.jar ) >>"$out" 2>&1 &
   LAUNCHER_PID=$!
-  log "launcher started (pid $LAUNCHER_PID, data $data, port offset $OFFSET)"
+  log "launcher started (pid $LAUNCHER_PID, data $data, port offset $OFFSET, ${STACK_REPLICAS:-1} instance(s) of each service)"
 }
 
 # await_healthy TIMEOUT_S LOG: waits for the gateway's /actuator/health (sets HEALTHY_S) and then the launcher's

@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * abandoned-after) and 503, until the answer is a 202 or a refusal. It writes the CSV again with the settled
  * answers (the first one in a last column, {@code first}) and prints how many were settled which way.
  *
- * <p>Usage: java SteadyReports.java GATEWAY ISSUER CLIENT_ID SECRET RATE SECONDS OUT [period=YYYY] [stop=FILE]
+ * <p>Usage: java SteadyReports.java GATEWAYS ISSUER CLIENT_ID SECRET RATE SECONDS OUT [period=YYYY] [stop=FILE]
  * CODE=BASE …<br>
  * java SteadyReports.java settle GATEWAY ISSUER CLIENT_ID SECRET IN OUT period=YYYY
  */
@@ -304,7 +304,31 @@ public class SteadyReports {
         return type.find() ? type.group(1) : "";
     }
 
-    static CompletableFuture<HttpResponse<String>> send(String gateway, String code, String key, String body) {
+    private static final AtomicInteger NEXT_GATEWAY = new AtomicInteger();
+
+    /**
+     * GATEWAYS is one gateway's address or several, comma-separated: reports go round them, and a report whose
+     * connection is refused (nothing was sent: a gateway stopping or killed) goes to the next, as a client behind a
+     * load balancer would see it.
+     */
+    static CompletableFuture<HttpResponse<String>> send(String gateways, String code, String key, String body) {
+        String[] each = gateways.split(",");
+        return sendFrom(each, Math.floorMod(NEXT_GATEWAY.getAndIncrement(), each.length), each.length, code, key, body);
+    }
+
+    private static CompletableFuture<HttpResponse<String>> sendFrom(String[] gateways, int index, int triesLeft,
+            String code, String key, String body) {
+        return sendTo(gateways[index], code, key, body).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof java.net.ConnectException && triesLeft > 1) {
+                return sendFrom(gateways, (index + 1) % gateways.length, triesLeft - 1, code, key, body);
+            }
+            return CompletableFuture.failedFuture(failure);
+        });
+    }
+
+    private static CompletableFuture<HttpResponse<String>> sendTo(String gateway, String code, String key, String body) {
         return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/indicators/" + code + "/observations"))
                 .header("Authorization", "Bearer " + token)
                 .header("Idempotency-Key", key)
