@@ -523,7 +523,7 @@ fault_rolling() { # dir
 }
 
 # What ./run.sh restart does: asks the running launcher to restart its instances one at a time.
-rolling_restart() { kill -HUP "$LAUNCHER_PID"; }
+rolling_restart() { touch "$CURRENT_DATA/restart-request"; }
 
 rebuild_state() { # read model -> state of its last rebuild (the operators' API through the gateway)
   curl -s -m 10 -H "Authorization: Bearer $(token planwatch-operator)" "$GATEWAY/api/v1/ops/projections/$1" |
