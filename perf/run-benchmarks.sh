@@ -202,7 +202,7 @@ for _ in $(seq 1 1200); do
   sleep 0.5
 done
 REBUILD_STATE=$(jq -r .state "$RESULTS/rebuild.json")
-REBUILD_APPLIED=$(jq -r .applied "$RESULTS/rebuild.json")
+REBUILD_APPLIED=$(jq -r .replayed "$RESULTS/rebuild.json")
 # Whole seconds from the status' instants are too coarse for a rebuild of seconds: take them with their fractions.
 REBUILD_S=$(jq -r '[.startedAt, .finishedAt] | map(capture("T(?<h>[0-9]+):(?<m>[0-9]+):(?<s>[0-9.]+)Z") | (.h|tonumber)*3600 + (.m|tonumber)*60 + (.s|tonumber)) | .[1] - .[0]' "$RESULTS/rebuild.json")
 REBUILD_S=$(calc '%.2f' "$REBUILD_S")
