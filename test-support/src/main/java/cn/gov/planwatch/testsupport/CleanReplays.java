@@ -81,15 +81,19 @@ public final class CleanReplays {
         }
     }
 
-    /** A table's rows without the ignored columns, sorted by all the others. */
+    /** A table's rows without the ignored columns, as text, sorted by all the others. */
     public static List<Map<String, Object>> rows(JdbcClient jdbc, String schema, String table, String suffix,
             Set<String> ignored) {
         List<String> columns = jdbc.sql("select column_name from information_schema.columns"
                         + " where table_schema = ? and table_name = ? order by ordinal_position")
                 .params(schema, table).query(String.class).list().stream()
                 .filter(column -> !ignored.contains(column)).toList();
-        String listed = columns.stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "));
-        return jdbc.sql("select " + listed + " from " + schema + "." + table + suffix + " order by " + listed)
+        // As text, so that arrays, bytes and JSON compare by what they hold.
+        String listed = columns.stream().map(c -> '"' + c + "\"::text as \"" + c + '"')
+                .collect(Collectors.joining(", "));
+        String order = IntStream.rangeClosed(1, columns.size()).mapToObj(String::valueOf)
+                .collect(Collectors.joining(", "));
+        return jdbc.sql("select " + listed + " from " + schema + "." + table + suffix + " order by " + order)
                 .query().listOfRows();
     }
 
