@@ -277,6 +277,7 @@ public class ProjectionRebuilds {
         Replay replay = new Replay(projection, fresh, started);
         String state = RebuildStatus.SWAPPED;
         String error = null;
+        long began = System.nanoTime();
         try {
             for (String table : projection.tables()) {
                 jdbc.sql("drop table if exists " + fresh.of(table)).update();
@@ -290,7 +291,11 @@ public class ProjectionRebuilds {
                 Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
                 replay.target = partitions.stream().mapToLong(p -> end.get(p) - beginning.get(p)).sum();
                 replay.until(consumer, end, false);
+                if (projection.bulkLoad() != null) {
+                    transactions.executeWithoutResult(tx -> projection.bulkLoad().finish(fresh));
+                }
                 replay.requireDeadLettered();
+                long replayed = System.nanoTime();
                 transactions.executeWithoutResult(tx -> {
                     jdbc.sql("set local application_name = 'planwatch-rebuild'").update();
                     jdbc.sql("lock table " + projection.tables().stream().map(live::of).collect(Collectors.joining(", "))
@@ -304,9 +309,11 @@ public class ProjectionRebuilds {
                                 + fresh.of(table)).update();
                     }
                 });
+                // How long the live tables were locked: every instance's projector waited that long.
+                log.info("rebuilt {}: {} records replayed, {} left out as dead-lettered; replay {} ms, swap {} ms",
+                        projection.name(), replay.replayed, replay.skipped, (replayed - began) / 1_000_000,
+                        (System.nanoTime() - replayed) / 1_000_000);
             }
-            log.info("rebuilt {}: {} records replayed, {} left out as dead-lettered", projection.name(),
-                    replay.replayed, replay.skipped);
         } catch (RuntimeException e) {
             state = RebuildStatus.FAILED;
             error = databaseFailed(e) ? "The database failed: " + rootMessage(e) : rootMessage(e);
@@ -406,7 +413,13 @@ public class ProjectionRebuilds {
                     batch.forEach(record -> applyAlone(record, savepoints));
                 } else {
                     try {
-                        transactions.executeWithoutResult(tx -> batch.forEach(r -> projection.apply().apply(r, tables)));
+                        transactions.executeWithoutResult(tx -> {
+                            if (projection.bulkLoad() != null) {
+                                projection.bulkLoad().append(batch, tables);
+                            } else {
+                                batch.forEach(r -> projection.apply().apply(r, tables));
+                            }
+                        });
                     } catch (RuntimeException batchFailed) {
                         rethrowOutage(batchFailed);
                         batch.forEach(record -> applyAlone(record, transactions));

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * A service that declares a {@link RebuildableProjection} bean gets its rebuild and the operators' API for it. Its
- * schema keeps the rebuilds' status in a {@code projection_rebuild} table (a migration of the service's).
+ * schema keeps the rebuilds' status in a {@code projection_rebuild} table (the platform's repeatable migration).
  */
 @AutoConfiguration
 @ConditionalOnBean(RebuildableProjection.class)

@@ -22,21 +22,31 @@ import java.util.function.BiConsumer;
  *                      rebuild opens; a record it cannot apply throws
  * @param carryOver     what the live tables hold that is not in the log (an operator's mark), copied into the fresh
  *                      tables in the swap's transaction, just before they replace the live ones
+ * @param bulkLoad      a faster way to fill the fresh tables with the bulk of the log, or null to apply it record by
+ *                      record
  */
 public record RebuildableProjection(String name, List<String> tables, List<String> topics, String consumerGroup,
-        Apply apply, CarryOver carryOver) {
-
-    /** A read model that is all in the log. */
-    public RebuildableProjection(String name, List<String> tables, List<String> topics, String consumerGroup,
-            Apply apply) {
-        this(name, tables, topics, consumerGroup, apply, (live, fresh) -> { });
-    }
+        Apply apply, CarryOver carryOver, BulkLoad bulkLoad) {
 
     private static final CloudEventDeserializer EVENTS = new CloudEventDeserializer();
 
     public RebuildableProjection {
         tables = List.copyOf(tables);
         topics = List.copyOf(topics);
+    }
+
+    /** A read model that is all in the log, filled record by record. */
+    public RebuildableProjection(String name, List<String> tables, List<String> topics, String consumerGroup,
+            Apply apply) {
+        this(name, tables, topics, consumerGroup, apply, (live, fresh) -> { }, null);
+    }
+
+    public RebuildableProjection withCarryOver(CarryOver carryOver) {
+        return new RebuildableProjection(name, tables, topics, consumerGroup, apply, carryOver, bulkLoad);
+    }
+
+    public RebuildableProjection withBulkLoad(BulkLoad bulkLoad) {
+        return new RebuildableProjection(name, tables, topics, consumerGroup, apply, carryOver, bulkLoad);
     }
 
     /** Folds one record of the log into the given tables. */
@@ -51,17 +61,29 @@ public record RebuildableProjection(String name, List<String> tables, List<Strin
         void copy(ProjectionTables live, ProjectionTables fresh);
     }
 
+    /**
+     * Fills the fresh tables, which nothing else writes, with the bulk of the log a batch at a time (in one
+     * transaction each; a batch that fails is applied record by record instead), then finishes them once, before the
+     * catch-up applies the rest record by record.
+     */
+    public interface BulkLoad {
+        void append(List<ConsumerRecord<byte[], byte[]>> batch, ProjectionTables fresh);
+
+        void finish(ProjectionTables fresh);
+    }
+
     /** A fold of the CloudEvents the live projector reads; a record that does not decode is refused as undecodable. */
     public static Apply events(BiConsumer<PlanEvent, ProjectionTables> fold) {
-        return (record, tables) -> {
-            PlanEvent event;
-            try {
-                event = EVENTS.deserialize(record.topic(), record.headers(), record.value());
-            } catch (RuntimeException undecodable) {
-                throw new UndecodableRecord(undecodable);
-            }
-            fold.accept(event, tables);
-        };
+        return (record, tables) -> fold.accept(decode(record), tables);
+    }
+
+    /** The CloudEvent a record holds, as the live projector reads it. */
+    public static PlanEvent decode(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return EVENTS.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException undecodable) {
+            throw new UndecodableRecord(undecodable);
+        }
     }
 
     /** A record of the log the projection's deserializer cannot read. */

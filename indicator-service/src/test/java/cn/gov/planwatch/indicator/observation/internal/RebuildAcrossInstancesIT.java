@@ -5,6 +5,7 @@ import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.indicator.IndicatorServiceFixture;
 import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
+import cn.gov.planwatch.testsupport.TestPlans;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,7 @@ import static org.awaitility.Awaitility.await;
 class RebuildAcrossInstancesIT extends IndicatorServiceFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PLAN = "ip-2026-2030-instances";
 
     @Autowired
     ConcurrentKafkaListenerContainerFactory<Object, Object> listenerFactory;
@@ -64,6 +66,7 @@ class RebuildAcrossInstancesIT extends IndicatorServiceFixture {
         String bootstrap = RealInfrastructure.shared().kafkaBootstrapServers();
         HttpCalls reporter = http().withToken(TestTokens.shared().reporter("CNIPA"));
         HttpCalls operator = http().withToken(TestTokens.shared().operator());
+        publishPlanAs(PLAN, TestPlans.secondPlanYaml());
         ConcurrentMessageListenerContainer<Object, Object> secondInstance =
                 listenerFactory.createContainer(Topics.INDICATOR_EVENTS);
         secondInstance.getContainerProperties().setGroupId(group);
@@ -79,12 +82,18 @@ class RebuildAcrossInstancesIT extends IndicatorServiceFixture {
             Set<UUID> accepted = ConcurrentHashMap.newKeySet();
             ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
             AtomicBoolean writing = new AtomicBoolean(true);
+            // Three indicators (the partition key), so that the reports fall into the partitions of both instances;
+            // two of them in a plan of this test's own, so that no other test's latest values change.
+            List<HttpCalls> reporters = List.of(reporter, reporter,
+                    http().withToken(TestTokens.shared().reporter("CAC")));
+            List<String> paths = List.of("/api/v1/indicators/IND-03/observations",
+                    "/api/v1/plans/" + PLAN + "/indicators/IND-01/observations",
+                    "/api/v1/plans/" + PLAN + "/indicators/IND-02/observations");
+            List<String> periods = List.of("2021", "2026", "2026-Q3");
             Thread writer = new Thread(() -> {
                 for (int i = 0; writing.get(); i++) {
-                    // Several indicators, so that the reports fall into the partitions of both instances.
-                    String indicator = List.of("IND-01", "IND-02", "IND-03").get(i % 3);
-                    HttpResponse<String> r = reporter.postJson("/api/v1/indicators/" + indicator + "/observations",
-                            "{\"period\":\"2024\",\"value\":" + List.of(10 + i % 50, 5 + i % 5, 4000 + i).get(i % 3) + "}");
+                    HttpResponse<String> r = reporters.get(i % 3).postJson(paths.get(i % 3),
+                            "{\"period\":\"" + periods.get(i % 3) + "\",\"value\":" + (4000 + i) + "}");
                     if (r.statusCode() == 202) {
                         accepted.add(UUID.fromString(JSON.readTree(r.body()).get("eventId").asString()));
                     } else {

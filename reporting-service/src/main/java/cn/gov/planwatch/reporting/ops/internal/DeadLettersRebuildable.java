@@ -22,8 +22,8 @@ class DeadLettersRebuildable {
     RebuildableProjection deadLettersProjection(JdbcClient jdbc, JsonMapper json,
             @Value(DeadLetterRecorder.GROUP_SETTING) String group) {
         return new RebuildableProjection(NAME, DeadLetterStore.TABLES, List.of(StreamTopics.deadLetterTopics()),
-                group, (record, tables) -> new DeadLetterStore(jdbc, json, tables).record(DeadLetter.from(record)),
-                (live, fresh) -> jdbc.sql("update " + fresh.of("dead_letter") + " f set state = l.state,"
+                group, (record, tables) -> new DeadLetterStore(jdbc, json, tables).record(DeadLetter.from(record)))
+                .withCarryOver((live, fresh) -> jdbc.sql("update " + fresh.of("dead_letter") + " f set state = l.state,"
                         + " replayed_at = l.replayed_at, replayed_by = l.replayed_by from " + live.of("dead_letter")
                         + " l where f.id = l.id and l.state <> f.state").update());
     }

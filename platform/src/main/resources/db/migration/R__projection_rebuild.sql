@@ -1,5 +1,7 @@
--- Where the last rebuild of each of the service's read models stands, for every instance to answer alike.
-create table projection_rebuild (
+-- Every service that uses the platform keeps, in its own schema, where the last rebuild of each of its read models
+-- stands (ProjectionRebuilds), for every instance to answer alike. A repeatable migration, shipped with the platform
+-- so that each service's migrations pick it up; "if not exists", so that running it again changes nothing.
+create table if not exists projection_rebuild (
     projection            text primary key,
     state                 text not null,
     replayed              bigint not null,
