@@ -1,10 +1,17 @@
 package cn.gov.planwatch.indicator.observation.internal;
 
 import cn.gov.planwatch.indicator.IndicatorServiceFixture;
+import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.rebuild.ProjectionRebuilds;
+import cn.gov.planwatch.platform.rebuild.RebuildRunning;
+import cn.gov.planwatch.platform.rebuild.RebuildableProjection;
 import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,11 +19,14 @@ import javax.sql.DataSource;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -31,6 +41,16 @@ class RebuildRefusalsIT extends IndicatorServiceFixture {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    ConsumerFactory<?, ?> consumers;
+
+    @Autowired
+    @Qualifier("observationsProjection")
+    RebuildableProjection observations;
 
     @Test
     void aSecondRebuildWhileOneRunsIsRefusedWithTheRunningOnesStatus() throws Exception {
@@ -53,6 +73,15 @@ class RebuildRefusalsIT extends IndicatorServiceFixture {
             assertThat(running.get("state").asString()).isEqualTo("RUNNING");
             assertThat(running.get("startedByClient").asString()).isEqualTo("cnipa-operator");
             assertThat(running.get("replayed").asLong()).as("replayed before the swap").isPositive();
+
+            // Another instance of the service (its own rebuilds, the same database) refuses too, and answers alike.
+            ProjectionRebuilds otherInstance = new ProjectionRebuilds(List.of(observations), dataSource,
+                    transactionManager, Clock.systemUTC(), "indicator", consumers.getConfigurationProperties());
+            Caller operatorThere = new Caller("cnipa-operator", "CNIPA", Set.of(Caller.OPERATOR), null);
+            assertThatThrownBy(() -> otherInstance.start("observations", operatorThere))
+                    .isInstanceOfSatisfying(RebuildRunning.class, refusal -> assertThat(refusal.running().startedAt())
+                            .hasToString(running.get("startedAt").asString()));
+            assertThat(otherInstance.status("observations").state()).isEqualTo("RUNNING");
             holder.rollback();
         }
         JsonNode done = awaitFinished(operator);
