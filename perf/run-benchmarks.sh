@@ -176,7 +176,7 @@ run_wrk national-view get.lua "$GATEWAY/api/v1/national-view" "$LEAD"
 run_wrk as-of-2026-01-01 get.lua "$GATEWAY/api/v1/national-view?asOf=2026-01-01T00:00:00Z" "$LEAD"
 run_wrk as-of-mid-run get.lua "$GATEWAY/api/v1/national-view?asOf=$MID_RUN_INSTANT" "$LEAD"
 
-# --- 3b: rebuild: the observations read model replayed from offset 0 into a fresh schema, vs ConsumerPerformance ---
+# --- 3b: rebuild: the observations read model replayed from offset 0 into fresh tables, vs ConsumerPerformance ---
 
 # A run's few thousand reports replay in about a second, which would time the rebuild's fixed costs rather than its
 # rate: the topic first gets a history of PERF_HISTORY_EVENTS more reports (copies of this run's, each a new event,
@@ -202,7 +202,7 @@ for _ in $(seq 1 1200); do
   sleep 0.5
 done
 REBUILD_STATE=$(jq -r .state "$RESULTS/rebuild.json")
-REBUILD_APPLIED=$(jq -r .applied "$RESULTS/rebuild.json")
+REBUILD_APPLIED=$(jq -r .replayed "$RESULTS/rebuild.json")
 # Whole seconds from the status' instants are too coarse for a rebuild of seconds: take them with their fractions.
 REBUILD_S=$(jq -r '[.startedAt, .finishedAt] | map(capture("T(?<h>[0-9]+):(?<m>[0-9]+):(?<s>[0-9.]+)Z") | (.h|tonumber)*3600 + (.m|tonumber)*60 + (.s|tonumber)) | .[1] - .[0]' "$RESULTS/rebuild.json")
 REBUILD_S=$(calc '%.2f' "$REBUILD_S")
@@ -297,7 +297,7 @@ TABLE=$(cat <<EOF
 | 1 | Ingestion through the gateway with auth: \`POST /api/v1/indicators/IND-01/observations\`, CNIPA reporter, period 2023, value varied | $ING reports/s · p50 $(mean_field ingest p50_ms) ms · p99 $(mean_field ingest p99_ms) ms | HTTP ceiling — \`GET /api/v1/me\` with the same bearer token, answered by the gateway itself: $CEIL req/s · p50 $(mean_field ceiling p50_ms) ms · p99 $(mean_field ceiling p99_ms) ms | **$ING_RATIO** (rounds: $(per_round_ratios ingest ceiling); from CPU cost: $ING_CPU_RATIO) | ≥ 0.5 | $(verdict "$ING_RATIO >= 0.5") |
 | 1b | … beside the broker's ceiling | $ING reports/s | Kafka \`ProducerPerformance\`, same broker, $PRODUCER_RECORDS × $RECORD_SIZE B, acks=all, idempotence on: $PP_RPS records/s · p50 $PP_P50 ms · p99 $PP_P99 ms | $PP_RATIO | — | (context) |
 | 2 | Gateway overhead: \`GET /api/v1/indicators/IND-01\`, same token | via gateway $RG req/s · p50 $(mean_field read-gateway p50_ms) ms · p99 $(mean_field read-gateway p99_ms) ms | direct to indicator-service: $RD req/s · p50 $(mean_field read-direct p50_ms) ms · p99 $(mean_field read-direct p99_ms) ms | **$GW_RATIO** (rounds: $(per_round_ratios read-gateway read-direct); from CPU cost: $GW_CPU_RATIO) | ≥ 0.7 | $(verdict "$GW_RATIO >= 0.7") |
-| 3 | Rebuild: \`POST /api/v1/ops/projections/observations/rebuild\` replays the log from offset 0 into a fresh schema, catches up and swaps it in (${REBUILD_STATE}); the log holds this run's reports and $HISTORY_EVENTS of history | $REBUILD_APPLIED events in $REBUILD_S s = $REBUILD_RATE events/s | Kafka \`ConsumerPerformance\`, same topic from its start, $CP2_MSGS records: $CP2_FETCH_RATE records/s fetching ($CP2_RATE incl. group join) | **$REBUILD_RATIO** | ≥ 0.25 | $(verdict "$REBUILD_RATIO >= 0.25") |
+| 3 | Rebuild: \`POST /api/v1/ops/projections/observations/rebuild\` replays the log from offset 0 into fresh tables, catches up and replaces the live contents (${REBUILD_STATE}); the log holds this run's reports and $HISTORY_EVENTS of history | $REBUILD_APPLIED events in $REBUILD_S s = $REBUILD_RATE events/s | Kafka \`ConsumerPerformance\`, same topic from its start, $CP2_MSGS records: $CP2_FETCH_RATE records/s fetching ($CP2_RATE incl. group join) | **$REBUILD_RATIO** | ≥ 0.25 | $(verdict "$REBUILD_RATIO >= 0.25") |
 | 3b | Projection: the live national-view projector folding a backlog of $BACKLOG events into \`reporting.indicator_fact\` (one transaction per event, as in normal running) | $DRAIN_RATE events/s | Kafka \`ConsumerPerformance\`, same topic from its start, all $CP_MSGS records: $CP_FETCH_RATE records/s fetching ($CP_RATE incl. group join) | $DRAIN_RATIO | — | (context) |
 | 4 | Freshness: 202 → visible in \`GET /api/v1/national-view\` | p50 $F_P50 ms · p99 $F_P99 ms · max $(field "$F" max_ms) ms ($F_N samples, $(field "$F" not_visible_in_15s) not visible within 15 s) | under $F_LOAD reports/s of background load (wrk, $CONNS connections, the most this machine sustained) + $F_PROBES probes/s | — | p99 ≤ 1 s at 500 reports/s | $F_VERDICT |
 | 5a | National view, $CONNS concurrent readers, lead token | $(row_wrk national-view) | | — | — | (no target set) |
@@ -475,9 +475,9 @@ $(if [[ -f $PERF_DIR/many-plans.md ]]; then printf "\n"; cat "$PERF_DIR/many-pla
   so the ratio reflects the gateway's CPU cost per request as much as its latency.
 - **3 — rebuild**: \`POST /api/v1/ops/projections/observations/rebuild\` through the gateway with the operator's
   token, then \`GET /api/v1/ops/projections/observations\` every 0.5 s until it is no longer RUNNING; the rate is
-  the events it applied ÷ (its \`finishedAt\` − \`startedAt\`), so it includes the fresh schema's migrations, the
-  replay, numbering the revisions, pausing the live projector, the catch-up and the swap (indicator-service logs
-  each phase's time). A run's own reports are a few thousand and replay in about a second — the fixed costs would
+  the events it applied ÷ (its \`finishedAt\` − \`startedAt\`), so it includes creating the fresh tables, the
+  replay, numbering the revisions, locking the live table, the catch-up and replacing its contents (indicator-service logs
+  the replay's and the swap's time). A run's own reports are a few thousand and replay in about a second — the fixed costs would
   dominate — so $HISTORY_EVENTS more reports are appended to the topic first (\`perf/java/history/SeedHistory.java\`:
   copies of this run's reports, each under a new event id, i.e. later revisions of the same periods), with
   reporting-service paused (\`SIGSTOP\`) until the reference below is measured, and observations' live projector

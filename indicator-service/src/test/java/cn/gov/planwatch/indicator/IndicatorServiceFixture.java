@@ -1,5 +1,10 @@
 package cn.gov.planwatch.indicator;
 
+import cn.gov.planwatch.platform.rebuild.ProjectionTables;
+import cn.gov.planwatch.platform.rebuild.RebuildableProjection;
+import cn.gov.planwatch.testsupport.CleanReplays;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.Set;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.PlanDocumentFormat;
 import cn.gov.planwatch.catalogue.PlanDocuments;
@@ -28,6 +33,16 @@ public abstract class IndicatorServiceFixture extends ServiceFixture {
 
     @Autowired
     protected KafkaTemplate<String, PlanEvent> kafka;
+
+    @Autowired
+    private TransactionTemplate fixtureTransactions;
+
+    /** Asserts that the projection's live tables hold what its topics replayed from offset 0 give. */
+    protected void assertLiveEqualsCleanReplay(RebuildableProjection projection, String... ignoredColumns) {
+        CleanReplays.assertLiveEqualsCleanReplay(jdbc, fixtureTransactions, "indicator", projection.tables(),
+                projection.topics(), (record, suffix) -> projection.apply().apply(record,
+                        new ProjectionTables("indicator", suffix)), Set.of(ignoredColumns));
+    }
 
     /**
      * Publishes the plan document (the catalogue's YAML) under its own id. The event id follows from the plan and

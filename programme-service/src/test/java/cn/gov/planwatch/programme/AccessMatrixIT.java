@@ -47,7 +47,7 @@ class AccessMatrixIT extends ServiceFixture {
         return MappedRouteMatrix.of(mapping, http(),
                 new MappedRouteMatrix.Samples("CNIPA", "MOE",
                         Map.of("code", "CNIPA", "slug", "patent-navigation", "agency", "CNIPA", "quarter", "2021-Q3",
-                                "plan", "never-published"),
+                                "plan", "never-published", "name", "no-such-projection"),
                         Map.of(REVIEW + "return", "{\"reason\":\"请补充\",\"items\":[]}",
                                 IN_PLAN + "quarterly-updates/{agency}/{quarter}/return",
                                 "{\"reason\":\"请补充\",\"items\":[]}"),

@@ -37,10 +37,12 @@ class AccessMatrixIT extends ServiceFixture {
     @TestFactory
     Stream<DynamicTest> everyMappedRouteMethodAndCallerMeetsThePolicy() {
         return MappedRouteMatrix.of(mapping, http(),
-                new MappedRouteMatrix.Samples("CNIPA", "MOE", Map.of("quarter", "2025-Q3",
-                        "id", "00000000-0000-0000-0000-000000000000", "figure", "compliance:overall",
-                        "part", "2025-Q3", "plan", "ip-2021-2025", "format", "csv", "agency", "SAMR",
-                        "code", "IND-01", "slug", "trade-secrets"), Map.of(), Set.of()));
+                new MappedRouteMatrix.Samples("CNIPA", "MOE", Map.ofEntries(Map.entry("quarter", "2025-Q3"),
+                        Map.entry("id", "00000000-0000-0000-0000-000000000000"),
+                        Map.entry("figure", "compliance:overall"), Map.entry("part", "2025-Q3"),
+                        Map.entry("plan", "ip-2021-2025"), Map.entry("format", "csv"), Map.entry("agency", "SAMR"),
+                        Map.entry("code", "IND-01"), Map.entry("slug", "trade-secrets"),
+                        Map.entry("name", "no-such-projection")), Map.of(), Set.of()));
     }
 
     @Test

@@ -143,6 +143,16 @@ class KafkaAclsIT {
     }
 
     @Test
+    void aServiceReadsTheDeadLettersOfTheTopicsItFolds() {
+        String deadLetter = send(INDICATOR, INDICATOR_EVENTS + ".dlt");
+        assertThat(read(INDICATOR, INDICATOR + ".x-" + UUID.randomUUID(), INDICATOR_EVENTS + ".dlt"))
+                .contains(deadLetter);
+        String deadStep = send(PROGRAMME, QUARTERLY_EVENTS + ".dlt");
+        assertThat(read(PROGRAMME, PROGRAMME + ".x-" + UUID.randomUUID(), QUARTERLY_EVENTS + ".dlt"))
+                .contains(deadStep);
+    }
+
+    @Test
     void aServiceWritingAnotherServicesTopicIsRefused() {
         assertRefused(() -> send(INDICATOR, PROGRAMME_EVENTS), TopicAuthorizationException.class);
         assertRefused(() -> send(INDICATOR, QUARTERLY_EVENTS), TopicAuthorizationException.class);
@@ -155,7 +165,8 @@ class KafkaAclsIT {
                 TopicAuthorizationException.class);
         assertRefused(() -> read(PROGRAMME, PROGRAMME + ".x-" + UUID.randomUUID(), INDICATOR_EVENTS + ".dlt"),
                 TopicAuthorizationException.class);
-        assertRefused(() -> read(INDICATOR, INDICATOR + ".x-" + UUID.randomUUID(), INDICATOR_EVENTS + ".dlt"),
+        // A service reads the dead letters of the topics it folds (a rebuild leaves out only those), no others.
+        assertRefused(() -> read(INDICATOR, INDICATOR + ".x-" + UUID.randomUUID(), PROGRAMME_EVENTS + ".dlt"),
                 TopicAuthorizationException.class);
     }
 

@@ -46,13 +46,12 @@ public class IndicatorServiceApi {
 
     /** Where the last rebuild of indicator-service's read model {@code projection} stands. */
     public Answer<RebuildProgress> rebuild(Person person, String projection) {
-        return calls.get(person, path("api", "v1", "ops", "projections", projection), new TypeReference<>() { });
+        return calls.rebuild(person, projection);
     }
 
     /** Starts a rebuild of the read model: 202 when it started, 409 when one is already running. */
     public Answer<RebuildProgress> startRebuild(Person person, String projection) {
-        return calls.post(person, path("api", "v1", "ops", "projections", projection, "rebuild"), null, null,
-                new TypeReference<>() { });
+        return calls.startRebuild(person, projection);
     }
 
     public record IndicatorDefinition(String code, String nameZh, String nameEn, Unit unit, String responsibleAgency,
@@ -65,15 +64,5 @@ public class IndicatorServiceApi {
     /** One report; {@code current} is false once a revision of its period supersedes it. */
     public record Observation(String indicator, String agency, String period, BigDecimal value, String comment,
             String source, Instant recordedAt, int revision, boolean current) {
-    }
-
-    /** A read model's rebuild, as far as the operators' console shows it. */
-    public record RebuildProgress(String projection, String state, long applied, long skipped, long target,
-            Instant startedAt, Instant finishedAt, String error) {
-
-        /** Whole per cent of the log applied, null before a target is known. */
-        public Integer percent() {
-            return target <= 0 ? null : (int) Math.min(100, applied * 100 / target);
-        }
     }
 }

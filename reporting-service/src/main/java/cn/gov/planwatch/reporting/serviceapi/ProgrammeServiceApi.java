@@ -28,6 +28,16 @@ public class ProgrammeServiceApi {
         this.calls = new ServiceCalls(NAME, url, json);
     }
 
+    /** Where the last rebuild of programme-service's read model {@code projection} stands. */
+    public Answer<RebuildProgress> rebuild(Person person, String projection) {
+        return calls.rebuild(person, projection);
+    }
+
+    /** Starts a rebuild of the read model: 202 when it started, 409 when one is already running. */
+    public Answer<RebuildProgress> startRebuild(Person person, String projection) {
+        return calls.startRebuild(person, projection);
+    }
+
     /** The agency's names ({@code getAgency}). */
     public Answer<AgencyName> agency(Person person, String agency) {
         return calls.get(person, path("api", "v1", "agencies", agency), new TypeReference<>() { });

@@ -43,6 +43,17 @@ final class ServiceCalls {
     }
 
     /** The path of these segments, each sent as one segment whatever it holds (a code or slug from an address). */
+    /** Where the last rebuild of the service's read model stands ({@code GET /api/v1/ops/projections/{name}}). */
+    Answer<RebuildProgress> rebuild(Person person, String projection) {
+        return get(person, path("api", "v1", "ops", "projections", projection), new TypeReference<>() { });
+    }
+
+    /** Starts a rebuild of the service's read model: 202 when it started, 409 when one is already running. */
+    Answer<RebuildProgress> startRebuild(Person person, String projection) {
+        return post(person, path("api", "v1", "ops", "projections", projection, "rebuild"), null, null,
+                new TypeReference<>() { });
+    }
+
     static String path(String... segments) {
         return Arrays.stream(segments).map(s -> "/" + UriUtils.encodePathSegment(s, StandardCharsets.UTF_8))
                 .collect(Collectors.joining());

@@ -150,24 +150,25 @@ class OpsConsoleIT extends ServiceFixture {
 
         HttpResponse<String> idle = operator.get("/dashboard/ops/rebuild?lang=en");
         assertThat(idle.statusCode()).as(idle.body()).isEqualTo(200);
-        assertThat(form(idle.body(), "rebuild-form")).contains("method=\"post\"", "name=\"_csrf\"");
-        assertThat(idle.body()).contains("None since the service started");
+        assertThat(form(idle.body(), "rebuild-form-observations")).contains("method=\"post\"", "name=\"_csrf\"",
+                "name=\"projection\" value=\"observations\"");
+        assertThat(idle.body()).contains("Never rebuilt");
 
         HttpResponse<String> started = operator.post("/dashboard/ops/rebuild?lang=zh", FORM,
                 "_csrf=checked-at-the-gateway");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        assertThat(started.body()).contains("重建已开始", "进行中", "已应用 0 / 480 个事件");
+        assertThat(started.body()).contains("观测值的重建已开始", "进行中", "已重放 0 / 480 条记录");
         assertThat(INDICATOR_SERVICE.calls()).contains(
                 "POST /api/v1/ops/projections/observations/rebuild Bearer " + token);
 
         HttpResponse<String> progress = operator.get("/dashboard/ops/rebuild?lang=en");
-        assertThat(progress.body()).contains("Running", "120 of 480 events applied", "value=\"25\"",
+        assertThat(progress.body()).contains("Running", "120 of 480 records replayed", "value=\"25\"",
                 "data-refresh-seconds=");
         assertThat(INDICATOR_SERVICE.calls()).contains(
                 "GET /api/v1/ops/projections/observations Bearer " + token);
 
         HttpResponse<String> busy = operator.post("/dashboard/ops/rebuild?lang=en", FORM, "_csrf=x");
-        assertThat(busy.body()).contains("A rebuild is already running.");
+        assertThat(busy.body()).contains("A rebuild of Observations is already running.");
 
         INDICATOR_SERVICE.stop();
         HttpResponse<String> down = operator.get("/dashboard/ops/rebuild?lang=en");
@@ -176,6 +177,29 @@ class OpsConsoleIT extends ServiceFixture {
         HttpResponse<String> notStarted = operator.post("/dashboard/ops/rebuild?lang=zh", FORM, "_csrf=x");
         assertThat(notStarted.statusCode()).isEqualTo(200);
         assertThat(notStarted.body()).contains("indicator-service 无响应");
+    }
+
+    @Test
+    void everyReadModelIsListedWithItsStateAndTheOnesKeptHereAreRebuiltHere() {
+        HttpCalls operator = http().withToken(tokens.operator());
+
+        HttpResponse<String> page = operator.get("/dashboard/ops/rebuild?lang=en");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        for (String name : List.of("observations", "quarter-locks", "programme-progress", "quarterly-updates",
+                "national-view", "dead-letters")) {
+            assertThat(form(page.body(), "rebuild-form-" + name)).as(name)
+                    .contains("name=\"_csrf\"", "name=\"projection\" value=\"" + name + "\"");
+        }
+        assertThat(page.body()).contains("National view (reporting-service)", "Programme progress (programme-service)");
+
+        HttpResponse<String> started = operator.post("/dashboard/ops/rebuild?lang=zh", FORM,
+                "_csrf=checked-at-the-gateway&projection=dead-letters");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        assertThat(started.body()).contains("死信的重建已开始", "cnipa-operator");
+        assertThat(awaitRebuildEnded("dead-letters").get("state").asString()).isEqualTo("SWAPPED");
+        assertThat(operator.get("/dashboard/ops/rebuild?lang=en").body()).contains("Done: the rebuilt model serves");
+        assertThat(operator.post("/dashboard/ops/rebuild", FORM, "_csrf=x&projection=nothing-such").statusCode())
+                .isEqualTo(404);
     }
 
     private static final String FORM = "application/x-www-form-urlencoded";
@@ -230,8 +254,8 @@ class OpsConsoleIT extends ServiceFixture {
         }
 
         private static String status(String state, long applied, String startedAt) {
-            return "{\"projection\":\"observations\",\"state\":\"" + state + "\",\"applied\":" + applied
-                    + ",\"skipped\":0,\"target\":" + (startedAt.equals("null") ? 0 : 480) + ",\"startedAt\":"
+            return "{\"projection\":\"observations\",\"state\":\"" + state + "\",\"replayed\":" + applied
+                    + ",\"skippedDeadLettered\":0,\"target\":" + (startedAt.equals("null") ? 0 : 480) + ",\"startedAt\":"
                     + startedAt + ",\"finishedAt\":null,\"error\":null}";
         }
 

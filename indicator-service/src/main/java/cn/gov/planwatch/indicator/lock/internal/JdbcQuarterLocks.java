@@ -5,6 +5,8 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
 import cn.gov.planwatch.indicator.lock.QuarterLocks;
+import cn.gov.planwatch.platform.rebuild.ProjectionTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,14 +16,23 @@ import java.sql.Timestamp;
 @Repository
 class JdbcQuarterLocks implements QuarterLocks {
 
+    static final String LOCKS = "quarter_lock";
+    static final String EVENTS = "quarter_lock_event";
+
     private final JdbcClient jdbc;
     private final String locks;
     private final String events;
 
+    @Autowired
     JdbcQuarterLocks(JdbcClient jdbc, @Value("${spring.flyway.default-schema}") String schema) {
+        this(jdbc, ProjectionTables.live(schema));
+    }
+
+    /** The locks in the given tables: the live ones, or fresh copies being rebuilt from the log. */
+    JdbcQuarterLocks(JdbcClient jdbc, ProjectionTables tables) {
         this.jdbc = jdbc;
-        this.locks = schema + ".quarter_lock";
-        this.events = schema + ".quarter_lock_event";
+        this.locks = tables.of(LOCKS);
+        this.events = tables.of(EVENTS);
     }
 
     @Override

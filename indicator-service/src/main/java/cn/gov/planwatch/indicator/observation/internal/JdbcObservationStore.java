@@ -4,6 +4,8 @@ import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.indicator.observation.Observation;
 import cn.gov.planwatch.indicator.observation.ObservationHistory;
+import cn.gov.planwatch.platform.rebuild.ProjectionTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
@@ -13,8 +15,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -28,18 +28,20 @@ public class JdbcObservationStore implements ObservationHistory {
             rs.getString("period"), rs.getBigDecimal("value"), rs.getString("comment"), rs.getString("source"),
             rs.getString("unit"), rs.getTimestamp("recorded_at").toInstant(), rs.getInt("revision"), rs.getBoolean("current"));
 
+    static final String TABLE = "observation";
+
     private final JdbcClient jdbc;
-    /** The schema holding the read model: the live one, or a fresh one being rebuilt from the log. */
+    /** The read model's table: the live one, or a fresh copy being rebuilt from the log. */
     private final String table;
 
+    @Autowired
     JdbcObservationStore(JdbcClient jdbc, @Value("${spring.flyway.default-schema}") String schema) {
-        this.jdbc = jdbc;
-        this.table = schema + ".observation";
+        this(jdbc, ProjectionTables.live(schema));
     }
 
-    /** The same read model in another schema: a fresh one being rebuilt from the log. */
-    static JdbcObservationStore inSchema(JdbcClient jdbc, String schema) {
-        return new JdbcObservationStore(jdbc, schema);
+    JdbcObservationStore(JdbcClient jdbc, ProjectionTables tables) {
+        this.jdbc = jdbc;
+        this.table = tables.of(TABLE);
     }
 
     /** Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. */
@@ -73,27 +75,24 @@ public class JdbcObservationStore implements ObservationHistory {
     }
 
     /**
-     * Rebuild only, into a fresh table that nothing else writes: appends events in log order in one statement (arrays
-     * unnested in order, so {@code seq} follows the log), with the revisions the caller counted and none current;
-     * {@link #markCurrent} or {@link #numberRevisions()} finishes the table. Three statements per event held a rebuild
-     * to a twentieth of the broker's read rate (perf/run-benchmarks.sh). A redelivered event is skipped by its key.
-     *
-     * @return how many of the events were new
+     * Rebuild only, into a fresh table that nothing else writes: appends events in one statement (arrays unnested in
+     * order, so {@code seq} follows the log), none current and unnumbered; {@link #numberRevisions()} finishes the
+     * table. Three statements per event held a rebuild to a twentieth of the broker's read rate
+     * (perf/run-benchmarks.sh). A redelivered event is skipped by its key.
      */
-    int appendAll(JdbcOperations batch, List<ObservationReported> events, int[] revisions) {
+    void appendAll(JdbcOperations batch, List<ObservationReported> events) {
         String sql = """
                 insert into %s (event_id, plan, indicator, period, value, comment, source, agency,
                     client_id, actor, trace_id, recorded_at, unit, unit_confirmed, revision, current)
                 select e.event_id, e.plan, e.indicator, e.period, e.value, e.comment, e.source, e.agency,
-                       e.client_id, e.actor, e.trace_id, e.recorded_at, e.unit, e.unit_confirmed, e.revision, false
-                  from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
+                       e.client_id, e.actor, e.trace_id, e.recorded_at, e.unit, e.unit_confirmed, 0, false
+                  from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
                        as e(event_id, plan, indicator, period, value, comment, source, agency, client_id, actor,
-                            trace_id, recorded_at, unit, unit_confirmed, revision, n)
+                            trace_id, recorded_at, unit, unit_confirmed, n)
                  order by e.n
                 on conflict (event_id) do nothing
                 """.formatted(table);
-        Integer[] boxedRevisions = Arrays.stream(revisions).boxed().toArray(Integer[]::new);
-        return batch.update(connection -> {
+        batch.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
             statement.setArray(1, connection.createArrayOf("uuid", column(events, ObservationReported::eventId)));
             statement.setArray(2, connection.createArrayOf("text", column(events, ObservationReported::plan)));
@@ -111,7 +110,6 @@ public class JdbcObservationStore implements ObservationHistory {
             statement.setArray(13, connection.createArrayOf("text", column(events, ObservationReported::unit)));
             statement.setArray(14, connection.createArrayOf("bool",
                     column(events, ObservationReported::unitConfirmed)));
-            statement.setArray(15, connection.createArrayOf("int4", boxedRevisions));
             return statement;
         });
     }
@@ -120,16 +118,9 @@ public class JdbcObservationStore implements ObservationHistory {
         return events.stream().map(field).toArray();
     }
 
-    /** Rebuild only: makes these events, the newest of their periods, current. */
-    void markCurrent(Collection<UUID> newest) {
-        jdbc.sql("update " + table + " set current = true where event_id = any(?)")
-                .params((Object) newest.toArray(UUID[]::new)).update();
-    }
-
     /**
-     * What {@link #apply} gives event by event, set for the whole table: revisions count a period's reports in log
-     * order (the {@code seq} order of appending), and the last one is current. For a rebuild whose own count went
-     * wrong (a redelivered or unreadable event).
+     * What {@link #apply} gives event by event, set for the whole table at once: revisions count a period's reports
+     * in log order (the {@code seq} order of appending), and the last one is current.
      */
     void numberRevisions() {
         jdbc.sql("""

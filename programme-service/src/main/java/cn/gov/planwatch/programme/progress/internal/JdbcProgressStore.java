@@ -6,6 +6,8 @@ import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.programme.plan.ReportsOnPlans;
 import cn.gov.planwatch.programme.progress.ProgressHistory;
 import cn.gov.planwatch.programme.progress.ProgressReport;
+import cn.gov.planwatch.platform.rebuild.ProjectionTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,12 +30,20 @@ class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
             List.of(EventJson.MAPPER.readValue(rs.getString("milestones"), ProgressReported.MilestoneValue[].class)),
             rs.getTimestamp("recorded_at").toInstant(), rs.getInt("revision"), rs.getBoolean("current"));
 
+    static final String TABLE = "progress_report";
+
     private final JdbcClient jdbc;
     private final String table;
 
+    @Autowired
     JdbcProgressStore(JdbcClient jdbc, @Value("${spring.flyway.default-schema}") String schema) {
+        this(jdbc, ProjectionTables.live(schema));
+    }
+
+    /** The reports in the given table: the live one, or a fresh copy being rebuilt from the log. */
+    JdbcProgressStore(JdbcClient jdbc, ProjectionTables tables) {
         this.jdbc = jdbc;
-        this.table = schema + ".progress_report";
+        this.table = tables.of(TABLE);
     }
 
     /** Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. */

@@ -14,6 +14,8 @@ import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cn.gov.planwatch.platform.rebuild.ProjectionTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -46,17 +48,26 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger, ReportsOnPlans
     private static final String STEP_COLUMNS =
             "event_id, kind, agency, quarter, reviewer, reason, items, client_id, actor, recorded_at";
 
+    static final String UPDATES = "quarterly_update";
+    static final String EVENTS = "quarterly_update_event";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final String updates;
     private final String events;
 
+    @Autowired
     JdbcQuarterlyUpdateLedger(JdbcClient jdbc, TransactionTemplate transactions,
             @Value("${spring.flyway.default-schema}") String schema) {
+        this(jdbc, transactions, ProjectionTables.live(schema));
+    }
+
+    /** The ledger in the given tables: the live ones, or fresh copies being rebuilt from the log. */
+    JdbcQuarterlyUpdateLedger(JdbcClient jdbc, TransactionTemplate transactions, ProjectionTables tables) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.updates = schema + ".quarterly_update";
-        this.events = schema + ".quarterly_update_event";
+        this.updates = tables.of(UPDATES);
+        this.events = tables.of(EVENTS);
     }
 
     @Override

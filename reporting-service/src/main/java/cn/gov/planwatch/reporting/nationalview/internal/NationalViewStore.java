@@ -9,6 +9,8 @@ import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.reporting.nationalview.IndicatorFact;
 import cn.gov.planwatch.reporting.nationalview.NationalView.Freshness;
 import cn.gov.planwatch.reporting.plan.PlansInForce;
+import cn.gov.planwatch.platform.rebuild.ProjectionTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,13 +36,22 @@ public class NationalViewStore {
             rs.getInt("revision"));
 
     private final JdbcClient jdbc;
+    private final ProjectionTables tables;
     private final PlansInForce plans;
     private final ProgressMeasure progressMeasure;
     private final Clock clock;
     private final JsonMapper json;
 
+    @Autowired
     NationalViewStore(JdbcClient jdbc, PlansInForce plans, ProgressMeasure progressMeasure, Clock clock,
             JsonMapper json) {
+        this(jdbc, plans, progressMeasure, clock, json, ProjectionTables.live(NationalViewRebuildable.SCHEMA));
+    }
+
+    /** The view in the given tables: the live ones, or fresh copies being rebuilt from the log. */
+    NationalViewStore(JdbcClient jdbc, PlansInForce plans, ProgressMeasure progressMeasure, Clock clock,
+            JsonMapper json, ProjectionTables tables) {
+        this.tables = tables;
         this.jdbc = jdbc;
         this.json = json;
         this.plans = plans;
@@ -53,7 +64,7 @@ public class NationalViewStore {
      * when the event was already applied (a redelivery).
      */
     boolean fold(ObservationReported e) {
-        int inserted = jdbc.sql("""
+        int inserted = sql("""
                 insert into reporting.indicator_fact (event_id, plan, indicator, period, value, agency, client_id,
                     actor, recorded_at, revision, current)
                 values (:eventId, :plan, :indicator, :period, :value, :agency, :clientId, :actor, :recordedAt,
@@ -70,10 +81,10 @@ public class NationalViewStore {
         if (inserted == 0) {
             return false;
         }
-        jdbc.sql("update reporting.indicator_fact set current = false"
+        sql("update reporting.indicator_fact set current = false"
                         + " where plan = ? and indicator = ? and period = ? and current")
                 .params(e.plan(), e.indicator(), e.period()).update();
-        jdbc.sql("update reporting.indicator_fact set current = true where event_id = ?").params(e.eventId())
+        sql("update reporting.indicator_fact set current = true where event_id = ?").params(e.eventId())
                 .update();
         // A plan not known yet (its event may follow on its own topic) gets its status measured when read.
         Optional<PlanCatalogue> plan = plans.inForce(e.plan(), clock.instant());
@@ -87,11 +98,12 @@ public class NationalViewStore {
 
     /** Counts one more event folded into the view (of any kind), for its freshness. */
     void recordApplied(Instant recordedAt) {
-        jdbc.sql("""
-                update reporting.view_freshness
-                   set newest_event_at = greatest(newest_event_at, :recordedAt), last_applied_at = :now,
-                       events_applied = events_applied + 1
-                 where id = 1
+        // An upsert, so that a rebuild's empty copy of the table counts from its first event.
+        sql("""
+                insert into reporting.view_freshness as f (id, newest_event_at, last_applied_at, events_applied)
+                values (1, :recordedAt, :now, 1)
+                on conflict (id) do update set newest_event_at = greatest(f.newest_event_at, excluded.newest_event_at),
+                    last_applied_at = excluded.last_applied_at, events_applied = f.events_applied + 1
                 """).param("recordedAt", Timestamp.from(recordedAt)).param("now", Timestamp.from(clock.instant()))
                 .update();
     }
@@ -100,7 +112,7 @@ public class NationalViewStore {
         List<IndicatorFact> series = currentSeries(plan.plan().id(), indicator.code(), null);
         IndicatorFact latest = series.get(series.size() - 1);
         Progress progress = progressMeasure.assess(indicator, points(series));
-        jdbc.sql("""
+        sql("""
                 insert into reporting.indicator_status (plan, plan_version, indicator, latest_event_id, progress,
                     event_ids, updated_at)
                 values (:plan, :version, :indicator, :eventId, cast(:progress as jsonb), :eventIds, :now)
@@ -121,13 +133,13 @@ public class NationalViewStore {
      * {@code version} of the plan; a status measured against another version is absent.
      */
     public Map<String, LiveStatus> liveStatus(String plan, int version) {
-        Map<UUID, IndicatorFact> latest = jdbc.sql("""
+        Map<UUID, IndicatorFact> latest = sql("""
                 select f.* from reporting.indicator_fact f
                   join reporting.indicator_status s on s.latest_event_id = f.event_id
                  where s.plan = ? and s.plan_version = ?
                 """).params(plan, version).query(FACT).list().stream()
                 .collect(Collectors.toMap(IndicatorFact::eventId, f -> f));
-        return jdbc.sql("select indicator, latest_event_id, progress, event_ids"
+        return sql("select indicator, latest_event_id, progress, event_ids"
                         + " from reporting.indicator_status where plan = ? and plan_version = ?")
                 .params(plan, version)
                 .query((rs, n) -> new LiveStatus(rs.getString("indicator"),
@@ -146,9 +158,9 @@ public class NationalViewStore {
      */
     public List<IndicatorFact> currentSeries(String plan, String indicator, Instant asOf) {
         List<IndicatorFact> facts = asOf == null
-                ? jdbc.sql("select * from reporting.indicator_fact where plan = ? and indicator = ? and current")
+                ? sql("select * from reporting.indicator_fact where plan = ? and indicator = ? and current")
                         .params(plan, indicator).query(FACT).list()
-                : jdbc.sql("""
+                : sql("""
                         select distinct on (period) * from reporting.indicator_fact
                          where plan = ? and indicator = ? and recorded_at <= ?
                          order by period, recorded_at desc, seq desc
@@ -164,9 +176,9 @@ public class NationalViewStore {
      */
     public Map<String, List<IndicatorFact>> currentSeries(String plan, Instant asOf) {
         List<IndicatorFact> facts = asOf == null
-                ? jdbc.sql("select * from reporting.indicator_fact where plan = ? and current").params(plan)
+                ? sql("select * from reporting.indicator_fact where plan = ? and current").params(plan)
                         .query(FACT).list()
-                : jdbc.sql("""
+                : sql("""
                         select distinct on (indicator, period) * from reporting.indicator_fact
                          where plan = ? and recorded_at <= ?
                          order by indicator, period, recorded_at desc, seq desc
@@ -178,7 +190,7 @@ public class NationalViewStore {
 
     /** Every report of one indicator and period of the plan recorded by {@code asOf} (or ever), oldest first. */
     public List<IndicatorFact> revisions(String plan, String indicator, String period, Instant asOf) {
-        return jdbc.sql("select * from reporting.indicator_fact"
+        return sql("select * from reporting.indicator_fact"
                         + " where plan = :plan and indicator = :indicator and period = :period"
                         + (asOf == null ? "" : " and recorded_at <= :asOf") + " order by revision")
                 .param("plan", plan).param("indicator", indicator).param("period", period)
@@ -187,24 +199,29 @@ public class NationalViewStore {
     }
 
     public List<IndicatorFact> facts(List<UUID> eventIds) {
-        return jdbc.sql("select * from reporting.indicator_fact where event_id = any(?) order by recorded_at, seq")
+        return sql("select * from reporting.indicator_fact where event_id = any(?) order by recorded_at, seq")
                 .params((Object) eventIds.toArray(UUID[]::new)).query(FACT).list();
     }
 
     public Freshness freshness() {
-        return jdbc.sql("select * from reporting.view_freshness where id = 1").query((rs, n) -> {
+        return sql("select * from reporting.view_freshness where id = 1").query((rs, n) -> {
             Timestamp newest = rs.getTimestamp("newest_event_at");
             Timestamp applied = rs.getTimestamp("last_applied_at");
             Double trailing = newest == null || applied == null ? null
                     : (applied.getTime() - newest.getTime()) / 1000.0;
             return new Freshness(newest == null ? null : newest.toInstant(),
                     applied == null ? null : applied.toInstant(), rs.getLong("events_applied"), trailing);
-        }).single();
+        }).optional().orElse(new Freshness(null, null, 0, null));
     }
 
     public static List<ProgressMeasure.Point> points(List<IndicatorFact> series) {
         return series.stream()
                 .map(f -> new ProgressMeasure.Point(ReportingPeriod.parse(f.period()).orElseThrow(), f.value()))
                 .toList();
+    }
+
+    /** A statement on the tables where this store keeps them: the live ones, or a rebuild's fresh copies. */
+    private JdbcClient.StatementSpec sql(String statement) {
+        return jdbc.sql(tables.in(statement, NationalViewRebuildable.TABLES));
     }
 }

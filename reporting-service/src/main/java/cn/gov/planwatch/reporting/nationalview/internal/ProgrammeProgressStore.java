@@ -6,6 +6,8 @@ import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.planrules.rollup.ProgrammeRollUp;
 import cn.gov.planwatch.reporting.nationalview.ProgressFact;
 import cn.gov.planwatch.reporting.plan.PlansInForce;
+import cn.gov.planwatch.platform.rebuild.ProjectionTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,14 +31,23 @@ public class ProgrammeProgressStore {
     };
 
     private final JdbcClient jdbc;
+    private final ProjectionTables tables;
     private final PlansInForce plans;
     private final NationalViewStore freshness;
     private final Clock clock;
     private final JsonMapper json;
     private final RowMapper<ProgressFact> fact;
 
+    @Autowired
     ProgrammeProgressStore(JdbcClient jdbc, PlansInForce plans, NationalViewStore freshness, Clock clock,
             JsonMapper json) {
+        this(jdbc, plans, freshness, clock, json, ProjectionTables.live(NationalViewRebuildable.SCHEMA));
+    }
+
+    /** The progress in the given tables: the live ones, or fresh copies being rebuilt from the log. */
+    ProgrammeProgressStore(JdbcClient jdbc, PlansInForce plans, NationalViewStore freshness, Clock clock,
+            JsonMapper json, ProjectionTables tables) {
+        this.tables = tables;
         this.jdbc = jdbc;
         this.plans = plans;
         this.freshness = freshness;
@@ -51,7 +62,7 @@ public class ProgrammeProgressStore {
 
     /** Applies the report once (a redelivery changes nothing), in the caller's transaction. */
     void fold(ProgressReported e) {
-        int inserted = jdbc.sql("""
+        int inserted = sql("""
                 insert into reporting.progress_fact (event_id, plan, programme, quarter, agency, client_id, actor,
                     status, percent_complete, milestones, recorded_at, revision, current)
                 values (:eventId, :plan, :programme, :quarter, :agency, :clientId, :actor, :status, :percent,
@@ -70,7 +81,7 @@ public class ProgrammeProgressStore {
         if (inserted == 0) {
             return;
         }
-        jdbc.sql("""
+        sql("""
                 update reporting.progress_fact set current = (event_id = :eventId)
                  where plan = :plan and programme = :programme and agency = :agency and quarter = :quarter
                    and (current or event_id = :eventId)
@@ -84,7 +95,7 @@ public class ProgrammeProgressStore {
 
     private void refreshStanding(PlanCatalogue plan, Programme programme) {
         ProgrammeRollUp standing = ProgrammeRollUp.of(programme, current(plan.plan().id(), programme.slug(), null));
-        jdbc.sql("""
+        sql("""
                 insert into reporting.programme_standing (plan, plan_version, programme, standing, event_ids,
                     updated_at)
                 values (:plan, :version, :programme, cast(:standing as jsonb), :eventIds, :now)
@@ -103,7 +114,7 @@ public class ProgrammeProgressStore {
      * without a report, or rolled up under another version, are absent.
      */
     public Map<String, ProgrammeRollUp> liveStandings(String plan, int version) {
-        return jdbc.sql("select programme, standing from reporting.programme_standing"
+        return sql("select programme, standing from reporting.programme_standing"
                         + " where plan = ? and plan_version = ?")
                 .params(plan, version)
                 .query((rs, n) -> Map.entry(rs.getString("programme"),
@@ -118,7 +129,7 @@ public class ProgrammeProgressStore {
     public List<ProgressFact> current(String plan, String programme, Instant asOf) {
         String where = "plan = :plan" + (programme == null ? "" : " and programme = :programme")
                 + (asOf == null ? " and current" : " and recorded_at <= :asOf");
-        return jdbc.sql("""
+        return sql("""
                 select * from (
                     select distinct on (programme, agency, quarter) * from reporting.progress_fact
                      where %s
@@ -130,7 +141,12 @@ public class ProgrammeProgressStore {
     }
 
     public List<ProgressFact> reports(List<UUID> eventIds) {
-        return jdbc.sql("select * from reporting.progress_fact where event_id = any(?) order by recorded_at, seq")
+        return sql("select * from reporting.progress_fact where event_id = any(?) order by recorded_at, seq")
                 .params((Object) eventIds.toArray(UUID[]::new)).query(fact).list();
+    }
+
+    /** A statement on the tables where this store keeps them: the live ones, or a rebuild's fresh copies. */
+    private JdbcClient.StatementSpec sql(String statement) {
+        return jdbc.sql(tables.in(statement, NationalViewRebuildable.TABLES));
     }
 }

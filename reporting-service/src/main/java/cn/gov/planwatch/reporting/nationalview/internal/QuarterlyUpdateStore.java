@@ -6,6 +6,8 @@ import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdateState;
 import cn.gov.planwatch.reporting.nationalview.FoldedUpdate;
 import cn.gov.planwatch.reporting.nationalview.LifecycleStep;
+import cn.gov.planwatch.platform.rebuild.ProjectionTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,9 +33,17 @@ public class QuarterlyUpdateStore {
             rs.getInt("step"));
 
     private final JdbcClient jdbc;
+    private final ProjectionTables tables;
     private final NationalViewStore freshness;
 
+    @Autowired
     QuarterlyUpdateStore(JdbcClient jdbc, NationalViewStore freshness) {
+        this(jdbc, freshness, ProjectionTables.live(NationalViewRebuildable.SCHEMA));
+    }
+
+    /** The updates in the given tables: the live ones, or fresh copies being rebuilt from the log. */
+    QuarterlyUpdateStore(JdbcClient jdbc, NationalViewStore freshness, ProjectionTables tables) {
+        this.tables = tables;
         this.jdbc = jdbc;
         this.freshness = freshness;
     }
@@ -45,7 +55,7 @@ public class QuarterlyUpdateStore {
     /** Applies the step once (a redelivery changes nothing), in the caller's transaction. */
     void fold(QuarterlyUpdateEvent e) {
         LifecycleEvent step = LifecycleEvent.of(e);
-        int inserted = jdbc.sql("""
+        int inserted = sql("""
                 insert into reporting.quarterly_update_fact (event_id, plan, agency, quarter, kind, reviewer, reason,
                     items, client_id, actor, recorded_at, step)
                 values (:eventId, :plan, :agency, :quarter, :kind, :reviewer, :reason, :items, :clientId, :actor,
@@ -65,7 +75,7 @@ public class QuarterlyUpdateStore {
         }
         UpdateKey key = new UpdateKey(e.agency(), e.quarter());
         FoldedUpdate after = lifecycle(e.plan(), key).after(step);
-        jdbc.sql("""
+        sql("""
                 insert into reporting.quarterly_update_state (plan, agency, quarter, stage, first_submitted_at,
                     submitted_at, last_event_id, last_recorded_at, event_ids)
                 values (:plan, :agency, :quarter, :stage, :first, :submitted, :lastEventId, :lastRecordedAt,
@@ -87,7 +97,7 @@ public class QuarterlyUpdateStore {
     }
 
     private FoldedUpdate lifecycle(String plan, UpdateKey key) {
-        return jdbc.sql("select * from reporting.quarterly_update_state"
+        return sql("select * from reporting.quarterly_update_state"
                         + " where plan = ? and agency = ? and quarter = ? for update")
                 .params(plan, key.agency(), key.quarter()).query(QuarterlyUpdateStore::lifecycle).optional()
                 .orElse(FoldedUpdate.notStarted(key.agency(), key.quarter()));
@@ -99,12 +109,12 @@ public class QuarterlyUpdateStore {
      */
     public Map<UpdateKey, FoldedUpdate> lifecycles(String plan, Instant asOf) {
         if (asOf == null) {
-            return jdbc.sql("select * from reporting.quarterly_update_state where plan = ?").params(plan)
+            return sql("select * from reporting.quarterly_update_state where plan = ?").params(plan)
                     .query((rs, n) -> Map.entry(new UpdateKey(rs.getString("agency"), rs.getString("quarter")),
                             lifecycle(rs, n)))
                     .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         }
-        Map<UpdateKey, List<LifecycleStep>> steps = jdbc.sql(
+        Map<UpdateKey, List<LifecycleStep>> steps = sql(
                         "select * from reporting.quarterly_update_fact where plan = ? and recorded_at <= ?"
                                 + " order by seq")
                 .params(plan, Timestamp.from(asOf)).query(STEP).list().stream()
@@ -116,7 +126,7 @@ public class QuarterlyUpdateStore {
     }
 
     public List<LifecycleStep> steps(List<UUID> eventIds) {
-        return jdbc.sql("select * from reporting.quarterly_update_fact where event_id = any(?) order by recorded_at, seq")
+        return sql("select * from reporting.quarterly_update_fact where event_id = any(?) order by recorded_at, seq")
                 .params((Object) eventIds.toArray(UUID[]::new)).query(STEP).list();
     }
 
@@ -135,5 +145,10 @@ public class QuarterlyUpdateStore {
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** A statement on the tables where this store keeps them: the live ones, or a rebuild's fresh copies. */
+    private JdbcClient.StatementSpec sql(String statement) {
+        return jdbc.sql(tables.in(statement, NationalViewRebuildable.TABLES));
     }
 }

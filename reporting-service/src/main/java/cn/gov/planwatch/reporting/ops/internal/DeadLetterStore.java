@@ -1,6 +1,8 @@
 package cn.gov.planwatch.reporting.ops.internal;
 
 import cn.gov.planwatch.reporting.ops.DeadLetterView;
+import cn.gov.planwatch.platform.rebuild.ProjectionTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +23,8 @@ import java.util.UUID;
 @Repository
 public class DeadLetterStore {
 
+    static final List<String> TABLES = List.of("dead_letter");
+
     public static final String NEW = "NEW";
     public static final String REPLAYED = "REPLAYED";
 
@@ -36,16 +40,24 @@ public class DeadLetterStore {
             rs.getString("replayed_by"));
 
     private final JdbcClient jdbc;
+    private final ProjectionTables tables;
     private final JsonMapper json;
 
+    @Autowired
     DeadLetterStore(JdbcClient jdbc, JsonMapper json) {
+        this(jdbc, json, ProjectionTables.live("reporting"));
+    }
+
+    /** The dead letters in the given table: the live one, or a fresh copy being rebuilt from the log. */
+    DeadLetterStore(JdbcClient jdbc, JsonMapper json, ProjectionTables tables) {
+        this.tables = tables;
         this.jdbc = jdbc;
         this.json = json;
     }
 
     /** Records the dead letter once; a redelivered one changes nothing. */
     void record(DeadLetter d) {
-        jdbc.sql("""
+        sql("""
                 insert into reporting.dead_letter (id, dlt_topic, dlt_partition, dlt_offset, original_topic,
                     original_partition, original_offset, failed_group, record_key, record_value, headers, event_type,
                     event_id, exception, exception_cause, exception_message, exception_root_cause, first_failure_at,
@@ -69,7 +81,7 @@ public class DeadLetterStore {
 
     /** Newest first. */
     public List<DeadLetterView> page(int limit, int offset) {
-        return jdbc.sql("""
+        return sql("""
                 select * from reporting.dead_letter
                  order by dead_lettered_at desc, dlt_offset desc, id
                  limit :limit offset :offset
@@ -77,28 +89,28 @@ public class DeadLetterStore {
     }
 
     public Optional<DeadLetterView> find(UUID id) {
-        return jdbc.sql("select * from reporting.dead_letter where id = ?").params(id).query(VIEW).optional();
+        return sql("select * from reporting.dead_letter where id = ?").params(id).query(VIEW).optional();
     }
 
     /** The record's value as UTF-8 text (as the broker holds it, whether or not it could be read as an event). */
     public Optional<String> payload(UUID id) {
-        return jdbc.sql("select record_value from reporting.dead_letter where id = ?").params(id)
+        return sql("select record_value from reporting.dead_letter where id = ?").params(id)
                 .query((rs, n) -> Optional.ofNullable(DeadLetter.text(rs.getBytes("record_value"))))
                 .optional().flatMap(value -> value);
     }
 
     public long count() {
-        return jdbc.sql("select count(*) from reporting.dead_letter").query(Long.class).single();
+        return sql("select count(*) from reporting.dead_letter").query(Long.class).single();
     }
 
     long count(String state) {
-        return jdbc.sql("select count(*) from reporting.dead_letter where state = ?").params(state).query(Long.class)
+        return sql("select count(*) from reporting.dead_letter where state = ?").params(state).query(Long.class)
                 .single();
     }
 
     /** Locks the dead letter's row until the caller's transaction ends, so one replay runs at a time. */
     Optional<Replayable> lockForReplay(UUID id) {
-        return jdbc.sql("""
+        return sql("""
                 select original_topic, record_key, record_value, headers, state
                   from reporting.dead_letter where id = ? for update
                 """).params(id).query((rs, n) -> new Replayable(id, rs.getString("original_topic"),
@@ -108,7 +120,7 @@ public class DeadLetterStore {
     }
 
     void markReplayed(UUID id, Instant at, String by) {
-        jdbc.sql("update reporting.dead_letter set state = :state, replayed_at = :at, replayed_by = :by where id = :id")
+        sql("update reporting.dead_letter set state = :state, replayed_at = :at, replayed_by = :by where id = :id")
                 .param("state", REPLAYED).param("at", Timestamp.from(at)).param("by", by).param("id", id).update();
     }
 
@@ -136,5 +148,10 @@ public class DeadLetterStore {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A statement on the tables where this store keeps them: the live ones, or a rebuild's fresh copies. */
+    private JdbcClient.StatementSpec sql(String statement) {
+        return jdbc.sql(tables.in(statement, TABLES));
     }
 }

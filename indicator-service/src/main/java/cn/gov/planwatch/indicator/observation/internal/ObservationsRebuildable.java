@@ -1,0 +1,50 @@
+package cn.gov.planwatch.indicator.observation.internal;
+
+import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.platform.rebuild.ProjectionTables;
+import cn.gov.planwatch.platform.rebuild.RebuildableProjection;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * The observations read model is rebuilt from the indicator topic by the live projector's own fold; the bulk of the
+ * log, into the fresh table nothing else writes, is appended a batch per statement and numbered once.
+ */
+@Configuration(proxyBeanMethods = false)
+class ObservationsRebuildable {
+
+    static final String NAME = "observations";
+
+    @Bean
+    RebuildableProjection observationsProjection(JdbcClient jdbc, DataSource dataSource,
+            @Value("${spring.kafka.consumer.group-id}") String group) {
+        JdbcTemplate arrays = new JdbcTemplate(dataSource);
+        return new RebuildableProjection(NAME, List.of(JdbcObservationStore.TABLE), List.of(Topics.INDICATOR_EVENTS),
+                group, RebuildableProjection.events((event, tables) -> {
+                    if (event instanceof ObservationReported reported) {
+                        new JdbcObservationStore(jdbc, tables).apply(reported);
+                    }
+                })).withBulkLoad(new RebuildableProjection.BulkLoad() {
+                    // The bulk of the log in one statement a batch, numbered once at the end.
+                    @Override
+                    public void append(List<ConsumerRecord<byte[], byte[]>> batch, ProjectionTables fresh) {
+                        new JdbcObservationStore(jdbc, fresh).appendAll(arrays, batch.stream()
+                                .map(RebuildableProjection::decode).filter(ObservationReported.class::isInstance)
+                                .map(ObservationReported.class::cast).toList());
+                    }
+
+                    @Override
+                    public void finish(ProjectionTables fresh) {
+                        new JdbcObservationStore(jdbc, fresh).numberRevisions();
+                    }
+                });
+    }
+}

@@ -1,0 +1,48 @@
+package cn.gov.planwatch.reporting.nationalview.internal;
+
+import cn.gov.planwatch.catalogue.progress.ProgressMeasure;
+import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.contracts.programme.ProgressReported;
+import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+import cn.gov.planwatch.platform.rebuild.RebuildableProjection;
+import cn.gov.planwatch.reporting.plan.PlansInForce;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The national view — its facts and standings folded from the indicator, programme and quarterly update topics — is
+ * rebuilt by the live projectors' own folds. Its tables are named in the order the folds write them: each fold its
+ * facts, then its standing, and the freshness every fold touches last.
+ */
+@Configuration(proxyBeanMethods = false)
+class NationalViewRebuildable {
+
+    static final String NAME = "national-view";
+    static final String SCHEMA = "reporting";
+    static final List<String> TABLES = List.of("indicator_fact", "indicator_status", "progress_fact",
+            "programme_standing", "quarterly_update_fact", "quarterly_update_state", "view_freshness");
+
+    @Bean
+    RebuildableProjection nationalViewProjection(JdbcClient jdbc, PlansInForce plans, ProgressMeasure progressMeasure,
+            Clock clock, JsonMapper json, @Value("${spring.kafka.consumer.group-id}") String group) {
+        return new RebuildableProjection(NAME, TABLES,
+                List.of(Topics.INDICATOR_EVENTS, Topics.PROGRAMME_EVENTS, Topics.QUARTERLY_UPDATE_EVENTS), group,
+                RebuildableProjection.events((event, tables) -> {
+                    NationalViewStore view = new NationalViewStore(jdbc, plans, progressMeasure, clock, json, tables);
+                    if (event instanceof ObservationReported reported) {
+                        view.fold(reported);
+                    } else if (event instanceof ProgressReported reported) {
+                        new ProgrammeProgressStore(jdbc, plans, view, clock, json, tables).fold(reported);
+                    } else if (event instanceof QuarterlyUpdateEvent step) {
+                        new QuarterlyUpdateStore(jdbc, view, tables).fold(step);
+                    }
+                }));
+    }
+}
