@@ -79,6 +79,14 @@ public final class HttpCalls {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), body);
     }
 
+    /** A POST of a file (a spreadsheet, say): held to the description, its body too when it is text. */
+    public HttpResponse<String> postFile(String path, String contentType, byte[] body) {
+        boolean text = contentType.startsWith("text/") || contentType.startsWith("application/json");
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                text ? new String(body, StandardCharsets.UTF_8) : null);
+    }
+
     public HttpResponse<String> put(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), body);
