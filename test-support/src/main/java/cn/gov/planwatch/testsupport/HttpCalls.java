@@ -79,12 +79,13 @@ public final class HttpCalls {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), body);
     }
 
-    /** A POST of a file (a spreadsheet, say): held to the description, its body too when it is text. */
+    /** A POST of a file (a spreadsheet, say), held to the description. */
     public HttpResponse<String> postFile(String path, String contentType, byte[] body) {
         boolean text = contentType.startsWith("text/") || contentType.startsWith("application/json");
         return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                text ? new String(body, StandardCharsets.UTF_8) : null);
+                // A binary body is held to its media type and presence only (a schema of type string, format binary).
+                new String(body, text ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1));
     }
 
     public HttpResponse<String> put(String path, String contentType, String body) {

@@ -156,9 +156,9 @@ class SubmissionController {
                     description = IdempotentWrites.HEADER_DESCRIPTION, example = "cnipa-2025-Q4-submission",
                     schema = @Schema(type = "string", pattern = "^[\\x21-\\x7e]{1,255}$", maxLength = 255))
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @RequestBody byte[] body, HttpServletRequest request) {
         Caller caller = callers.current();
+        MediaType contentType = MediaType.parseMediaType(request.getContentType());
         boolean jsonBody = MediaType.APPLICATION_JSON.isCompatibleWith(contentType);
         ReadSubmission read = jsonBody ? ReadSubmission.json(parse(body, request))
                 : SubmissionFiles.read(contentType.getType() + "/" + contentType.getSubtype(), body, MAX_ROWS);
@@ -220,8 +220,8 @@ class SubmissionController {
             @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025") @PathVariable String plan,
             @Parameter(description = "The quarter to report, YYYY-Qn, within the plan / 报送季度，格式 YYYY-Qn",
                     required = true, schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$",
-                    example = "2025-Q4")) @RequestParam String quarter,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+                    example = "2025-Q4")) @RequestParam String quarter, HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
         Caller caller = callers.current();
         if (caller.agency() == null) {
             throw NotReporterException.noAgency();
