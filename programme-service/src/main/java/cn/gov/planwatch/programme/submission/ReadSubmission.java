@@ -25,16 +25,16 @@ public record ReadSubmission(BulkSubmission submission, RowAddresses addresses, 
         RowAddresses JSON = new RowAddresses() {
             @Override
             public String observation(int row, String field) {
-                return "observations[" + row + "]." + field;
+                return "observations[" + row + "]" + (field.isEmpty() ? "" : "." + field);
             }
 
             @Override
             public String progress(int row, String field) {
-                return "progress[" + row + "]." + field;
+                return "progress[" + row + "]" + (field.isEmpty() ? "" : "." + field);
             }
         };
 
-        /** The field of the {@code row}-th observation (0-based, among the rows read). */
+        /** The field of the {@code row}-th observation (0-based, among the rows read); "" for the row itself. */
         String observation(int row, String field);
 
         /** The field of the {@code row}-th progress report (0-based, among the rows read). */

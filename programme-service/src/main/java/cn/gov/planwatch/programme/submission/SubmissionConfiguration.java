@@ -3,6 +3,7 @@ package cn.gov.planwatch.programme.submission;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.platform.eventlog.TransactionalEventLog;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
@@ -28,7 +29,10 @@ class SubmissionConfiguration {
             @Value("${planwatch.instance-id:${spring.application.name}-${random.uuid}}") String instanceId) {
         @SuppressWarnings("unchecked")
         var transactional = (DefaultKafkaProducerFactory<String, PlanEvent>)
-                ((DefaultKafkaProducerFactory<String, PlanEvent>) producerFactory).copyWithConfigurationOverride(Map.of());
+                ((DefaultKafkaProducerFactory<String, PlanEvent>) producerFactory).copyWithConfigurationOverride(
+                        // A transaction left open by an instance that died blocks read_committed consumers of its
+                        // partitions until the broker aborts it: after this long, well past any submission's append.
+                        Map.of(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000));
         transactional.setTransactionIdPrefix(instanceId + ".submissions.");
         KafkaTemplate<String, PlanEvent> template = new KafkaTemplate<>(transactional);
         // Not a bean of its own (the service's one template stays the only one): traced as the beans are.

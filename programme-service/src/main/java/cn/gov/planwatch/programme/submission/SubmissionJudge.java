@@ -119,6 +119,10 @@ class SubmissionJudge {
      * refusal of the row is listed; a refusal of the caller (another agency's item) ends the judgement.
      */
     private void judgeRow(Object row, Function<String, String> field, List<FieldRefusal> refusals, Runnable rules) {
+        if (row == null) {
+            refusals.add(new FieldRefusal(field.apply(""), BilingualText.of("must not be null", "不得为空")));
+            return;
+        }
         BeanPropertyBindingResult shape = new BeanPropertyBindingResult(row, "row");
         validator.validate(row, shape);
         if (shape.hasFieldErrors()) {

@@ -225,6 +225,8 @@ class SubmissionIT extends ServiceFixture {
         problem(cnipa.postJson(SUBMISSIONS, body.replace("\"IND-01\",\"period\":\"2024\",\"value\":-5",
                 "\"IND-01\",\"period\":\"2021\",\"value\":5")), 422, "observations[3].period");
 
+        problem(cnipa.postJson(SUBMISSIONS, "{\"observations\":[null]}"), 422, "observations[0]");
+        problem(cnipa.postJson(SUBMISSIONS, "{}"), 422, null);
         // Another agency's item refuses the whole of it; so does a submission over the limit of rows.
         problem(http().withToken(TOKENS.reporter("SAMR")).postJson(SUBMISSIONS,
                 "{\"observations\":[{\"indicator\":\"IND-01\",\"period\":\"2023\",\"value\":1}]}"), 403, null);
