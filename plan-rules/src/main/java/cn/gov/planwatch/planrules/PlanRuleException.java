@@ -16,7 +16,9 @@ public abstract class PlanRuleException extends RuntimeException {
         /** Names something the plan does not have. */
         UNKNOWN,
         /** Out of turn for what has been recorded already. */
-        CONFLICT
+        CONFLICT,
+        /** The caller's agency may not do this: another agency's item, or a token that names no agency. */
+        FORBIDDEN
     }
 
     private final Refusal refusal;

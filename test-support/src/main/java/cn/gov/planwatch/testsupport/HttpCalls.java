@@ -79,6 +79,15 @@ public final class HttpCalls {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), body);
     }
 
+    /** A POST of a file (a spreadsheet, say), held to the description. */
+    public HttpResponse<String> postFile(String path, String contentType, byte[] body) {
+        boolean text = contentType.startsWith("text/") || contentType.startsWith("application/json");
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                // A binary body is held to its media type and presence only (a schema of type string, format binary).
+                new String(body, text ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1));
+    }
+
     public HttpResponse<String> put(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), body);

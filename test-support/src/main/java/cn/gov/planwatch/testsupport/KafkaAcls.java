@@ -21,7 +21,7 @@ import java.util.TreeSet;
 /**
  * The topics and grants of {@code docker/kafka-acls.txt}, the file docker-compose.yml's kafka-init job applies to the
  * broker, read the way that job reads it: {@code topic <name>} and
- * {@code allow <principal> <operation> <topic|group> <LITERAL|PREFIXED> <name>}, {@code #} starts a comment.
+ * {@code allow <principal> <operation> <topic|group|transactional-id> <LITERAL|PREFIXED> <name>}, {@code #} starts a comment.
  */
 public record KafkaAcls(List<String> topics, List<AclBinding> grants) {
 
@@ -57,7 +57,7 @@ public record KafkaAcls(List<String> topics, List<AclBinding> grants) {
             if (words[0].equals("topic") && words.length == 2) {
                 topics.add(words[1]);
             } else if (words[0].equals("allow") && words.length == 6) {
-                ResourceType type = ResourceType.fromString(words[3].toUpperCase(Locale.ROOT));
+                ResourceType type = ResourceType.fromString(words[3].toUpperCase(Locale.ROOT).replace('-', '_'));
                 AclOperation operation = AclOperation.fromString(words[2].toUpperCase(Locale.ROOT));
                 PatternType pattern = PatternType.fromString(words[4].toUpperCase(Locale.ROOT));
                 if (type == ResourceType.UNKNOWN || operation == AclOperation.UNKNOWN || pattern == PatternType.UNKNOWN) {

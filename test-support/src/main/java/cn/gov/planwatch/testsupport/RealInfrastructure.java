@@ -143,6 +143,9 @@ public final class RealInfrastructure {
         }
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.brokerProperty("auto.create.topics.enable", "false");
+        // Transactions (a submission is one) on a single node: the transaction log cannot have three replicas.
+        broker.brokerProperty("transaction.state.log.replication.factor", "1");
+        broker.brokerProperty("transaction.state.log.min.isr", "1");
         broker.afterPropertiesSet();
         EmbeddedPostgres postgres;
         try {

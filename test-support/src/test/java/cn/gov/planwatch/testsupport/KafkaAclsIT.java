@@ -11,6 +11,7 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -156,7 +157,29 @@ class KafkaAclsIT {
     void aServiceWritingAnotherServicesTopicIsRefused() {
         assertRefused(() -> send(INDICATOR, PROGRAMME_EVENTS), TopicAuthorizationException.class);
         assertRefused(() -> send(INDICATOR, QUARTERLY_EVENTS), TopicAuthorizationException.class);
-        assertRefused(() -> send(PROGRAMME, INDICATOR_EVENTS), TopicAuthorizationException.class);
+    }
+
+    /** A bulk submission: one transaction over both topics, under a transactional id named after the service. */
+    @Test
+    void programmeServiceAppendsASubmissionAsOneTransactionAndOnlyItMay() {
+        Map<String, Object> config = producerConfig(broker.clientConfig(PROGRAMME, PASSWORDS.get(PROGRAMME)));
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, PROGRAMME + "-" + UUID.randomUUID() + ".submissions.0");
+        String value = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(INDICATOR_EVENTS, "key", value));
+            producer.send(new ProducerRecord<>(PROGRAMME_EVENTS, "key", value));
+            producer.commitTransaction();
+        }
+        assertThat(read(PROGRAMME, PROGRAMME + ".submissions-" + UUID.randomUUID(), INDICATOR_EVENTS))
+                .contains(value);
+
+        Map<String, Object> indicator = producerConfig(broker.clientConfig(INDICATOR, PASSWORDS.get(INDICATOR)));
+        indicator.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, PROGRAMME + "-" + UUID.randomUUID() + ".submissions.0");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(indicator)) {
+            assertRefused(producer::initTransactions, TransactionalIdAuthorizationException.class);
+        }
     }
 
     @Test

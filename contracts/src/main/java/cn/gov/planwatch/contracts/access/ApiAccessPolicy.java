@@ -49,6 +49,8 @@ public final class ApiAccessPolicy {
             new Rule("POST", "/api/v1/plans/*/indicators/*/observations", Set.of(REPORTER)),
             new Rule("POST", "/api/v1/plans/*/programmes/*/progress", Set.of(REPORTER)),
             new Rule("POST", "/api/v1/plans/*/quarterly-updates", Set.of(REPORTER)),
+            new Rule("POST", "/api/v1/plans/*/submissions", Set.of(REPORTER)),
+            new Rule("GET", "/api/v1/plans/*/submissions/**", Set.of(REPORTER)),
             new Rule("POST", "/api/v1/plans/*/quarterly-updates/*/*/accept", Set.of(LEAD)),
             new Rule("POST", "/api/v1/plans/*/quarterly-updates/*/*/return", Set.of(LEAD)),
             new Rule("GET", "/api/v1/plans/*/national-view/**", Set.of(LEAD, OPERATOR)),

@@ -11,6 +11,9 @@ public final class RequestBodyLimits {
     /** A plan document: the shipped plan is about 20 KiB, so a plan many times its size still fits. */
     public static final long PLAN_DOCUMENT_BYTES = 1L << 20;
 
+    /** A submission: a quarter's reports of an agency, up to 10,000 rows, as JSON, CSV or a workbook. */
+    public static final long SUBMISSION_BYTES = 5L << 20;
+
     /** An endpoint that takes more than the general limit. */
     public record Allowance(String method, String pattern, long maxBytes) {
 
@@ -24,7 +27,8 @@ public final class RequestBodyLimits {
     }
 
     public static final List<Allowance> ALLOWANCES = List.of(
-            new Allowance("PUT", "/api/v1/plans/*", PLAN_DOCUMENT_BYTES));
+            new Allowance("PUT", "/api/v1/plans/*", PLAN_DOCUMENT_BYTES),
+            new Allowance("POST", "/api/v1/plans/*/submissions", SUBMISSION_BYTES));
 
     /** The largest body {@code method} on {@code path} may carry, where {@code general} holds for the rest. */
     public static long maxBytes(String method, String path, long general) {

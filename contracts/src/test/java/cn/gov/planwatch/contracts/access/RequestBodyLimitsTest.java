@@ -14,6 +14,14 @@ class RequestBodyLimitsTest {
     }
 
     @Test
+    void aSubmissionTakesFiveMebibytes() {
+        assertThat(RequestBodyLimits.maxBytes("POST", "/api/v1/plans/ip-2021-2025/submissions", GENERAL))
+                .isEqualTo(5 << 20);
+        assertThat(RequestBodyLimits.maxBytes("GET", "/api/v1/plans/ip-2021-2025/submissions/template", GENERAL))
+                .isEqualTo(GENERAL);
+    }
+
+    @Test
     void everythingElseKeepsTheGeneralLimit() {
         assertThat(RequestBodyLimits.maxBytes("POST", "/api/v1/plans/demo-2026-2030/close", GENERAL))
                 .isEqualTo(GENERAL);

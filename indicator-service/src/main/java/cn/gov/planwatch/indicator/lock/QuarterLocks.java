@@ -1,8 +1,7 @@
 package cn.gov.planwatch.indicator.lock;
 
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
-import cn.gov.planwatch.planrules.BilingualText;
-import cn.gov.planwatch.platform.problem.Problems;
+import cn.gov.planwatch.planrules.observation.PeriodLockedException;
 
 /**
  * Quarters the lead agency has accepted, per plan and agency, as learnt from the quarterly update events: an
@@ -21,17 +20,8 @@ public interface QuarterLocks {
 
     /** Refuses (409) a value of the agency for a period that falls in one of its accepted quarters of the plan. */
     default void requireOpen(String plan, String agency, ReportingPeriod period) {
-        ReportingPeriod quarter = quarterOf(period);
-        if (locked(plan, agency, quarter)) {
-            throw Problems.conflict("period-locked", BilingualText.of("Period locked", "报告期已锁定"), BilingualText.of(
-                    agency + "'s quarterly update for " + quarter + " has been accepted by the lead agency; values for "
-                            + period + " can no longer be reported",
-                    agency + " " + quarter + " 的季度更新已被牵头单位接受并锁定，" + period + " 的数值不能再报送或修改"));
+        if (locked(plan, agency, PeriodLockedException.quarterOf(period))) {
+            throw new PeriodLockedException(agency, period);
         }
-    }
-
-    /** The quarter whose acceptance closes {@code period}: itself, or Q4 for a year. */
-    static ReportingPeriod quarterOf(ReportingPeriod period) {
-        return period.isQuarter() ? period : new ReportingPeriod(period.year(), 4);
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.planwatch.indicator.observation;
 
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.catalogue.spring.DefaultPlan;
+import cn.gov.planwatch.planrules.observation.IndicatorInPlan;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
 import cn.gov.planwatch.platform.idempotency.IdempotentWrites;

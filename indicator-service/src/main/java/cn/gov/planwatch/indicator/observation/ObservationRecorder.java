@@ -4,6 +4,8 @@ import cn.gov.planwatch.catalogue.Indicator;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.indicator.lock.QuarterLocks;
+import cn.gov.planwatch.planrules.observation.IndicatorInPlan;
+import cn.gov.planwatch.planrules.observation.ObservationRule;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.eventlog.EventLog;
@@ -36,7 +38,7 @@ class ObservationRecorder {
         Indicator indicator = target.indicator();
         var event = new ObservationReported(EventIds.next(), target.plan(), indicator.code(), period.toString(),
                 request.value(), request.comment(), request.source(), caller.agency(), caller.clientId(),
-                caller.traceId(), clock.instant(), indicator.unit().code(), ObservationRules.unitConfirmed(indicator, request),
+                caller.traceId(), clock.instant(), indicator.unit().code(), ObservationRule.unitConfirmed(indicator, request.unit()),
                 caller.subject());
         if (EventIds.resending() && history.recorded(event.eventId())) {
             // A resend under an Idempotency-Key whose first attempt is in the log after all: answered as

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.indicator.observation;
 
+import cn.gov.planwatch.planrules.observation.ObservationContent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,5 +33,5 @@ public record ObservationRequest(
         @Schema(description = "The unit the value is in, by the catalogue's code or its Chinese symbol; a unit other "
                 + "than the indicator's is refused (422), as values are never converted", example = "件",
                 nullable = true)
-        @Size(max = 32) String unit) {
+        @Size(max = 32) String unit) implements ObservationContent {
 }

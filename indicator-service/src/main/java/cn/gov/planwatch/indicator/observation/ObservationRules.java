@@ -1,19 +1,14 @@
 package cn.gov.planwatch.indicator.observation;
 
-import cn.gov.planwatch.catalogue.Bounds;
-import cn.gov.planwatch.catalogue.Indicator;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.indicator.plan.KnownPlans;
-import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.planrules.NotInPlanException;
 import cn.gov.planwatch.planrules.calendar.PlanCalendar;
+import cn.gov.planwatch.planrules.observation.IndicatorInPlan;
+import cn.gov.planwatch.planrules.observation.ObservationRule;
 import cn.gov.planwatch.platform.caller.Caller;
-import cn.gov.planwatch.platform.input.PlausibleDecimals;
-import cn.gov.planwatch.platform.problem.Problems;
-import cn.gov.planwatch.platform.problem.TextRules;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -59,61 +54,9 @@ public class ObservationRules {
                 .orElseThrow(() -> new NotInPlanException("indicator", code)));
     }
 
-    /** Checks a report against the plan in force and the clock; answers the parsed period. */
+    /** Checks a report against the plan in force and the clock ({@link ObservationRule}); answers the parsed period. */
     public ReportingPeriod check(Caller caller, IndicatorInPlan target, ObservationRequest request) {
-        Indicator indicator = target.indicator();
-        if (!caller.identified()) {
-            throw Problems.noAgency();
-        }
-        if (!indicator.responsibleAgency().equals(caller.agency())) {
-            throw Problems.notReporterOf(indicator.code(), BilingualText.of(indicator.responsibleAgency(),
-                    indicator.responsibleAgency()), caller.agency());
-        }
-        ReportingPeriod period = ReportingPeriod.parse(request.period()).orElseThrow(
-                () -> Problems.invalidField("period", BilingualText.of("must be YYYY or YYYY-Qn",
-                        "格式须为 YYYY 或 YYYY-Qn")));
-        if (period.isQuarter() && !indicator.quarterly()) {
-            throw Problems.invalidField("period", BilingualText.of(indicator.code() + " is reported by year: use YYYY",
-                    indicator.code() + " 按年度报送，请使用 YYYY 格式"));
-        }
-        PlanCalendar calendar = PlanCalendar.of(target.document().plan(), planZone, clock);
-        if (!calendar.inPlan(period)) {
-            String years = target.document().plan().firstYear() + "–" + target.document().plan().targetYear();
-            throw Problems.implausible("period", BilingualText.of("must lie within the plan, " + years,
-                    "须在规划期内（" + years + "）"));
-        }
-        if (!calendar.hasBegun(period, calendar.now())) {
-            throw Problems.implausible("period", BilingualText.of(request.period() + " has not begun yet",
-                    request.period() + " 尚未开始"));
-        }
-        checkValue(indicator, request.value());
-        if (request.unit() != null && !unitConfirmed(indicator, request)) {
-            String unit = indicator.unit().code() + ", " + indicator.unit().symbolZh();
-            throw Problems.implausible("unit", BilingualText.of("'" + request.unit() + "' is not the unit of "
-                    + indicator.code() + " (" + unit + "); values are never converted",
-                    "“" + request.unit() + "”不是 " + indicator.code() + " 的计量单位（" + unit + "），数值不作单位换算"));
-        }
-        TextRules.requirePrintable("comment", request.comment());
-        TextRules.requirePrintable("source", request.source());
-        return period;
-    }
-
-    /** Whether the report names the indicator's own unit, by code or by symbol. */
-    public static boolean unitConfirmed(Indicator indicator, ObservationRequest request) {
-        return request.unit() != null && (request.unit().equals(indicator.unit().code())
-                || request.unit().equals(indicator.unit().symbolZh()));
-    }
-
-    private static void checkValue(Indicator indicator, BigDecimal value) {
-        PlausibleDecimals.require("value", value);
-        Bounds bounds = indicator.bounds();
-        if (bounds != null && bounds.min() != null && value.compareTo(bounds.min()) < 0) {
-            String min = bounds.min().toPlainString() + " " + indicator.unit().symbolZh();
-            throw Problems.implausible("value", BilingualText.of("must be at least " + min, "数值不得小于 " + min));
-        }
-        if (bounds != null && bounds.max() != null && value.compareTo(bounds.max()) > 0) {
-            String max = bounds.max().toPlainString() + " " + indicator.unit().symbolZh();
-            throw Problems.implausible("value", BilingualText.of("must be at most " + max, "数值不得大于 " + max));
-        }
+        return ObservationRule.check(caller.agency(), target,
+                PlanCalendar.of(target.document().plan(), planZone, clock), request);
     }
 }

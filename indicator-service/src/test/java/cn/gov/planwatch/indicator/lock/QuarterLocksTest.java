@@ -1,7 +1,8 @@
 package cn.gov.planwatch.indicator.lock;
 
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
-import cn.gov.planwatch.platform.problem.ProblemException;
+import cn.gov.planwatch.planrules.observation.PeriodLockedException;
+import cn.gov.planwatch.platform.problem.Problems;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,10 +35,10 @@ class QuarterLocksTest {
         if (status == 0) {
             assertThatCode(() -> locks.requireOpen(plan, agency, parsed)).doesNotThrowAnyException();
         } else {
-            assertThatThrownBy(() -> locks.requireOpen(plan, agency, parsed)).isInstanceOfSatisfying(ProblemException.class,
-                    e -> {
-                        assertThat(e.status().value()).isEqualTo(status);
-                        assertThat(e.type()).endsWith("/period-locked");
+            assertThatThrownBy(() -> locks.requireOpen(plan, agency, parsed)).isInstanceOfSatisfying(
+                    PeriodLockedException.class, e -> {
+                        assertThat(Problems.of(e).status().value()).isEqualTo(status);
+                        assertThat(Problems.of(e).type()).endsWith("/period-locked");
                     });
         }
     }

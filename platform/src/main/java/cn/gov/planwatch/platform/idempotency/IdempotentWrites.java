@@ -1,6 +1,5 @@
 package cn.gov.planwatch.platform.idempotency;
 
-import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.planrules.PlanRuleException;
 import cn.gov.planwatch.platform.caller.Caller;
@@ -106,9 +105,10 @@ public class IdempotentWrites implements AutoCloseable {
     /**
      * Runs {@code write} once per (client, subject, key). {@code request} is what identifies the request besides
      * its path: the bound body, whose canonical JSON is fingerprinted. {@code write} appends one event, whose
-     * id it takes from {@link EventIds#next()}; {@code answer} turns the acknowledged event into the answer.
+     * id it takes from {@link EventIds#next()} (or a set of events, whose ids it derives from that one);
+     * {@code answer} turns what was acknowledged into the answer.
      */
-    public <E extends PlanEvent, T> CompletableFuture<ResponseEntity<T>> once(Caller caller, String key, String path,
+    public <E, T> CompletableFuture<ResponseEntity<T>> once(Caller caller, String key, String path,
             Object request, Class<T> answerType, Supplier<CompletableFuture<E>> write,
             Function<? super E, ResponseEntity<T>> answer) {
         if (key == null) {
@@ -149,7 +149,7 @@ public class IdempotentWrites implements AutoCloseable {
     }
 
     /** Runs the write again with the first attempt's event id; one resend at a time wins the claim. */
-    private <E extends PlanEvent, T> CompletableFuture<ResponseEntity<T>> takeOver(Owner owner, String key,
+    private <E, T> CompletableFuture<ResponseEntity<T>> takeOver(Owner owner, String key,
             Stored stored, Instant now, Supplier<CompletableFuture<E>> write,
             Function<? super E, ResponseEntity<T>> answer) {
         int taken = jdbc.sql("update " + table + " set state = 'PENDING', claimed_at = ? where " + OWN_KEY
@@ -162,7 +162,7 @@ public class IdempotentWrites implements AutoCloseable {
         return run(owner, key, stored.eventId(), true, write, answer);
     }
 
-    private <E extends PlanEvent, T> CompletableFuture<ResponseEntity<T>> run(Owner owner, String key, UUID eventId,
+    private <E, T> CompletableFuture<ResponseEntity<T>> run(Owner owner, String key, UUID eventId,
             boolean resend, Supplier<CompletableFuture<E>> write, Function<? super E, ResponseEntity<T>> answer) {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes != null) {

@@ -51,7 +51,7 @@ public final class Problems {
 
     /**
      * A plan rule's refusal: malformed is a 400, implausible a 422 (either naming its field), unknown a 404, out of
-     * turn a 409; the type is the rule's own.
+     * turn a 409, another agency's a 403; the type is the rule's own.
      */
     public static ProblemException of(PlanRuleException e) {
         HttpStatus status = switch (e.refusal()) {
@@ -59,6 +59,7 @@ public final class Problems {
             case IMPLAUSIBLE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case UNKNOWN -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         return new ProblemException(status, TYPE_PREFIX + e.type(), e.titleText(), e.detailText(),
                 e.field() == null ? List.of() : List.of(new FieldRefusal(e.field(), e.reasonText())), null);
@@ -87,17 +88,6 @@ public final class Problems {
     public static ProblemException forbidden(BilingualText detail) {
         return new ProblemException(HttpStatus.FORBIDDEN, TYPE_PREFIX + "forbidden", RefusalTitles.FORBIDDEN, detail,
                 List.of(), null);
-    }
-
-    /** The token is valid but names no agency, so nothing can be reported in its name. */
-    public static ProblemException noAgency() {
-        return forbidden(BilingualText.of("the token names no agency", "令牌未注明所属单位"));
-    }
-
-    /** The caller's agency is not the one that reports {@code item}. */
-    public static ProblemException notReporterOf(String item, BilingualText reporters, String caller) {
-        return forbidden(BilingualText.of(item + " is reported by " + reporters.en() + ", not by " + caller,
-                item + " 由 " + reporters.zh() + " 报送，" + caller + " 无权报送"));
     }
 
     public static ProblemException conflict(String slug, String title, String detail) {

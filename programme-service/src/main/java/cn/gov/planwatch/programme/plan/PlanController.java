@@ -15,7 +15,7 @@ import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
 import cn.gov.planwatch.platform.problem.FieldProblem;
 import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
-import cn.gov.planwatch.platform.problem.TextRules;
+import cn.gov.planwatch.planrules.input.TextRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.programme.progress;
 
+import cn.gov.planwatch.planrules.progress.ProgressContent;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -14,7 +15,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * The body of {@code POST /api/v1/programmes/{slug}/progress}. Shape and length are checked here
- * (400); what the catalogue and the calendar must agree with is checked by {@link ProgressRules} (422).
+ * (400); what the catalogue and the calendar must agree with is checked by {@link ProgressRules} (422), as for every
+ * progress report.
  */
 @Schema(description = "A progress report on a programme for one quarter, by the token's agency.")
 public record ProgressRequest(
@@ -35,7 +37,7 @@ public record ProgressRequest(
         @Size(max = 50) List<@NotNull @Valid MeasureEntry> measures,
         @ArraySchema(arraySchema = @Schema(description = "Values reached on milestones of the programme, each at most"
                 + " once"))
-        @Size(max = 50) List<@NotNull @Valid MilestoneEntry> milestones) {
+        @Size(max = 50) List<@NotNull @Valid MilestoneEntry> milestones) implements ProgressContent {
 
     public ProgressRequest {
         measures = measures == null ? List.of() : measures;
@@ -51,7 +53,7 @@ public record ProgressRequest(
                     example = "COMPLETED")
             @NotBlank @Size(max = 32) String status,
             @Schema(description = "A note on the measure", example = "指引已印发")
-            @Size(max = 1000) String note) {
+            @Size(max = 1000) String note) implements ProgressContent.Measure {
     }
 
     @Schema(description = "The value reached on one quantified milestone, in the milestone's unit (cumulative).")
@@ -61,6 +63,6 @@ public record ProgressRequest(
             @NotBlank @Size(max = 64) String code,
             @Schema(description = "The value reached so far, ≥ 0", requiredMode = REQUIRED, minimum = "0",
                     example = "37")
-            @NotNull BigDecimal value) {
+            @NotNull BigDecimal value) implements ProgressContent.Milestone {
     }
 }

@@ -5,7 +5,9 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -36,6 +38,15 @@ public interface QuarterlyUpdateLedger {
      */
     <E extends PlanEvent> E whileHeld(String plan, String agency, String quarter,
             Function<QuarterlyUpdate, CompletableFuture<E>> append);
+
+    /**
+     * Appends events about several of the agency's quarters (a submission) while holding each of them shared, as
+     * {@link #whileHeld(String, String, String, Function)} holds one: {@code append} gets every quarter's current
+     * state, checks it, and appends, synchronously. The quarters are locked in their order, the same for every such
+     * write, so that two of them never deadlock.
+     */
+    <T> T whileHeld(String plan, String agency, SortedSet<String> quarters,
+            Function<Map<String, QuarterlyUpdate>, T> append);
 
     /** Applies a lifecycle event once; a redelivered event changes nothing. Runs in the caller's transaction. */
     boolean record(QuarterlyUpdateEvent event);

@@ -3,11 +3,12 @@ package cn.gov.planwatch.programme.quarterly;
 import cn.gov.planwatch.catalogue.Agency;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.planrules.BilingualText;
+import cn.gov.planwatch.planrules.NotReporterException;
 import cn.gov.planwatch.planrules.NotInPlanException;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.input.InvalidInputException;
 import cn.gov.planwatch.platform.problem.Problems;
-import cn.gov.planwatch.platform.problem.TextRules;
+import cn.gov.planwatch.planrules.input.TextRules;
 
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +51,7 @@ public class QuarterlyUpdateRules {
     /** A review names its reviewer: the lead's token must carry its agency. */
     public static String reviewer(Caller caller) {
         if (!caller.identified()) {
-            throw Problems.noAgency();
+            throw NotReporterException.noAgency();
         }
         return caller.agency();
     }

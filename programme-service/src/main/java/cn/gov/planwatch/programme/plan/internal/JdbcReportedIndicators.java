@@ -2,21 +2,26 @@ package cn.gov.planwatch.programme.plan.internal;
 
 import cn.gov.planwatch.catalogue.amendment.ReportedElement;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.programme.plan.LastObservations;
 import cn.gov.planwatch.programme.plan.ReportsOnPlans;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Timestamp;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The indicators of each plan that have observations, and the agencies that reported them: indicator-service records
- * observations, this service only needs to know which exist, so that an amendment keeps them.
+ * The indicators of each plan that have observations, the agencies that reported them and the values: indicator-service
+ * records observations, this service needs to know which exist, so that an amendment keeps them, and each agency's
+ * last values, for its submission template.
  */
 @Repository
-class JdbcReportedIndicators implements ReportsOnPlans {
+class JdbcReportedIndicators implements ReportsOnPlans, LastObservations {
 
     private final JdbcClient jdbc;
     private final String table;
@@ -28,10 +33,25 @@ class JdbcReportedIndicators implements ReportsOnPlans {
 
     /** Applies the observation once; a redelivered one changes nothing. */
     boolean apply(ObservationReported observation) {
-        return jdbc.sql("insert into " + table + " (event_id, plan, indicator, agency) values (?, ?, ?, ?)"
-                        + " on conflict (event_id) do nothing")
-                .params(observation.eventId(), observation.plan(), observation.indicator(), observation.agency())
+        return jdbc.sql("insert into " + table + " (event_id, plan, indicator, agency, period, value, recorded_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing")
+                .params(observation.eventId(), observation.plan(), observation.indicator(), observation.agency(),
+                        observation.period(), observation.value(), Timestamp.from(observation.recordedAt()))
                 .update() == 1;
+    }
+
+    @Override
+    public Map<String, LastObservation> of(String plan, String agency) {
+        // A revision supersedes what was reported before it for the same period: the latest period's last report.
+        Map<String, LastObservation> last = new LinkedHashMap<>();
+        jdbc.sql("select distinct on (indicator) indicator, period, value from " + table
+                        + " where plan = ? and agency = ? and period is not null"
+                        + " order by indicator, period desc, recorded_at desc")
+                .params(plan, agency)
+                .query((rs, n) -> Map.entry(rs.getString("indicator"),
+                        new LastObservation(rs.getString("period"), rs.getBigDecimal("value"))))
+                .list().forEach(entry -> last.put(entry.getKey(), entry.getValue()));
+        return last;
     }
 
     @Override

@@ -28,9 +28,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -92,6 +95,18 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger, ReportsOnPlans
             Function<QuarterlyUpdate, CompletableFuture<E>> append) {
         return withConnection(() -> transactions.execute(
                 status -> EventLog.acknowledged(append.apply(lock(plan, agency, quarter, "for share")))));
+    }
+
+    @Override
+    public <T> T whileHeld(String plan, String agency, SortedSet<String> quarters,
+            Function<Map<String, QuarterlyUpdate>, T> append) {
+        return withConnection(() -> transactions.execute(status -> {
+            Map<String, QuarterlyUpdate> held = new LinkedHashMap<>();
+            for (String quarter : quarters) {
+                held.put(quarter, lock(plan, agency, quarter, "for share"));
+            }
+            return append.apply(held);
+        }));
     }
 
     @Override

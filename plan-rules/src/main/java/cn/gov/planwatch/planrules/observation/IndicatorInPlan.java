@@ -1,4 +1,4 @@
-package cn.gov.planwatch.indicator.observation;
+package cn.gov.planwatch.planrules.observation;
 
 import cn.gov.planwatch.catalogue.Indicator;
 import cn.gov.planwatch.catalogue.PlanCatalogue;

@@ -1,4 +1,4 @@
-package cn.gov.planwatch.platform.problem;
+package cn.gov.planwatch.planrules.input;
 
 import cn.gov.planwatch.planrules.BilingualText;
 
@@ -20,7 +20,7 @@ public final class TextRules {
                     ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
                     : Character.isLowSurrogate(c);
             if (control || unpaired) {
-                throw Problems.invalidField(field, BilingualText.of(
+                throw RefusedInputException.malformed(field, BilingualText.of(
                         "contains a control character or broken Unicode at position " + i,
                         "第 " + i + " 个字符处含有控制字符或无效的 Unicode 编码"));
             }

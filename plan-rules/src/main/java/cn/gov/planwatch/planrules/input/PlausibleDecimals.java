@@ -1,4 +1,4 @@
-package cn.gov.planwatch.platform.input;
+package cn.gov.planwatch.planrules.input;
 
 import cn.gov.planwatch.planrules.BilingualText;
 
@@ -23,7 +23,7 @@ public final class PlausibleDecimals {
     public static final int MAX_SIGNIFICANT_DIGITS = 15;
 
     /**
-     * @throws InvalidInputException (implausible, naming {@code field}) for an absurd magnitude, scale or precision
+     * @throws RefusedInputException (implausible, naming {@code field}) for an absurd magnitude, scale or precision
      */
     public static BigDecimal require(String field, BigDecimal value) {
         if (value == null) {
@@ -31,19 +31,19 @@ public final class PlausibleDecimals {
         }
         // Compared by adjusted exponent first, so even 1E+10000 costs nothing to check.
         if (value.abs().compareTo(LARGEST) > 0) {
-            throw InvalidInputException.implausible(field, BilingualText.of("is beyond any plausible figure (at most"
+            throw RefusedInputException.implausible(field, BilingualText.of("is beyond any plausible figure (at most"
                     + " 10^12 in magnitude) / 超出合理数值范围（绝对值不超过 10^12）", "超出合理数值范围（绝对值不超过 10^12）"));
         }
         // The scale as sent, trailing zeros included: 0E-10000 is zero, but the log would have to write it out
         // with ten thousand zeros (and refuses to).
         if (value.scale() > MAX_FRACTION_DIGITS || value.scale() < -MAX_INTEGER_DIGITS) {
             String zh = "小数位数超过 " + MAX_FRACTION_DIGITS + " 位或指数不合理";
-            throw InvalidInputException.implausible(field, BilingualText.of("has more than " + MAX_FRACTION_DIGITS
+            throw RefusedInputException.implausible(field, BilingualText.of("has more than " + MAX_FRACTION_DIGITS
                     + " digits after the decimal point, or an absurd exponent / " + zh, zh));
         }
         if (value.stripTrailingZeros().precision() > MAX_SIGNIFICANT_DIGITS) {
             String zh = "有效数字超过 " + MAX_SIGNIFICANT_DIGITS + " 位";
-            throw InvalidInputException.implausible(field, BilingualText.of("has more than " + MAX_SIGNIFICANT_DIGITS
+            throw RefusedInputException.implausible(field, BilingualText.of("has more than " + MAX_SIGNIFICANT_DIGITS
                     + " significant digits / " + zh, zh));
         }
         return value;
@@ -52,18 +52,18 @@ public final class PlausibleDecimals {
     /**
      * A whole number within {@code [min, max]}, e.g. a percentage complete: plausible first, then whole, then in range.
      *
-     * @throws InvalidInputException naming {@code field}: malformed when not whole, implausible otherwise
+     * @throws RefusedInputException naming {@code field}: malformed when not whole, implausible otherwise
      */
     public static int wholeNumber(String field, BigDecimal value, int min, int max) {
         require(field, value);
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > 0) {
             // A fraction where a whole number belongs is the wrong type of value, as the contract counts it (400).
-            throw InvalidInputException.malformed(field, BilingualText.of("must be a whole number / 须为整数", "须为整数"));
+            throw RefusedInputException.malformed(field, BilingualText.of("must be a whole number / 须为整数", "须为整数"));
         }
         if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
             String zh = "须在 " + min + "–" + max + " 之间";
-            throw InvalidInputException.implausible(field, BilingualText.of("must be " + min + "–" + max + " / " + zh,
+            throw RefusedInputException.implausible(field, BilingualText.of("must be " + min + "–" + max + " / " + zh,
                     zh));
         }
         return value.intValueExact();

@@ -1,4 +1,6 @@
-package cn.gov.planwatch.platform.input;
+package cn.gov.planwatch.planrules.input;
+
+import cn.gov.planwatch.planrules.PlanRuleException;
 
 import cn.gov.planwatch.contracts.EventJson;
 import net.jqwik.api.Arbitraries;
@@ -31,9 +33,9 @@ class PlausibleDecimalsTest {
             assertThat(EventJson.MAPPER.readValue(json, Figure.class).value()).isEqualByComparingTo(value);
             assertThat(json.length()).as(json).isLessThan(60);
         } else {
-            assertThat(refusal).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(refusal).isInstanceOfSatisfying(RefusedInputException.class, e -> {
                 assertThat(e.field()).isEqualTo("value");
-                assertThat(e.defect()).isEqualTo(InvalidInputException.Defect.IMPLAUSIBLE);
+                assertThat(e.refusal()).isEqualTo(PlanRuleException.Refusal.IMPLAUSIBLE);
             });
         }
     }
@@ -47,7 +49,7 @@ class PlausibleDecimalsTest {
             assertThat(PlausibleDecimals.wholeNumber("percentComplete", value, 0, 100)).isEqualTo(value.intValue());
         } else {
             assertThatThrownBy(() -> PlausibleDecimals.wholeNumber("percentComplete", value, 0, 100))
-                    .isInstanceOfSatisfying(InvalidInputException.class,
+                    .isInstanceOfSatisfying(RefusedInputException.class,
                             e -> assertThat(e.field()).isEqualTo("percentComplete"));
         }
     }
@@ -58,7 +60,7 @@ class PlausibleDecimalsTest {
                 "1".repeat(40) + "E-30", "1.000000000000000000001",
                 "0E-10000", "0E+10000", "123456789.123456789"}) {
             assertThatThrownBy(() -> PlausibleDecimals.require("value", new BigDecimal(absurd))).as(absurd)
-                    .isInstanceOf(InvalidInputException.class);
+                    .isInstanceOf(RefusedInputException.class);
         }
     }
 

@@ -1,4 +1,4 @@
-package cn.gov.planwatch.platform.problem;
+package cn.gov.planwatch.planrules.input;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class TextRulesTest {
     void refusesWhatCannotBeStoredOrShown() {
         for (String bad : new String[] {"a\u0000b", "bell\u0007", "\u009b", "\ud83d", "x\ude00"}) {
             assertThatThrownBy(() -> TextRules.requirePrintable("comment", bad))
-                    .isInstanceOf(ProblemException.class).hasMessageContaining("comment");
+                    .isInstanceOf(RefusedInputException.class).hasMessageContaining("comment");
         }
     }
 }
