@@ -4,6 +4,7 @@ import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -55,6 +56,13 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
     }
 
     private static ProblemDetail problemFor(Throwable failure) {
+        if (cause(failure, NotFoundException.class) != null || cause(failure, ConnectException.class) != null) {
+            // No instance of the service to send it to, or the one tried refused the connection (and so did any
+            // other tried after it): nothing reached a service.
+            return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "Service unavailable",
+                    "The service behind this path is not answering; nothing was recorded. Try again later.");
+        }
         // Looked up through the causes: a request body that fails mid-stream (413) reaches here wrapped by the
         // HTTP client that was forwarding it.
         ResponseStatusException status = cause(failure, ResponseStatusException.class);
@@ -70,11 +78,6 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
             // The gateway's only data store is Redis, which holds the login sessions.
             log.warn("login sessions unavailable: {}", failure.toString());
             return ProblemResponses.loginUnavailable();
-        }
-        if (cause(failure, ConnectException.class) != null) {
-            return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                    "Service unavailable",
-                    "The service behind this path is not answering; nothing was recorded. Try again later.");
         }
         if (cause(failure, TimeoutException.class) != null) {
             return ProblemResponses.problem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timeout",
