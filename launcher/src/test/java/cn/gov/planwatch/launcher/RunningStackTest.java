@@ -5,15 +5,15 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RunningStackTest {
 
-    private final List<String> stopped = new ArrayList<>();
+    private final List<String> stopped = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final RunningStack stack = new RunningStack(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
@@ -80,10 +80,45 @@ class RunningStackTest {
     }
 
     @Test
-    void reportsTheFirstComponentThatExitedOnItsOwn() {
+    void theInstancesOfOneServiceStopTogetherAndStillAfterWhatStartedAfterThem() {
         stack.add(component("postgres", true));
-        stack.add(component("indicator-service", false));
+        stack.add(instance("indicator-service-1", "indicator-service"));
+        stack.add(instance("indicator-service-2", "indicator-service"));
+        stack.add(component("gateway", true));
 
-        assertThat(stack.firstExited()).get().extracting(StackComponent::name).isEqualTo("indicator-service");
+        stack.stop();
+
+        assertThat(stopped).hasSize(4).startsWith("gateway").endsWith("postgres")
+                .contains("indicator-service-1", "indicator-service-2");
+    }
+
+    private StackComponent instance(String name, String service) {
+        StackComponent component = component(name, true);
+        return new StackComponent() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return component.isRunning();
+            }
+
+            @Override
+            public String exitReport() {
+                return component.exitReport();
+            }
+
+            @Override
+            public String stopGroup() {
+                return service;
+            }
+
+            @Override
+            public void stop() {
+                component.stop();
+            }
+        };
     }
 }
