@@ -50,7 +50,7 @@ public final class ShutdownDrain implements SmartLifecycle {
             return;
         }
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
-        if (drainDelay.isPositive()) {
+        if (!drainDelay.isZero() && !drainDelay.isNegative()) {
             log.info("not ready any more; serving for {} s more while the gateway takes this instance out",
                     drainDelay.toMillis() / 1000.0);
             try {
