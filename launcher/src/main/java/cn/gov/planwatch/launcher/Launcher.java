@@ -17,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * Starts the whole product on real local infrastructure: PostgreSQL, a Kafka broker, then the services group by
@@ -292,8 +290,7 @@ public final class Launcher {
      * the instances one at a time.
      */
     private int watch() {
-        Deque<Supervisor> rolling = new ArrayDeque<>();
-        Supervisor restarting = null;
+        RollingRestart rolling = null;
         while (true) {
             if (stack.isStopping()) {
                 return 0;
@@ -328,23 +325,18 @@ public final class Launcher {
                 return 1;
             }
             if (RollingRestart.takeRequest(layout.dataDir())) {
-                if (rolling.isEmpty() && restarting == null) {
-                    supervisors.stream().filter(s -> s.process() instanceof ServiceProcess).forEach(rolling::add);
-                    out.printf("rolling restart of %d instances, one at a time%n", rolling.size());
+                if (rolling == null) {
+                    // in start order: the auth server, each backend service's instances, the gateways
+                    List<ServiceSpec.Instance> order = layout.instances();
+                    rolling = new RollingRestart(supervisors.stream().filter(s -> s.process() instanceof ServiceProcess)
+                            .sorted(Comparator.comparingInt(s -> order.indexOf(((ServiceProcess) s.process()).instance())))
+                            .toList(), out);
                 } else {
                     out.println("a rolling restart is under way already");
                 }
             }
-            if (restarting != null && restarting.isServing()) {
-                restarting = null;
-                if (rolling.isEmpty()) {
-                    out.println("rolling restart done");
-                }
-            }
-            if (restarting == null && !rolling.isEmpty()) {
-                restarting = rolling.poll();
-                out.printf("%-20s restarting%n", restarting.process().name());
-                restarting.restart();
+            if (rolling != null && rolling.step()) {
+                rolling = null;
             }
             Pause.briefly();
         }

@@ -1,20 +1,54 @@
 package cn.gov.planwatch.launcher;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 
 /**
- * How {@code ./run.sh restart} asks the running launcher for a rolling restart: a file in the data directory, which
- * the launcher takes (deletes) on its next look. A file rather than a signal: SIGHUP already means the terminal went
- * away (stop everything), and the JVM keeps the user signals for itself.
+ * Restarts instances one at a time, each once the one before is ready again, so that a service with a second
+ * instance keeps serving throughout.
+ *
+ * <p>{@code ./run.sh restart} asks the running launcher for one with a file in the data directory, which the launcher
+ * takes (deletes) on its next look. A file rather than a signal: SIGHUP already means the terminal went away (stop
+ * everything), and the JVM keeps the user signals for itself.
  */
 final class RollingRestart {
 
     static final String REQUEST_FILE = "restart-request";
 
-    private RollingRestart() {
+    private final Deque<Supervisor> pending;
+    private final PrintStream out;
+    private Supervisor current;
+
+    /** @param instances in the order to restart them */
+    RollingRestart(List<Supervisor> instances, PrintStream out) {
+        this.pending = new ArrayDeque<>(instances);
+        this.out = out;
+        out.printf("rolling restart of %d instances, one at a time%n", instances.size());
+    }
+
+    /**
+     * Goes on once the instance restarted last serves again: restarts the next one.
+     *
+     * @return whether every instance has been restarted and serves again
+     */
+    boolean step() {
+        if (current != null && !current.isServing()) {
+            return false;
+        }
+        if (pending.isEmpty()) {
+            out.println("rolling restart done");
+            return true;
+        }
+        current = pending.poll();
+        out.printf("%-20s restarting%n", current.process().name());
+        current.restart();
+        return false;
     }
 
     /** Whether a rolling restart was asked for since the last look; the request is consumed. */

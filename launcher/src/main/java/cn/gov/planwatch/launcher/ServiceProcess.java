@@ -1,6 +1,9 @@
 package cn.gov.planwatch.launcher;
 
 import cn.gov.planwatch.contracts.database.ServiceDatabaseRole;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +23,7 @@ import java.util.Map;
  */
 public final class ServiceProcess implements Supervised {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     /** The backend services, which the gateway balances over, drain before they stop when they have a sibling. */
     private static final List<String> BACKEND_SERVICES =
@@ -106,12 +110,14 @@ public final class ServiceProcess implements Supervised {
 
     /** {@code spring.cloud.discovery.client.simple.instances.<service>[i].uri} for each backend service. */
     static String gatewayInstances(StackLayout layout) {
-        String services = BACKEND_SERVICES.stream()
-                .map(service -> "\"" + service + "\":[" + String.join(",", layout.instanceUrlsOf(service).stream()
-                        .map(url -> "{\"uri\":\"" + url + "\"}").toList()) + "]")
-                .collect(java.util.stream.Collectors.joining(","));
-        return "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":{" + services
-                + "}}}}}}}";
+        ObjectNode configuration = JSON.createObjectNode();
+        ObjectNode services = configuration.putObject("spring").putObject("cloud").putObject("discovery")
+                .putObject("client").putObject("simple").putObject("instances");
+        for (String service : BACKEND_SERVICES) {
+            ArrayNode instances = services.putArray(service);
+            layout.instanceUrlsOf(service).forEach(url -> instances.addObject().put("uri", url));
+        }
+        return configuration.toString();
     }
 
     @Override

@@ -18,6 +18,14 @@ class RunningStackTest {
     private final RunningStack stack = new RunningStack(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     private StackComponent component(String name, boolean running) {
+        return component(name, running, name);
+    }
+
+    private StackComponent instance(String name, String service) {
+        return component(name, true, service);
+    }
+
+    private StackComponent component(String name, boolean running, String stopGroup) {
         return new StackComponent() {
             @Override
             public String name() {
@@ -32,6 +40,11 @@ class RunningStackTest {
             @Override
             public String exitReport() {
                 return name + " exited";
+            }
+
+            @Override
+            public String stopGroup() {
+                return stopGroup;
             }
 
             @Override
@@ -90,35 +103,5 @@ class RunningStackTest {
 
         assertThat(stopped).hasSize(4).startsWith("gateway").endsWith("postgres")
                 .contains("indicator-service-1", "indicator-service-2");
-    }
-
-    private StackComponent instance(String name, String service) {
-        StackComponent component = component(name, true);
-        return new StackComponent() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return component.isRunning();
-            }
-
-            @Override
-            public String exitReport() {
-                return component.exitReport();
-            }
-
-            @Override
-            public String stopGroup() {
-                return service;
-            }
-
-            @Override
-            public void stop() {
-                component.stop();
-            }
-        };
     }
 }

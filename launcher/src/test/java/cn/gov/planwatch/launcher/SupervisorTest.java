@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +14,7 @@ class SupervisorTest {
 
     private final MovableClock clock = new MovableClock();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final FakeInstance instance = new FakeInstance();
+    private final FakeInstance instance = new FakeInstance("indicator-service-2");
     private final Supervisor supervisor = new Supervisor(instance, clock,
             new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofSeconds(120));
 
@@ -83,62 +81,5 @@ class SupervisorTest {
 
     private String printed() {
         return printed.toString(StandardCharsets.UTF_8);
-    }
-
-    /** An instance whose life the test decides. */
-    private static final class FakeInstance implements Supervised {
-
-        final List<String> events = new ArrayList<>();
-        boolean running = true;
-        boolean ready = true;
-
-        void die() {
-            running = false;
-            ready = false;
-        }
-
-        @Override
-        public String name() {
-            return "indicator-service-2";
-        }
-
-        @Override
-        public boolean isRunning() {
-            return running;
-        }
-
-        @Override
-        public String exitReport() {
-            return name() + " exited (code 137); the last lines of its log";
-        }
-
-        @Override
-        public String exitSummary() {
-            return name() + " exited (code 137)";
-        }
-
-        @Override
-        public void start() {
-            events.add("start");
-            running = true;
-        }
-
-        @Override
-        public boolean isReady() {
-            return ready;
-        }
-
-        @Override
-        public void stopForRestart() {
-            events.add("stop for restart");
-            running = false;
-            ready = false;
-        }
-
-        @Override
-        public void stop() {
-            events.add("stop");
-            running = false;
-        }
     }
 }

@@ -435,10 +435,13 @@ class WholeStackIT {
                 STACK.launcherOutput().contains("indicator-service-2  is serving again")
                         && status("http://localhost:" + second + "/actuator/health/readiness") == 200);
         assertThat(STACK.launcherOutput()).contains("indicator-service-2 exited (code 137");
-        String observations = getJson("/api/v1/indicators/IND-01/observations", reporter).toString();
-        for (String eventId : eventIds) {
-            assertThat(observations.split(eventId, -1)).as("report %s recorded once", eventId).hasSize(2);
-        }
+        // the killed instance's partitions go to the other once the group notices it gone
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            String observations = getJson("/api/v1/indicators/IND-01/observations", reporter).toString();
+            for (String eventId : eventIds) {
+                assertThat(observations.split(eventId, -1)).as("report %s recorded once", eventId).hasSize(2);
+            }
+        });
         // the restarted instance is balanced over again (its request count starts from zero)
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (int i = 0; i < 6; i++) {
