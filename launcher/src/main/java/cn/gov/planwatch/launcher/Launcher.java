@@ -330,7 +330,7 @@ public final class Launcher {
                     List<ServiceSpec.Instance> order = layout.instances();
                     rolling = new RollingRestart(supervisors.stream().filter(s -> s.process() instanceof ServiceProcess)
                             .sorted(Comparator.comparingInt(s -> order.indexOf(((ServiceProcess) s.process()).instance())))
-                            .toList(), out);
+                            .toList(), clock, out);
                 } else {
                     out.println("a rolling restart is under way already");
                 }

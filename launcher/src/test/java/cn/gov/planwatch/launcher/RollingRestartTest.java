@@ -23,8 +23,8 @@ class RollingRestartTest {
     private final Supervisor secondSupervisor = new Supervisor(second, clock, out, Duration.ofSeconds(120));
 
     @Test
-    void restartsOneInstanceAtATimeTheNextOnlyOnceTheOneBeforeIsReadyAgain() {
-        RollingRestart rolling = new RollingRestart(List.of(firstSupervisor, secondSupervisor), out);
+    void restartsOneInstanceAtATimeTheNextOnlyOnceTheOneBeforeHasBeenReadyAgainForAWhile() {
+        RollingRestart rolling = new RollingRestart(List.of(firstSupervisor, secondSupervisor), clock, out);
 
         assertThat(rolling.step()).isFalse();
         assertThat(first.events).containsExactly("stop for restart", "start");
@@ -37,10 +37,17 @@ class RollingRestartTest {
         first.ready = true;
         firstSupervisor.check();
         assertThat(rolling.step()).isFalse();
+        clock.advance(RollingRestart.SETTLE.minusMillis(1));
+        assertThat(rolling.step()).isFalse();
+        assertThat(second.events).as("the gateway may not have taken the first back yet").isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(rolling.step()).isFalse();
         assertThat(second.events).containsExactly("stop for restart", "start");
 
         second.ready = true;
         secondSupervisor.check();
+        rolling.step();
+        clock.advance(RollingRestart.SETTLE);
         assertThat(rolling.step()).isTrue();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("rolling restart of 2 instances",
                 "indicator-service-1  restarting", "indicator-service-2  restarting", "rolling restart done");
