@@ -18,7 +18,7 @@ import java.util.Map;
  * rate-limit buckets. It runs as our child process on 127.0.0.1 only, asks every client for its password
  * ({@link DatabasePasswords#redis()}), and snapshots to {@code .data/redis} so that a restart keeps people logged in.
  */
-public final class EmbeddedRedisServer implements StackComponent {
+public final class EmbeddedRedisServer implements Supervised {
 
     private final StackLayout layout;
     private final PidFiles pidFiles;
@@ -67,6 +67,7 @@ public final class EmbeddedRedisServer implements StackComponent {
     }
 
     /** Starts the server from the binary in the embedded-redis jar (not yet waiting for it). */
+    @Override
     public synchronized void start() {
         if (stopped) {
             throw new RunningStack.StackStoppingException();
@@ -105,6 +106,11 @@ public final class EmbeddedRedisServer implements StackComponent {
                 + ChildProcess.tail(log(), 30));
     }
 
+    @Override
+    public boolean isReady() {
+        return answersPing();
+    }
+
     private boolean answersPing() {
         try (Socket socket = new Socket("127.0.0.1", layout.redisPort())) {
             socket.setSoTimeout(2000);
@@ -134,10 +140,21 @@ public final class EmbeddedRedisServer implements StackComponent {
                 + System.lineSeparator() + server.logTail(30);
     }
 
+    @Override
+    public synchronized String exitSummary() {
+        return "Redis exited (code " + server.exitCode() + "; its log: " + log() + "); until it is back, people cannot"
+                + " log in (503) and clients with tokens are served as before";
+    }
+
     /** SIGTERM makes Redis write its last snapshot and exit. */
     @Override
     public synchronized void stop() {
         stopped = true;
+        stopForRestart();
+    }
+
+    @Override
+    public synchronized void stopForRestart() {
         if (server != null) {
             server.stop(StackLayout.SERVICE_STOP_GRACE);
             pidFiles.delete(name());

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Clock;
 
 /**
  * Starts the whole product on real local infrastructure: PostgreSQL, a Kafka broker, then the services group by
@@ -30,6 +32,9 @@ public final class Launcher {
     private final PrintStream err;
     private final PidFiles pidFiles;
     private final RunningStack stack;
+    private final Clock clock = Clock.systemUTC();
+    /** Every process started again when it dies: each service instance, and Redis. */
+    private final List<Supervisor> supervisors = new CopyOnWriteArrayList<>();
     /** Whether launcher.pid is ours to delete; a launcher refused for a running one must leave it alone. */
     private volatile boolean claimedDataDir;
 
@@ -210,6 +215,7 @@ public final class Launcher {
         stack.add(redis);
         redis.start();
         redis.awaitReady(StackLayout.REDIS_READY_TIMEOUT);
+        supervisors.add(new Supervisor(redis, clock, out, StackLayout.REDIS_READY_TIMEOUT));
         out.printf("%-20s started in %.1f s  (%s)%n", redis.name(), seconds(begin), layout.redisAddress());
     }
 
@@ -223,14 +229,16 @@ public final class Launcher {
                 formatted ? ", storage formatted" : "");
     }
 
-    /** Starts a group in parallel and returns once every member answers healthy. */
+    /** Starts every instance of a group in parallel and returns once every one answers healthy. */
     private void startGroup(List<ServiceSpec> group, DatabasePasswords passwords) {
         Map<ServiceProcess, Long> pending = new LinkedHashMap<>();
         for (ServiceSpec spec : group) {
-            ServiceProcess service = new ServiceProcess(spec, layout, pidFiles, passwords);
-            stack.add(service);
-            service.start();
-            pending.put(service, System.nanoTime());
+            for (ServiceSpec.Instance instance : spec.allInstances()) {
+                ServiceProcess service = new ServiceProcess(instance, layout, pidFiles, passwords);
+                stack.add(service);
+                service.start();
+                pending.put(service, System.nanoTime());
+            }
         }
         long deadline = System.nanoTime() + StackLayout.SERVICE_HEALTHY_TIMEOUT.toNanos();
         while (!pending.isEmpty()) {
@@ -242,7 +250,8 @@ public final class Launcher {
                 }
                 if (service.isHealthy()) {
                     out.printf("%-20s started in %.1f s  (%s)%n", service.name(), seconds(entry.getValue()),
-                            service.spec().baseUrl());
+                            service.instance().baseUrl());
+                    supervisors.add(new Supervisor(service, clock, out, StackLayout.SERVICE_HEALTHY_TIMEOUT));
                     it.remove();
                 }
             }
@@ -260,32 +269,74 @@ public final class Launcher {
     private void printBanner(long begin) {
         StringBuilder banner = new StringBuilder();
         banner.append(String.format("%nPlanWatch is up (started in %.1f s)%n", seconds(begin)));
-        layout.services().stream()
-                .sorted(Comparator.comparingInt(ServiceSpec::port))
-                .forEach(s -> banner.append(String.format("  %-20s %s%n", s.name(), s.baseUrl())));
+        layout.instances().stream()
+                .sorted(Comparator.comparingInt(ServiceSpec.Instance::port))
+                .forEach(i -> banner.append(String.format("  %-20s %s%n", i.label(), i.baseUrl())));
         banner.append(String.format("  %-20s %s%n", "Kafka", layout.kafkaBootstrap()));
         banner.append(String.format("  %-20s %s  (login sessions, rate limits; password in %s)%n", "Redis",
                 layout.redisAddress(), layout.databasePasswordsFile()));
         banner.append(String.format("  %-20s %s  (each service as its own role; superuser %s; passwords in %s)%n",
                 "PostgreSQL", layout.jdbcUrl(), StackLayout.DATABASE_SUPERUSER, layout.databasePasswordsFile()));
         banner.append(String.format("  %-20s %s%n", "logs", layout.logsDir()));
-        banner.append(String.format("Ctrl-C stops everything.%n"));
+        banner.append(String.format("Ctrl-C stops everything; ./run.sh restart restarts every instance, one at a time.%n"));
         out.print(banner);
         out.flush();
     }
 
-    /** Until Ctrl-C: a component that dies on its own takes the stack down, so nobody works against half of it. */
+    /**
+     * Until Ctrl-C. A service instance or Redis that dies on its own is started again ({@link Supervisor}), and the
+     * rest of the stack goes on serving; Kafka or PostgreSQL dying, or an instance that keeps dying, takes the stack
+     * down, so that nobody works against half of it. A rolling restart ({@link RollingRestart#REQUEST_FILE}) restarts
+     * the instances one at a time.
+     */
     private int watch() {
+        RollingRestart rolling = null;
         while (true) {
-            Optional<StackComponent> exited = stack.firstExited();
-            if (exited.isPresent()) {
-                if (stack.isStopping()) {
-                    return 0;
+            if (stack.isStopping()) {
+                return 0;
+            }
+            for (StackComponent component : stack.components()) {
+                if (!(component instanceof Supervised) && !component.isRunning()) {
+                    if (stack.isStopping()) {
+                        return 0;
+                    }
+                    err.println(component.exitReport());
+                    err.println(component.name() + " is gone, and the product cannot serve without it. Stopping the"
+                            + " stack.");
+                    stop();
+                    return 1;
                 }
-                err.println(exited.get().exitReport());
+            }
+            for (Supervisor supervisor : supervisors) {
+                Optional<String> givenUp = supervisor.check();
+                if (givenUp.isEmpty() || stack.isStopping()) {
+                    continue;
+                }
+                err.println(givenUp.get());
+                if (supervisor.process() instanceof EmbeddedRedisServer) {
+                    // Tokens keep working without Redis; only logins wait for it.
+                    err.println("People cannot log in (503) until the stack is restarted; clients with tokens are"
+                            + " served as before.");
+                    supervisors.remove(supervisor);
+                    continue;
+                }
                 err.println("Stopping the stack.");
                 stop();
                 return 1;
+            }
+            if (RollingRestart.takeRequest(layout.dataDir())) {
+                if (rolling == null) {
+                    // in start order: the auth server, each backend service's instances, the gateways
+                    List<ServiceSpec.Instance> order = layout.instances();
+                    rolling = new RollingRestart(supervisors.stream().filter(s -> s.process() instanceof ServiceProcess)
+                            .sorted(Comparator.comparingInt(s -> order.indexOf(((ServiceProcess) s.process()).instance())))
+                            .toList(), clock, out);
+                } else {
+                    out.println("a rolling restart is under way already");
+                }
+            }
+            if (rolling != null && rolling.step()) {
+                rolling = null;
             }
             Pause.briefly();
         }

@@ -19,8 +19,8 @@ public final class LocalPorts {
         ports.put(layout.kafkaPort(), "Kafka (PLANWATCH_KAFKA_PORT)");
         ports.put(layout.kafkaControllerPort(), "Kafka controller (PLANWATCH_KAFKA_CONTROLLER_PORT)");
         ports.put(layout.redisPort(), "Redis (PLANWATCH_REDIS_PORT)");
-        for (ServiceSpec service : layout.services()) {
-            ports.put(service.port(), service.name());
+        for (ServiceSpec.Instance instance : layout.instances()) {
+            ports.put(instance.port(), instance.label());
         }
         return ports;
     }

@@ -1,6 +1,9 @@
 package cn.gov.planwatch.launcher;
 
 import cn.gov.planwatch.contracts.database.ServiceDatabaseRole;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,11 +17,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One Spring Boot service of the product, run from its executable jar as its own JVM. */
-public final class ServiceProcess implements StackComponent {
+/**
+ * One instance of a Spring Boot service of the product, run from its executable jar as its own JVM. It can be started
+ * again after it died or was stopped for a restart, until the stack stops it for good.
+ */
+public final class ServiceProcess implements Supervised {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    /** The backend services, which the gateway balances over, drain before they stop when they have a sibling. */
+    private static final List<String> BACKEND_SERVICES =
+            List.of("indicator-service", "programme-service", "reporting-service");
 
+    private final ServiceSpec.Instance instance;
     private final ServiceSpec spec;
     private final StackLayout layout;
     private final PidFiles pidFiles;
@@ -26,8 +37,9 @@ public final class ServiceProcess implements StackComponent {
     private ChildProcess process;
     private boolean stopped;
 
-    ServiceProcess(ServiceSpec spec, StackLayout layout, PidFiles pidFiles, DatabasePasswords passwords) {
-        this.spec = spec;
+    ServiceProcess(ServiceSpec.Instance instance, StackLayout layout, PidFiles pidFiles, DatabasePasswords passwords) {
+        this.instance = instance;
+        this.spec = instance.service();
         this.layout = layout;
         this.pidFiles = pidFiles;
         this.passwords = passwords;
@@ -35,17 +47,30 @@ public final class ServiceProcess implements StackComponent {
 
     @Override
     public String name() {
+        return instance.label();
+    }
+
+    /** Instances of one service stop together when the whole stack stops. */
+    @Override
+    public String stopGroup() {
         return spec.name();
     }
 
-    public ServiceSpec spec() {
-        return spec;
+    public ServiceSpec.Instance instance() {
+        return instance;
     }
 
     /** The services take all their wiring from Spring's relaxed binding of these variables. */
-    static Map<String, String> environment(ServiceSpec spec, StackLayout layout, DatabasePasswords passwords) {
+    static Map<String, String> environment(ServiceSpec.Instance instance, StackLayout layout,
+                                           DatabasePasswords passwords) {
+        ServiceSpec spec = instance.service();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", Integer.toString(spec.port()));
+        env.put("SERVER_PORT", Integer.toString(instance.port()));
+        env.put("PLANWATCH_INSTANCE", instance.id());
+        if (BACKEND_SERVICES.contains(spec.name()) && spec.instances() == 1) {
+            // Alone, nothing else could take its requests while it drained: it stops at once, as it always did.
+            env.put("PLANWATCH_SHUTDOWN_DRAIN_DELAY", "0s");
+        }
         // A service with a database gets its own role, which owns its schema only; the others get no login at all.
         ServiceDatabaseRole.of(spec.name()).ifPresent(role -> {
             env.put("SPRING_DATASOURCE_URL", layout.jdbcUrl());
@@ -56,13 +81,17 @@ public final class ServiceProcess implements StackComponent {
         env.put("PLANWATCH_DATA", layout.dataDir().toString());
         // Each service learns where the others are, so that a moved stack (PLANWATCH_PORT_OFFSET) still connects.
         env.put("PLANWATCH_AUTH_ISSUER", layout.urlOf("auth-server"));
-        for (String other : List.of("indicator-service", "programme-service", "reporting-service")) {
+        for (String other : BACKEND_SERVICES) {
             env.put("PLANWATCH_SERVICES_" + other.toUpperCase().replace('-', '_'), layout.urlOf(other));
         }
         if (spec.name().equals("auth-server")) {
             // The gateway's login callback and logout return, where the gateway really is (PLANWATCH_PORT_OFFSET).
-            env.put("PLANWATCH_AUTH_GATEWAY_REDIRECT_URIS", layout.urlOf("gateway") + "/login/oauth2/code/planwatch");
-            env.put("PLANWATCH_AUTH_GATEWAY_POST_LOGOUT_REDIRECT_URIS", layout.urlOf("gateway") + "/");
+            // Every gateway instance's, since a person may log in through any of them.
+            List<String> gateways = layout.instanceUrlsOf("gateway");
+            env.put("PLANWATCH_AUTH_GATEWAY_REDIRECT_URIS", String.join(",",
+                    gateways.stream().map(url -> url + "/login/oauth2/code/planwatch").toList()));
+            env.put("PLANWATCH_AUTH_GATEWAY_POST_LOGOUT_REDIRECT_URIS", String.join(",",
+                    gateways.stream().map(url -> url + "/").toList()));
         }
         if (spec.name().equals("gateway")) {
             // The auth server generated the gateway's login client on its first start; the gateway needs its secret.
@@ -72,10 +101,26 @@ public final class ServiceProcess implements StackComponent {
             env.put("PLANWATCH_REDIS_HOST", "localhost");
             env.put("PLANWATCH_REDIS_PORT", Integer.toString(layout.redisPort()));
             env.put("PLANWATCH_REDIS_PASSWORD", passwords.redis());
+            // The instances the gateway balances each service over; by JSON, as a service name with hyphens cannot
+            // be a key in an environment variable's name.
+            env.put("SPRING_APPLICATION_JSON", gatewayInstances(layout));
         }
         return env;
     }
 
+    /** {@code spring.cloud.discovery.client.simple.instances.<service>[i].uri} for each backend service. */
+    static String gatewayInstances(StackLayout layout) {
+        ObjectNode configuration = JSON.createObjectNode();
+        ObjectNode services = configuration.putObject("spring").putObject("cloud").putObject("discovery")
+                .putObject("client").putObject("simple").putObject("instances");
+        for (String service : BACKEND_SERVICES) {
+            ArrayNode instances = services.putArray(service);
+            layout.instanceUrlsOf(service).forEach(url -> instances.addObject().put("uri", url));
+        }
+        return configuration.toString();
+    }
+
+    @Override
     public synchronized void start() {
         if (stopped) {
             throw new RunningStack.StackStoppingException();
@@ -88,7 +133,7 @@ public final class ServiceProcess implements StackComponent {
         command.add(StackLayout.javaExecutable().toString());
         command.addAll(layout.serviceJvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
-        process = ChildProcess.start(name(), command, environment(spec, layout, passwords), layout.root(),
+        process = ChildProcess.start(name(), command, environment(instance, layout, passwords), layout.root(),
                 layout.logsDir().resolve(name() + ".log"));
         pidFiles.write(name(), process.pid(), jar.toString());
     }
@@ -100,7 +145,17 @@ public final class ServiceProcess implements StackComponent {
 
     /** True once {@code /actuator/health} answers 200; false while it is not up yet. */
     public boolean isHealthy() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(spec.baseUrl() + "/actuator/health"))
+        return answers200("/actuator/health");
+    }
+
+    /** True while its readiness probe answers 200: it takes requests (the gateway checks the same). */
+    @Override
+    public boolean isReady() {
+        return answers200("/actuator/health/readiness");
+    }
+
+    private boolean answers200(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(instance.baseUrl() + path))
                 .timeout(Duration.ofSeconds(2))
                 .GET()
                 .build();
@@ -125,15 +180,29 @@ public final class ServiceProcess implements StackComponent {
                 + System.lineSeparator() + process.logTail(30);
     }
 
+    @Override
+    public synchronized String exitSummary() {
+        return name() + " exited (code " + process.exitCode() + "; its log: " + process.log() + ")";
+    }
+
     public String timeoutReport(Duration timeout) {
-        return name() + " did not answer " + spec.baseUrl() + "/actuator/health with 200 within " + timeout.toSeconds()
+        return name() + " did not answer " + instance.baseUrl() + "/actuator/health with 200 within " + timeout.toSeconds()
                 + " s; last lines of " + process.log() + ":" + System.lineSeparator() + process.logTail(30);
     }
 
-    /** SIGTERM lets Spring shut down gracefully (finish requests, commit offsets, leave the consumer group). */
+    /** Stops it for good: it is not started again. */
     @Override
     public synchronized void stop() {
         stopped = true;
+        stopForRestart();
+    }
+
+    /**
+     * SIGTERM lets Spring shut down gracefully (drain, finish requests, commit offsets, leave the consumer group);
+     * {@link #start()} may follow.
+     */
+    @Override
+    public synchronized void stopForRestart() {
         if (process != null) {
             process.stop(StackLayout.SERVICE_STOP_GRACE);
             pidFiles.delete(name());

@@ -10,6 +10,11 @@ public interface StackComponent {
     /** A short reason for a component that stopped on its own, with its log tail. */
     String exitReport();
 
+    /** Components of one stop group stop side by side when the whole stack stops (instances of one service). */
+    default String stopGroup() {
+        return name();
+    }
+
     /** Stops it and waits; safe to call twice and on something already gone. */
     void stop();
 }

@@ -41,6 +41,10 @@ public record StackLayout(
                     new ServiceSpec("reporting-service", 8083)),
             List.of(new ServiceSpec("gateway", 8080)));
 
+    /** The services that can run as several instances (PLANWATCH_REPLICAS). */
+    public static final Set<String> REPLICATED_SERVICES =
+            Set.of("indicator-service", "programme-service", "reporting-service", "gateway");
+
     public static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
     public static final String DATABASE = "planwatch";
     /** Creates the service roles and nothing else; no service connects as it. */
@@ -49,7 +53,8 @@ public record StackLayout(
     public static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration REDIS_READY_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration SERVICE_HEALTHY_TIMEOUT = Duration.ofSeconds(120);
-    public static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+    /** A service drains for 5 s (planwatch.shutdown.drain-delay), then finishes what it has. */
+    public static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(25);
     public static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(30);
     public static final Duration STALE_STOP_GRACE = Duration.ofSeconds(10);
 
@@ -80,8 +85,32 @@ public record StackLayout(
                 Integer.parseInt(orDefault(setting.apply("PLANWATCH_REDIS_PORT"), Integer.toString(16379 + offset))),
                 Arrays.asList(orDefault(setting.apply("PLANWATCH_JVM_OPTS"), DEFAULT_JVM_OPTIONS).trim().split("\\s+")),
                 selectServices(setting.apply("PLANWATCH_SERVICES")).stream()
-                        .map(group -> group.stream().map(s -> new ServiceSpec(s.name(), s.port() + offset)).toList())
+                        .map(group -> group.stream().map(s -> new ServiceSpec(s.name(), s.port() + offset,
+                                instancesOf(s.name(), setting))).toList())
                         .toList());
+    }
+
+    /**
+     * {@code PLANWATCH_<SERVICE>_REPLICAS} (e.g. {@code PLANWATCH_INDICATOR_SERVICE_REPLICAS=3}), else
+     * {@code PLANWATCH_REPLICAS}, else one. The auth server always runs once: its signing keys and generated clients
+     * are files of its own.
+     */
+    static int instancesOf(String service, Function<String, String> setting) {
+        if (!REPLICATED_SERVICES.contains(service)) {
+            return 1;
+        }
+        String own = "PLANWATCH_" + service.toUpperCase().replace('-', '_') + "_REPLICAS";
+        String value = orDefault(setting.apply(own), orDefault(setting.apply("PLANWATCH_REPLICAS"), "1"));
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count >= 1 && count <= ServiceSpec.MAX_INSTANCES) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(own + " (or PLANWATCH_REPLICAS) must be a number from 1 to "
+                + ServiceSpec.MAX_INSTANCES + ", not '" + value + "'");
     }
 
     /**
@@ -123,7 +152,19 @@ public record StackLayout(
         return startGroups.stream().flatMap(List::stream).toList();
     }
 
-    /** Where a service of the product answers in this layout, by name. */
+    /** Every instance of every service, in start order. */
+    public List<ServiceSpec.Instance> instances() {
+        return services().stream().flatMap(s -> s.allInstances().stream()).toList();
+    }
+
+    /** Where each instance of a service of the product answers in this layout (the first alone if it is not run). */
+    public List<String> instanceUrlsOf(String service) {
+        return services().stream().filter(s -> s.name().equals(service)).findFirst()
+                .map(s -> s.allInstances().stream().map(ServiceSpec.Instance::baseUrl).toList())
+                .orElse(List.of(urlOf(service)));
+    }
+
+    /** Where a service of the product answers in this layout, by name (its first instance). */
     public String urlOf(String service) {
         int defaultPort = DEFAULT_START_GROUPS.stream().flatMap(List::stream).filter(s -> s.name().equals(service))
                 .findFirst().orElseThrow().port();

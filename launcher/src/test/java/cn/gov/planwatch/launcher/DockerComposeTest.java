@@ -2,6 +2,8 @@ package cn.gov.planwatch.launcher;
 
 import cn.gov.planwatch.contracts.database.ServiceDatabaseRole;
 import cn.gov.planwatch.testsupport.KafkaAcls;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -82,7 +84,38 @@ class DockerComposeTest {
     }
 
     @Test
-    void onlyTheGatewayAndTheTokenIssuerArePublished() throws Exception {
+    void twoInstancesOfEachBackendServiceAndOfTheGatewayTheGatewaysBalancingOverEachServicesTwo() throws Exception {
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        for (String service : List.of("indicator-service", "programme-service", "reporting-service", "gateway")) {
+            assertThat(compose).as(service).containsOnlyOnce("\n  " + service + "-1: &" + service + "\n")
+                    .doesNotContain("\n  " + service + "-3:");
+            // the second instance is the first one again, with at most its own published port
+            assertThat(section(compose, service + "-2")).as(service)
+                    .startsWith("    <<: *" + service + "\n").doesNotContain("environment:", "image:", "build:");
+        }
+        for (String backend : List.of("indicator-service", "programme-service", "reporting-service")) {
+            assertThat(section(compose, backend + "-1")).as(backend)
+                    .contains("    networks:\n      default:\n        aliases: [" + backend + "]\n");
+        }
+        String instances = section(compose, "gateway-1").lines()
+                .filter(line -> line.contains("SPRING_APPLICATION_JSON:")).findFirst().orElseThrow();
+        JsonNode balanced = new ObjectMapper().readTree(instances.substring(instances.indexOf('\'') + 1,
+                instances.lastIndexOf('\''))).at("/spring/cloud/discovery/client/simple/instances");
+        assertThat(balanced.findValuesAsText("uri")).containsExactly(
+                "http://indicator-service-1:8081", "http://indicator-service-2:8081",
+                "http://programme-service-1:8082", "http://programme-service-2:8082",
+                "http://reporting-service-1:8083", "http://reporting-service-2:8083");
+        for (String instance : balanced.findValuesAsText("uri")) {
+            String name = instance.replaceAll("http://([a-z0-9-]+):.*", "$1");
+            assertThat(section(compose, "gateway-1")).as("the gateway waits for " + name)
+                    .contains("      " + name + ":\n        condition: service_healthy\n");
+        }
+        assertThat(section(compose, "auth-server")).contains("PLANWATCH_AUTH_GATEWAY_REDIRECT_URIS: "
+                + "http://localhost:8080/login/oauth2/code/planwatch,http://localhost:8090/login/oauth2/code/planwatch\n");
+    }
+
+    @Test
+    void onlyTheGatewaysAndTheTokenIssuerArePublished() throws Exception {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
         List<String> published = new ArrayList<>();
         Matcher ports = Pattern.compile("(?m)^ {4}ports:\\n((?: {6}(?:#.*|- .*)\\n)+)").matcher(compose);
@@ -92,7 +125,7 @@ class DockerComposeTest {
                 published.add(mapping.group(1));
             }
         }
-        assertThat(published).containsExactlyInAnyOrder("8080:8080", "9000:9000");
+        assertThat(published).containsExactlyInAnyOrder("8080:8080", "8090:8080", "9000:9000");
     }
 
     /** The lines of a top-level extension field ({@code x-...: &name}), up to the next top-level key. */
@@ -104,12 +137,13 @@ class DockerComposeTest {
 
     /**
      * The lines of one service, from its name to the next service's (under {@code services:}: the extension fields
-     * above it name services too, as dependencies).
+     * above it name services too, as dependencies). A service run as several instances is defined in its first
+     * instance's lines ({@code <service>-1}), which the others repeat by anchor.
      */
     private static String section(String compose, String service) {
         String services = compose.substring(compose.indexOf("\nservices:\n"));
-        Matcher matcher = Pattern.compile("(?ms)^  " + Pattern.quote(service) + ":\\n(.*?)(?=^  [a-z-]+:\\n|^\\S)")
-                .matcher(services);
+        Matcher matcher = Pattern.compile("(?ms)^  " + Pattern.quote(service) + "(?:-1)?:(?: &[a-z-]+)?\\n(.*?)"
+                + "(?=^  [a-z0-9-]+:(?: &[a-z-]+)?\\n|^\\S)").matcher(services);
         assertThat(matcher.find()).as(service + " in docker-compose.yml").isTrue();
         return matcher.group(1);
     }

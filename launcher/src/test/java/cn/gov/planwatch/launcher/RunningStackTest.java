@@ -5,19 +5,27 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RunningStackTest {
 
-    private final List<String> stopped = new ArrayList<>();
+    private final List<String> stopped = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final RunningStack stack = new RunningStack(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     private StackComponent component(String name, boolean running) {
+        return component(name, running, name);
+    }
+
+    private StackComponent instance(String name, String service) {
+        return component(name, true, service);
+    }
+
+    private StackComponent component(String name, boolean running, String stopGroup) {
         return new StackComponent() {
             @Override
             public String name() {
@@ -32,6 +40,11 @@ class RunningStackTest {
             @Override
             public String exitReport() {
                 return name + " exited";
+            }
+
+            @Override
+            public String stopGroup() {
+                return stopGroup;
             }
 
             @Override
@@ -80,10 +93,15 @@ class RunningStackTest {
     }
 
     @Test
-    void reportsTheFirstComponentThatExitedOnItsOwn() {
+    void theInstancesOfOneServiceStopTogetherAndStillAfterWhatStartedAfterThem() {
         stack.add(component("postgres", true));
-        stack.add(component("indicator-service", false));
+        stack.add(instance("indicator-service-1", "indicator-service"));
+        stack.add(instance("indicator-service-2", "indicator-service"));
+        stack.add(component("gateway", true));
 
-        assertThat(stack.firstExited()).get().extracting(StackComponent::name).isEqualTo("indicator-service");
+        stack.stop();
+
+        assertThat(stopped).hasSize(4).startsWith("gateway").endsWith("postgres")
+                .contains("indicator-service-1", "indicator-service-2");
     }
 }

@@ -1,9 +1,12 @@
 package cn.gov.planwatch.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +32,10 @@ class ServiceProcessTest {
 
     @Test
     void wiresTheServiceToTheLocalDatabaseAsItsOwnRoleAndToTheBrokerThroughSpringEnvironmentVariables() {
-        assertThat(ServiceProcess.environment(INDICATORS, LAYOUT, PASSWORDS)).containsOnly(
+        assertThat(ServiceProcess.environment(INDICATORS.allInstances().get(0), LAYOUT, PASSWORDS)).containsOnly(
                 entry("SERVER_PORT", "8081"),
+                entry("PLANWATCH_INSTANCE", "indicator-service-1"),
+                entry("PLANWATCH_SHUTDOWN_DRAIN_DELAY", "0s"),
                 entry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/planwatch"),
                 entry("SPRING_DATASOURCE_USERNAME", "indicator_service"),
                 entry("SPRING_DATASOURCE_PASSWORD", "indicator-secret"),
@@ -44,25 +49,25 @@ class ServiceProcessTest {
 
     @Test
     void eachServiceGetsOnlyItsOwnDatabaseLoginAndOnesWithoutADatabaseGetNone() {
-        assertThat(ServiceProcess.environment(new ServiceSpec("reporting-service", 8083), LAYOUT, PASSWORDS))
+        assertThat(ServiceProcess.environment(only("reporting-service", 8083), LAYOUT, PASSWORDS))
                 .contains(entry("SPRING_DATASOURCE_USERNAME", "reporting_service"),
                         entry("SPRING_DATASOURCE_PASSWORD", "reporting-secret"));
         for (String withoutDatabase : List.of("gateway", "auth-server")) {
-            assertThat(ServiceProcess.environment(new ServiceSpec(withoutDatabase, 8080), LAYOUT, PASSWORDS))
+            assertThat(ServiceProcess.environment(only(withoutDatabase, 8080), LAYOUT, PASSWORDS))
                     .as(withoutDatabase).doesNotContainKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
                             "SPRING_DATASOURCE_PASSWORD");
         }
-        assertThat(ServiceProcess.environment(new ServiceSpec("programme-service", 8082), LAYOUT, PASSWORDS).values())
+        assertThat(ServiceProcess.environment(only("programme-service", 8082), LAYOUT, PASSWORDS).values())
                 .doesNotContain("superuser-secret", "indicator-secret", "reporting-secret");
     }
 
     @Test
     void onlyTheGatewayIsToldWhereRedisIsAndItsPassword() {
-        assertThat(ServiceProcess.environment(new ServiceSpec("gateway", 8080), LAYOUT, PASSWORDS))
+        assertThat(ServiceProcess.environment(only("gateway", 8080), LAYOUT, PASSWORDS))
                 .contains(entry("PLANWATCH_REDIS_HOST", "localhost"), entry("PLANWATCH_REDIS_PORT", "16379"),
                         entry("PLANWATCH_REDIS_PASSWORD", "redis-secret"));
         for (String service : List.of("auth-server", "indicator-service", "programme-service", "reporting-service")) {
-            assertThat(ServiceProcess.environment(new ServiceSpec(service, 8081), LAYOUT, PASSWORDS).values())
+            assertThat(ServiceProcess.environment(only(service, 8081), LAYOUT, PASSWORDS).values())
                     .as(service).doesNotContain("redis-secret");
         }
     }
@@ -72,5 +77,40 @@ class ServiceProcessTest {
         assertThat(ServiceProcess.missingJarMessage(INDICATORS, LAYOUT))
                 .contains("indicator-service/target/indicator-service.jar")
                 .contains("./mvnw -DskipTests package");
+    }
+
+    @Test
+    void eachInstanceHasItsOwnPortAndIdAndDrainsBeforeStoppingWhenItHasASibling() {
+        StackLayout layout = StackLayout.from(Map.of("PLANWATCH_INDICATOR_SERVICE_REPLICAS", "2"), new Properties(),
+                Path.of("/repo"), Path.of("launcher/target/lib"));
+        ServiceSpec.Instance second = layout.services().get(1).allInstances().get(1);
+
+        assertThat(ServiceProcess.environment(second, layout, PASSWORDS))
+                .contains(entry("SERVER_PORT", "8091"), entry("PLANWATCH_INSTANCE", "indicator-service-2"),
+                        entry("PLANWATCH_SERVICES_INDICATOR_SERVICE", "http://localhost:8081"))
+                .doesNotContainKey("PLANWATCH_SHUTDOWN_DRAIN_DELAY");
+    }
+
+    @Test
+    void theGatewayIsGivenEveryInstanceOfEachServiceAndTheAuthServerEveryGatewaysLoginAddresses() throws Exception {
+        StackLayout layout = StackLayout.from(Map.of("PLANWATCH_REPLICAS", "2",
+                "PLANWATCH_REPORTING_SERVICE_REPLICAS", "1"), new Properties(), Path.of("/repo"),
+                Path.of("launcher/target/lib"));
+
+        JsonNode instances = new ObjectMapper().readTree(ServiceProcess.environment(
+                layout.services().get(4).allInstances().get(1), layout, PASSWORDS).get("SPRING_APPLICATION_JSON"))
+                .at("/spring/cloud/discovery/client/simple/instances");
+        assertThat(instances.findValuesAsText("uri")).containsExactly("http://localhost:8081", "http://localhost:8091",
+                "http://localhost:8082", "http://localhost:8092", "http://localhost:8083");
+        assertThat(instances.path("indicator-service").size()).isEqualTo(2);
+
+        assertThat(ServiceProcess.environment(layout.services().get(0).allInstances().get(0), layout, PASSWORDS))
+                .contains(entry("PLANWATCH_AUTH_GATEWAY_REDIRECT_URIS",
+                        "http://localhost:8080/login/oauth2/code/planwatch,http://localhost:8090/login/oauth2/code/planwatch"));
+    }
+
+    /** The one instance of a service that runs once. */
+    private static ServiceSpec.Instance only(String service, int port) {
+        return new ServiceSpec.Instance(new ServiceSpec(service, port), 0);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class StackLayoutTest {
 
@@ -39,12 +40,12 @@ class StackLayoutTest {
         assertThat(layout.kafkaControllerPort()).isEqualTo(19193);
         assertThat(layout.urlOf("gateway")).isEqualTo("http://localhost:8180");
         assertThat(layout.urlOf("auth-server")).isEqualTo("http://localhost:9100");
-        Map<String, String> env = ServiceProcess.environment(new ServiceSpec("gateway", 8180), layout,
+        Map<String, String> env = ServiceProcess.environment(only("gateway", 8180), layout,
                 new DatabasePasswords(new Properties()));
         assertThat(env).containsEntry("SERVER_PORT", "8180")
                 .containsEntry("PLANWATCH_AUTH_ISSUER", "http://localhost:9100")
                 .containsEntry("PLANWATCH_SERVICES_REPORTING_SERVICE", "http://localhost:8183");
-        assertThat(ServiceProcess.environment(new ServiceSpec("auth-server", 9100), layout,
+        assertThat(ServiceProcess.environment(only("auth-server", 9100), layout,
                 new DatabasePasswords(new Properties())))
                 .containsEntry("PLANWATCH_AUTH_GATEWAY_REDIRECT_URIS", "http://localhost:8180/login/oauth2/code/planwatch");
     }
@@ -98,5 +99,60 @@ class StackLayoutTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[gatewy]")
                 .hasMessageContaining("indicator-service");
+    }
+
+    @Test
+    void replicasStartThatManyOfEachBackendServiceAndOfTheGatewayTenPortsApartAndTheAuthServerOnce() {
+        StackLayout layout = StackLayout.from(Map.of("PLANWATCH_REPLICAS", "2", "PLANWATCH_PORT_OFFSET", "100"),
+                new Properties(), ROOT, LIB);
+
+        assertThat(layout.instances()).extracting(ServiceSpec.Instance::label, ServiceSpec.Instance::port)
+                .containsExactly(tuple("auth-server", 9100),
+                        tuple("indicator-service-1", 8181), tuple("indicator-service-2", 8191),
+                        tuple("programme-service-1", 8182), tuple("programme-service-2", 8192),
+                        tuple("reporting-service-1", 8183), tuple("reporting-service-2", 8193),
+                        tuple("gateway-1", 8180), tuple("gateway-2", 8190));
+        assertThat(layout.instanceUrlsOf("gateway")).containsExactly("http://localhost:8180", "http://localhost:8190");
+        assertThat(layout.urlOf("indicator-service")).isEqualTo("http://localhost:8181");
+        assertThat(LocalPorts.of(layout)).containsEntry(8191, "indicator-service-2").containsEntry(8190, "gateway-2");
+    }
+
+    @Test
+    void aServicesOwnReplicasOverrideTheCommonOneAndAPropertyOverridesTheEnvironment() {
+        Properties properties = new Properties();
+        properties.setProperty("planwatch.programme.service.replicas", "1");
+
+        StackLayout layout = StackLayout.from(Map.of("PLANWATCH_REPLICAS", "2",
+                "PLANWATCH_INDICATOR_SERVICE_REPLICAS", "3", "PLANWATCH_PROGRAMME_SERVICE_REPLICAS", "4"),
+                properties, ROOT, LIB);
+
+        assertThat(layout.services()).extracting(ServiceSpec::name, ServiceSpec::instances).containsExactly(
+                tuple("auth-server", 1), tuple("indicator-service", 3), tuple("programme-service", 1),
+                tuple("reporting-service", 2), tuple("gateway", 2));
+        assertThat(layout.instanceUrlsOf("indicator-service"))
+                .containsExactly("http://localhost:8081", "http://localhost:8091", "http://localhost:8101");
+    }
+
+    @Test
+    void byDefaultEachServiceRunsOnceUnderItsOwnName() {
+        StackLayout layout = StackLayout.from(Map.of(), new Properties(), ROOT, LIB);
+
+        assertThat(layout.instances()).extracting(ServiceSpec.Instance::label).containsExactly(
+                "auth-server", "indicator-service", "programme-service", "reporting-service", "gateway");
+        assertThat(layout.instances()).extracting(ServiceSpec.Instance::id).contains("indicator-service-1");
+    }
+
+    @Test
+    void aReplicaCountOutsideOneToTenIsRefusedNamingTheSetting() {
+        for (String wrong : List.of("0", "11", "two")) {
+            assertThatThrownBy(() -> StackLayout.from(Map.of("PLANWATCH_GATEWAY_REPLICAS", wrong), new Properties(),
+                    ROOT, LIB)).as(wrong).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("PLANWATCH_GATEWAY_REPLICAS").hasMessageContaining("'" + wrong + "'");
+        }
+    }
+
+    /** The one instance of a service that runs once. */
+    private static ServiceSpec.Instance only(String service, int port) {
+        return new ServiceSpec.Instance(new ServiceSpec(service, port), 0);
     }
 }

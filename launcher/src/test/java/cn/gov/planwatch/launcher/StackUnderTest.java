@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,13 +37,25 @@ public final class StackUnderTest {
     private final String name;
     private final int offset;
     private final Path data;
+    private final Map<String, String> settings;
     private Process launcher;
 
     /** @param name names the data directory and the log under {@code launcher/target/} */
     public StackUnderTest(String name, int offset) {
+        this(name, offset, Map.of());
+    }
+
+    /** @param settings more of the launcher's settings, e.g. {@code PLANWATCH_INDICATOR_SERVICE_REPLICAS} */
+    public StackUnderTest(String name, int offset, Map<String, String> settings) {
         this.name = name;
         this.offset = offset;
         this.data = ROOT.resolve("launcher/target/" + name + "-data");
+        this.settings = Map.copyOf(settings);
+    }
+
+    /** What the launcher printed, this run and earlier ones. */
+    String launcherOutput() throws IOException {
+        return Files.readString(ROOT.resolve("launcher/target/" + name + ".log"));
     }
 
     Path data() {
@@ -74,6 +87,7 @@ public final class StackUnderTest {
                         .toFile()));
         builder.environment().put("PLANWATCH_DATA", data.toString());
         builder.environment().put("PLANWATCH_PORT_OFFSET", Integer.toString(offset));
+        builder.environment().putAll(settings);
         Process process = builder.start();
         launcher = process;
         long begin = System.nanoTime();

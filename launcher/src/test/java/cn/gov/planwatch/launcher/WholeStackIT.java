@@ -43,7 +43,9 @@ class WholeStackIT {
 
     /** Beside, not instead of, a stack a developer may be running on the default ports. */
     private static final int OFFSET = 100;
-    private static final StackUnderTest STACK = new StackUnderTest("whole-stack-it", OFFSET);
+    /** Two instances of indicator-service, the gateway balancing over them; one of everything else. */
+    private static final StackUnderTest STACK = new StackUnderTest("whole-stack-it", OFFSET,
+            java.util.Map.of("PLANWATCH_INDICATOR_SERVICE_REPLICAS", "2"));
     private static final Path DATA = STACK.data();
     private static final String GATEWAY = STACK.gateway();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -159,7 +161,9 @@ class WholeStackIT {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(Files.readString(DATA.resolve("logs/gateway.log")))
                     .as("the gateway's access log").contains("trace=" + traceId);
-            assertThat(Files.readString(DATA.resolve("logs/indicator-service.log")))
+            // whichever of the two instances consumes IND-01's partition
+            assertThat(Files.readString(DATA.resolve("logs/indicator-service-1.log"))
+                    + Files.readString(DATA.resolve("logs/indicator-service-2.log")))
                     .as("the projector's log line").containsPattern("applied .* IND-01/2022 trace=" + traceId);
         });
     }
@@ -398,11 +402,104 @@ class WholeStackIT {
         assertThat(plan(getJson("/api/v1/plans", lead), SECOND_PLAN).get("state").asText()).isEqualTo("CLOSED");
     }
 
+    /**
+     * kill -9 of one indicator-service instance between reports: each report is still answered (202; or the
+     * unknown-outcome 502, settled by resending with its Idempotency-Key) and recorded once, the launcher starts the
+     * instance again, and the gateway balances over both again.
+     */
+    @Test
+    @Order(19)
+    void killingOneIndicatorServiceInstanceLosesNoReportAndTheLauncherStartsItAgain() throws Exception {
+        String reporter = token("cnipa-reporter");
+        String operator = token("planwatch-operator");
+        int second = STACK.port(8091);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (int i = 0; i < 6; i++) {
+                getJson("/api/v1/indicators", reporter);
+            }
+            return indicatorReads(STACK.port(8081), operator) > 0 && indicatorReads(second, operator) > 0;
+        });
+
+        long killed = Long.parseLong(Files.readAllLines(DATA.resolve("pids/indicator-service-2.pid")).get(0).trim());
+        List<String> eventIds = new java.util.ArrayList<>();
+        for (int report = 0; report < 8; report++) {
+            if (report == 3) {
+                ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            // a revision of an earlier year, which leaves what the later tests read as it is
+            eventIds.add(reportSettled("/api/v1/indicators/IND-01/observations",
+                    "{\"period\":\"2022\",\"value\":9.1}", reporter));
+        }
+
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                STACK.launcherOutput().contains("indicator-service-2  is serving again")
+                        && status("http://localhost:" + second + "/actuator/health/readiness") == 200);
+        assertThat(STACK.launcherOutput()).contains("indicator-service-2 exited (code 137");
+        // the killed instance's partitions go to the other once the group notices it gone
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            String observations = getJson("/api/v1/indicators/IND-01/observations", reporter).toString();
+            for (String eventId : eventIds) {
+                assertThat(observations.split(eventId, -1)).as("report %s recorded once", eventId).hasSize(2);
+            }
+        });
+        // the restarted instance is balanced over again (its request count starts from zero)
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (int i = 0; i < 6; i++) {
+                getJson("/api/v1/indicators", reporter);
+            }
+            return indicatorReads(second, operator) > 0;
+        });
+    }
+
+    /** Sends a report until its outcome is known: 202, or after an unknown outcome, the resend's answer. */
+    private static String reportSettled(String path, String json, String token) throws Exception {
+        String key = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+            HttpResponse<String> response = send(request, json);
+            if (response.statusCode() == 202) {
+                return JSON.readTree(response.body()).get("eventId").asText();
+            }
+            // 502 service-failed: unknown outcome; 409 with Retry-After: the claim of the attempt that died is held
+            assertThat(response.statusCode()).as(response.body()).isIn(502, 409);
+            assertThat(System.nanoTime()).as("settled in time").isLessThan(deadline);
+            Thread.sleep(1000);
+        }
+    }
+
+    /** How many reads of the indicator list this instance has answered since it started, from its own metrics. */
+    private static long indicatorReads(int port, String operatorToken) throws Exception {
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/actuator/prometheus")).header("Authorization", "Bearer " + operatorToken)
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        if (metrics.statusCode() != 200) {
+            return 0;
+        }
+        return metrics.body().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                        && line.contains("uri=\"/api/v1/indicators\"") && line.contains("status=\"200\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception notAnswering) {
+            return 0;
+        }
+    }
+
     @Test
     @Order(20)
     void afterAStopAndASecondStartTheDataIsStillThereAndNothingWasLeftRunning() throws Exception {
         STACK.stop();
-        for (int port : new int[] {8080, 8081, 8082, 8083, 9000, 15432, 19092}) {
+        for (int port : new int[] {8080, 8081, 8091, 8082, 8083, 9000, 15432, 19092}) {
             assertThat(StackUnderTest.answers(STACK.port(port)))
                     .as("something still listens on %d after the stop", port).isFalse();
         }

@@ -17,7 +17,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No balancer watches a test's service, so its contexts close without draining first.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "planwatch.shutdown.drain-delay=0s")
 @Import({RealInfrastructureConfiguration.class, TestTokensConfiguration.class})
 public @interface PlanwatchIntegrationTest {
 }

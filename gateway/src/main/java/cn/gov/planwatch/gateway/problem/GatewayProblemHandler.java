@@ -4,6 +4,8 @@ import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.NotFoundException;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -46,7 +48,7 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(failure);
         }
-        ProblemDetail problem = problemFor(failure);
+        ProblemDetail problem = problemFor(failure, ServerWebExchangeUtils.isAlreadyRouted(exchange));
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
@@ -54,7 +56,12 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         return problems.write(exchange, problem);
     }
 
-    private static ProblemDetail problemFor(Throwable failure) {
+    /** @param forwarded whether the request was sent on to a service (else the failure is the gateway's own) */
+    private static ProblemDetail problemFor(Throwable failure, boolean forwarded) {
+        if (cause(failure, NotFoundException.class) != null) {
+            // No instance of the service to send it to.
+            return serviceUnavailable();
+        }
         // Looked up through the causes: a request body that fails mid-stream (413) reaches here wrapped by the
         // HTTP client that was forwarding it.
         ResponseStatusException status = cause(failure, ResponseStatusException.class);
@@ -66,15 +73,17 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
             return ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "session-expired", "Session expired",
                     "The login session's tokens could not be renewed; log in again.");
         }
-        if (cause(failure, DataAccessException.class) != null || cause(failure, RedisException.class) != null) {
-            // The gateway's only data store is Redis, which holds the login sessions.
+        if (cause(failure, DataAccessException.class) != null || cause(failure, RedisException.class) != null
+                || (!forwarded && cause(failure, IOException.class) != null)) {
+            // The gateway's only data store is Redis, which holds the login sessions. A connection that broke before
+            // the request went on to any service is that one too (a reset reaches here unwrapped when Redis goes
+            // away mid-command).
             log.warn("login sessions unavailable: {}", failure.toString());
             return ProblemResponses.loginUnavailable();
         }
         if (cause(failure, ConnectException.class) != null) {
-            return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                    "Service unavailable",
-                    "The service behind this path is not answering; nothing was recorded. Try again later.");
+            // Refused by every instance tried: nothing reached a service.
+            return serviceUnavailable();
         }
         if (cause(failure, TimeoutException.class) != null) {
             return ProblemResponses.problem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timeout",
@@ -94,6 +103,11 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         log.error("gateway failure", failure);
         return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The gateway failed to answer; the failure is logged.");
+    }
+
+    private static ProblemDetail serviceUnavailable() {
+        return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                "The service behind this path is not answering; nothing was recorded. Try again later.");
     }
 
     private static ProblemDetail problemFor(ResponseStatusException status) {
