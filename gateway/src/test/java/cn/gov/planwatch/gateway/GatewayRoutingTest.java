@@ -126,6 +126,32 @@ class GatewayRoutingTest {
         assertThat(response.body()).contains("\"status\":404").doesNotContain("<html");
     }
 
+    @Test
+    void eachReadModelIsRebuiltByTheServiceThatHoldsIt() throws Exception {
+        for (String name : new String[] {"observations", "quarter-locks"}) {
+            String path = "/api/v1/ops/projections/" + name + "/rebuild";
+            HttpResponse<String> response = asOperator(HttpRequest.newBuilder(uri(path))
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(response.statusCode()).as(path).isEqualTo(202);
+            assertThat(response.body()).as(path).isEqualTo("POST " + path + " ");
+        }
+        for (String name : new String[] {"programme-progress", "quarterly-updates"}) {
+            // programme-service is down in this test.
+            assertThat(asOperator(HttpRequest.newBuilder(uri("/api/v1/ops/projections/" + name)).GET()).statusCode())
+                    .as(name).isEqualTo(503);
+        }
+        for (String name : new String[] {"national-view", "dead-letters"}) {
+            // The reporting-service stand-in dies while answering.
+            assertThat(asOperator(HttpRequest.newBuilder(uri("/api/v1/ops/projections/" + name + "?die=reset")).GET())
+                    .statusCode()).as(name).isEqualTo(502);
+        }
+    }
+
+    private HttpResponse<String> asOperator(HttpRequest.Builder request) throws Exception {
+        request.header("Authorization", "Bearer " + ISSUER.operator());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
