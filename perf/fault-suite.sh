@@ -12,7 +12,7 @@
 #      Idempotency-Key, and each unknown outcome is sent again under the same key (SteadyReports settle, waiting out
 #      409 and 503) until it is a 202 or a refusal. None may stay unknown, and the settled 202s join invariant 1;
 #      LogCopies then counts how many of them had reached the log at the first attempt after all;
-#   3. each read model equals a clean replay: a second indicator-service and reporting-service (ports 8490/8491) replay
+#   3. each read model equals a clean replay: a second indicator-service and reporting-service (ports 8496/8497) replay
 #      the whole log into a fresh database on the same PostgreSQL server, under fresh consumer groups; once they have
 #      caught up with the topics' end offsets every read-model table is compared row for row (Db compare);
 #   4. national totals equal the sum of their parts: GET /api/v1/national-view as the lead agency against the rows it
@@ -63,7 +63,7 @@
 #
 # Settings: PERF_PORT_OFFSET (300; use your own), PERF_FAULT_RATE (30), PERF_FAULT_SECONDS (45: the shortest stream),
 # PERF_FAULT_AFTER_RECOVERY (15: the stream goes on this long after the stack recovered), PERF_FAULT_KILL_AFTER (10),
-# PERF_FAULT_DOWN_SECONDS (8), PERF_FAULT_WINDOW_TRIES (400), PERF_FAULT_REDELIVER (300), PERF_FAULT_REWIND (150), PERF_FAULT_REPLAY_PORT (8490: the replay instances take it and the next),
+# PERF_FAULT_DOWN_SECONDS (8), PERF_FAULT_WINDOW_TRIES (400), PERF_FAULT_REDELIVER (300), PERF_FAULT_REWIND (150), PERF_FAULT_REPLAY_PORT (8496: the replay instances take it and the next),
 # PERF_FAULT_SCENARIO (one scenario, when none is named on the command line), PERF_FAULT_DOC (docs/fault-suite.md;
 # empty: no document).
 set -euo pipefail
@@ -98,12 +98,16 @@ DOWN_SECONDS=${PERF_FAULT_DOWN_SECONDS:-8}
 WINDOW_TRIES=${PERF_FAULT_WINDOW_TRIES:-400}
 REDELIVER_COUNT=${PERF_FAULT_REDELIVER:-300}
 REWIND=${PERF_FAULT_REWIND:-150}
-REPLAY_PORT=${PERF_FAULT_REPLAY_PORT:-8490}
+REPLAY_PORT=${PERF_FAULT_REPLAY_PORT:-8496}
 DOC=${PERF_FAULT_DOC-docs/fault-suite.md}
 (( REPLAY_PORT >= 8480 && REPLAY_PORT + 1 <= 8499 )) || { echo "PERF_FAULT_REPLAY_PORT must be in 8480–8498" >&2; exit 2; }
-# With PERF_PORT_OFFSET=400 the stack itself has 8480–8483.
-(( REPLAY_PORT > 8083 + OFFSET || REPLAY_PORT + 1 < 8080 + OFFSET )) ||
-  { echo "PERF_FAULT_REPLAY_PORT $REPLAY_PORT collides with the stack's ports $((8080 + OFFSET))–$((8083 + OFFSET))" >&2; exit 2; }
+# With PERF_PORT_OFFSET=400 the stack itself has 8480–8483, and its second instances 8490–8493.
+for port in "$REPLAY_PORT" $((REPLAY_PORT + 1)); do
+  for base in $((8080 + OFFSET)) $((8090 + OFFSET)); do
+    (( port < base || port > base + 3 )) ||
+      { echo "PERF_FAULT_REPLAY_PORT $REPLAY_PORT collides with the stack's ports $base–$((base + 3))" >&2; exit 2; }
+  done
+done
 
 CURRENT_DATA=$TARGET/fault-data
 SUITE=$TARGET/fault-suite
