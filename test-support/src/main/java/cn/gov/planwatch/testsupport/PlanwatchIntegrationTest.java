@@ -17,10 +17,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
-// No balancer watches a test's service, so its contexts close without draining first. The broker check may take
-// longer than a probe's 2 s on a build machine busy with other suites: a slow answer there is not the service's.
+// No balancer watches a test's service, so its contexts close without draining first.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"planwatch.shutdown.drain-delay=0s", "planwatch.health.kafka.timeout=10s"})
+        properties = "planwatch.shutdown.drain-delay=0s")
 @Import({RealInfrastructureConfiguration.class, TestTokensConfiguration.class})
 public @interface PlanwatchIntegrationTest {
 }

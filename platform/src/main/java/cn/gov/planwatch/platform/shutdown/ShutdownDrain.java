@@ -32,6 +32,7 @@ public final class ShutdownDrain implements SmartLifecycle {
     private final Duration drainDelay;
     private final Wait wait;
     private volatile boolean running;
+    private volatile boolean stopped;
 
     public ShutdownDrain(ApplicationEventPublisher events, Duration drainDelay, Wait wait) {
         this.events = events;
@@ -41,7 +42,18 @@ public final class ShutdownDrain implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (stopped) {
+            // Started again after a stop (a context stopped and started, not closed): ready again.
+            AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+            stopped = false;
+        }
         running = true;
+    }
+
+    /** A pause (of a context kept for later, as test suites do) is no shutdown: nothing to drain, readiness stays. */
+    @Override
+    public boolean isPauseable() {
+        return false;
     }
 
     @Override
@@ -60,6 +72,7 @@ public final class ShutdownDrain implements SmartLifecycle {
             }
         }
         running = false;
+        stopped = true;
     }
 
     @Override

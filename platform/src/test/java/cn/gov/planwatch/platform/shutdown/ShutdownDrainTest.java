@@ -57,6 +57,28 @@ class ShutdownDrainTest {
         assertThat(happened).containsExactly("readiness REFUSING_TRAFFIC");
     }
 
+    @Test
+    void aServiceStoppedAndStartedAgainIsReadyAgainAndAPausedOneStaysReady() {
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.registerBean(ShutdownDrain.class, () -> new ShutdownDrain(context, Duration.ZERO,
+                duration -> happened.add("drained " + duration)));
+        context.addApplicationListener(event -> {
+            if (event instanceof AvailabilityChangeEvent<?> change && change.getState() instanceof ReadinessState) {
+                happened.add("readiness " + change.getState());
+            }
+        });
+        context.refresh();
+
+        context.pause();
+        context.restart();
+        assertThat(happened).isEmpty();
+
+        context.stop();
+        context.start();
+        assertThat(happened).containsExactly("readiness REFUSING_TRAFFIC", "readiness ACCEPTING_TRAFFIC");
+        context.close();
+    }
+
     private final List<String> stopped = new CopyOnWriteArrayList<>();
 
     private boolean running() {
