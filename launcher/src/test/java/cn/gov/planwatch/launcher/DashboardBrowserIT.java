@@ -187,13 +187,15 @@ class DashboardBrowserIT {
 
             // The observations read model rebuilt from the log while the live one serves, followed to its end.
             browser.go(GATEWAY + "/dashboard/ops/rebuild?lang=en");
-            browser.await("document.querySelector('#rebuild-form button') !== null");
-            browser.click("#rebuild-form button");
+            // Every read model is listed with its own button; the operator rebuilds the observations.
+            browser.await("document.querySelector('#rebuild-form-observations button') !== null");
+            assertThat(browser.text("main")).contains("Observations", "Quarter locks", "National view", "Dead letters");
+            browser.click("#rebuild-form-observations button");
             browser.await("document.querySelector('#start-outcome') !== null");
-            assertThat(browser.text("#start-outcome")).isEqualTo("The rebuild has started.");
+            assertThat(browser.text("#start-outcome")).isEqualTo("The rebuild of Observations has started.");
             // The page follows the rebuild by itself until the new model has taken over.
-            browser.await("document.querySelector('#rebuild-status [data-state=SWAPPED]') !== null");
-            assertThat(browser.text("#rebuild-status")).doesNotContain("—");
+            browser.await("document.querySelector('#rebuild-status-observations [data-state=SWAPPED]') !== null");
+            assertThat(browser.text("#rebuild-status-observations")).doesNotContain("—");
             accessibility.checkInBothLanguages(browser, "operators-rebuild");
             accessibility.assertNothingFound();
         } finally {
