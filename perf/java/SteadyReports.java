@@ -8,16 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -306,14 +309,55 @@ public class SteadyReports {
 
     private static final AtomicInteger NEXT_GATEWAY = new AtomicInteger();
 
+    /** The gateways whose readiness answered 200 at the last look, by address; read once a second per gateway. */
+    private static final Map<String, Boolean> READY = new ConcurrentHashMap<>();
+
     /**
-     * GATEWAYS is one gateway's address or several, comma-separated: reports go round them, and a report whose
-     * connection is refused (nothing was sent: a gateway stopping or killed) goes to the next, as a client behind a
-     * load balancer would see it.
+     * GATEWAYS is one gateway's address or several, comma-separated: reports go round those whose readiness says
+     * they take traffic (all of them if none does), and a report whose connection is refused (nothing was sent: a
+     * gateway stopping or killed) goes to the next — what a client behind a load balancer checking readiness sees.
      */
     static CompletableFuture<HttpResponse<String>> send(String gateways, String code, String key, String body) {
-        String[] each = gateways.split(",");
+        String[] all = gateways.split(",");
+        if (all.length > 1) {
+            followReadiness(all);
+        }
+        String[] each = Arrays.stream(all).filter(g -> READY.getOrDefault(g, true)).toArray(String[]::new);
+        if (each.length == 0) {
+            each = all;
+        }
         return sendFrom(each, Math.floorMod(NEXT_GATEWAY.getAndIncrement(), each.length), each.length, code, key, body);
+    }
+
+    private static final AtomicBoolean FOLLOWING = new AtomicBoolean();
+
+    private static void followReadiness(String[] gateways) {
+        if (!FOLLOWING.compareAndSet(false, true)) {
+            return;
+        }
+        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Thread follower = new Thread(() -> {
+            while (true) {
+                for (String gateway : gateways) {
+                    boolean ready;
+                    try {
+                        ready = probe.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode() == 200;
+                    } catch (Exception e) {
+                        ready = false;
+                    }
+                    READY.put(gateway, ready);
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "gateway-readiness");
+        follower.setDaemon(true);
+        follower.start();
     }
 
     private static CompletableFuture<HttpResponse<String>> sendFrom(String[] gateways, int index, int triesLeft,

@@ -29,6 +29,9 @@ final class GatewayInstance implements AutoCloseable {
                 "--planwatch.services.reporting-service=" + services.url(),
                 "--spring.data.redis.port=" + redis.port()));
         for (String property : properties) {
+            // A property given here replaces the default above: the same one given twice would be read as a list.
+            String key = "--" + property.substring(0, property.indexOf('=') + 1);
+            arguments.removeIf(argument -> argument.startsWith(key));
             arguments.add("--" + property);
         }
         context = new SpringApplicationBuilder(GatewayApplication.class)
