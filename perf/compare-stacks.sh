@@ -33,13 +33,7 @@ DOC=${PERF_DOC-docs/benchmarks.md}
 CURRENT_DATA=$TARGET/$SECTION-data
 RESULTS=$TARGET/$SECTION-results
 
-trap stop_stack EXIT
-trap 'exit 130' INT TERM
-
-ensure_debian_package wrk wrk
-ensure_debian_package jq jq
-ensure_built
-snapshot_stack
+prepare_stack_benchmark
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 RUN_DATE=$(date -u +%FT%TZ)

@@ -125,6 +125,17 @@ await_healthy() {
   return 1
 }
 
+# What a benchmark that starts stacks of its own does first: stop its stack whatever happens, have wrk and jq, build
+# the product, and set the current jars aside for its stacks.
+prepare_stack_benchmark() {
+  trap stop_stack EXIT
+  trap 'exit 130' INT TERM
+  ensure_debian_package wrk wrk
+  ensure_debian_package jq jq
+  ensure_built
+  snapshot_stack
+}
+
 elapsed_s() { awk -v a="$1" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
 
 # stop_stack: SIGTERM to the launcher, which stops services, Kafka and PostgreSQL in order. Sets STOP_S.

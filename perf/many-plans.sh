@@ -32,13 +32,7 @@ if [[ ${1:-} == --report-only ]]; then
   # shellcheck disable=SC1090
   source "$RESULTS/run.env"
 else
-trap stop_stack EXIT
-trap 'exit 130' INT TERM
-
-ensure_debian_package wrk wrk
-ensure_debian_package jq jq
-ensure_built
-snapshot_stack
+prepare_stack_benchmark
 rm -rf "$CURRENT_DATA" "$RESULTS" "$LAUNCHER_OUT"
 mkdir -p "$RESULTS"
 RUN_DATE=$(date -u +%FT%TZ)

@@ -27,11 +27,7 @@ class ShutdownDrainTest {
                 () -> new Recorder("kafka listeners stopped", AbstractMessageListenerContainer.DEFAULT_PHASE));
         context.registerBean("webServerGracefulShutdown", SmartLifecycle.class,
                 () -> new Recorder("web server stopped", WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE));
-        context.addApplicationListener(event -> {
-            if (event instanceof AvailabilityChangeEvent<?> change && change.getState() instanceof ReadinessState) {
-                happened.add("readiness " + change.getState());
-            }
-        });
+        recordReadiness(context);
         context.refresh();
 
         context.close();
@@ -42,14 +38,7 @@ class ShutdownDrainTest {
 
     @Test
     void withoutADrainDelayItOnlyReportsItselfUnready() {
-        GenericApplicationContext context = new GenericApplicationContext();
-        context.registerBean(ShutdownDrain.class, () -> new ShutdownDrain(context, Duration.ZERO,
-                duration -> happened.add("drained " + duration)));
-        context.addApplicationListener(event -> {
-            if (event instanceof AvailabilityChangeEvent<?> change && change.getState() instanceof ReadinessState) {
-                happened.add("readiness " + change.getState());
-            }
-        });
+        GenericApplicationContext context = withoutDrainDelay();
         context.refresh();
 
         context.close();
@@ -59,14 +48,7 @@ class ShutdownDrainTest {
 
     @Test
     void aServiceStoppedAndStartedAgainIsReadyAgainAndAPausedOneStaysReady() {
-        GenericApplicationContext context = new GenericApplicationContext();
-        context.registerBean(ShutdownDrain.class, () -> new ShutdownDrain(context, Duration.ZERO,
-                duration -> happened.add("drained " + duration)));
-        context.addApplicationListener(event -> {
-            if (event instanceof AvailabilityChangeEvent<?> change && change.getState() instanceof ReadinessState) {
-                happened.add("readiness " + change.getState());
-            }
-        });
+        GenericApplicationContext context = withoutDrainDelay();
         context.refresh();
 
         context.pause();
@@ -77,6 +59,23 @@ class ShutdownDrainTest {
         context.start();
         assertThat(happened).containsExactly("readiness REFUSING_TRAFFIC", "readiness ACCEPTING_TRAFFIC");
         context.close();
+    }
+
+    /** A context holding only a drain without delay, its readiness changes recorded. */
+    private GenericApplicationContext withoutDrainDelay() {
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.registerBean(ShutdownDrain.class, () -> new ShutdownDrain(context, Duration.ZERO,
+                duration -> happened.add("drained " + duration)));
+        recordReadiness(context);
+        return context;
+    }
+
+    private void recordReadiness(GenericApplicationContext context) {
+        context.addApplicationListener(event -> {
+            if (event instanceof AvailabilityChangeEvent<?> change && change.getState() instanceof ReadinessState) {
+                happened.add("readiness " + change.getState());
+            }
+        });
     }
 
     private final List<String> stopped = new CopyOnWriteArrayList<>();
