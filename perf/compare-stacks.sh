@@ -135,7 +135,13 @@ report() {
   echo "<!-- $SECTION:end -->"
 }
 label_of() { echo "${VARIANTS[$1]%%|*}"; }
-settings_of() { echo "\`$(tr _ ' ' <<<"${VARIANTS[$1]#*|}")\`"; }
+# Each setting as given, an underscore in its value shown as the space it stands for (names keep theirs).
+settings_of() {
+  local a shown=()
+  read -r -a settings <<<"${VARIANTS[$1]#*|}"
+  for a in "${settings[@]}"; do shown+=("${a%%=*}=$(tr _ ' ' <<<"${a#*=}")"); done
+  echo "\`${shown[*]}\`"
+}
 cat_steady() { cat "$RESULTS/steady-$1"; }
 cell() { echo "$(rps_of "$1-$2") ($(ratio "$1" "$2"))"; }
 memory_of() { awk '$1 == "total" { printf "%.0f (%d)", $2 / 1024, $4 }' "$RESULTS/memory-$1"; }

@@ -548,7 +548,7 @@ fault_rebuild() { # dir
       sleep 1
     done
     curl -s -m 10 -H "Authorization: Bearer $(token planwatch-operator)" "$GATEWAY/api/v1/ops/projections/$m" >"$dir/rebuild-$m-status.json"
-    log "rebuild of $m: $state after $(elapsed_s "$at") s ($(jq -c '{applied, skipped, target, error}' "$dir/rebuild-$m-status.json" 2>/dev/null))"
+    log "rebuild of $m: $state after $(elapsed_s "$at") s ($(jq -c '{replayed, skippedDeadLettered, target, error}' "$dir/rebuild-$m-status.json" 2>/dev/null))"
     results+=("$m $state in $(elapsed_s "$at") s")
     [[ $state == SWAPPED ]] || ok=0
   done

@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -90,6 +94,36 @@ class InstanceBalancingTest {
 
             first.setReady(true);
             await().atMost(Duration.ofSeconds(20)).until(() -> answerersOf(gateway, "ready-again", 6).size() == 2);
+        }
+    }
+
+    @Test
+    void writesSentTogetherJustAfterAnInstanceDiedAreAllTakenByTheOtherInstance() throws Exception {
+        // The readiness check does not run during the test: only the refused connections tell the gateway that the
+        // first instance is gone, while many writes are under way at once.
+        try (ServiceInstanceStandIn first = new ServiceInstanceStandIn("first");
+             ServiceInstanceStandIn second = new ServiceInstanceStandIn("second");
+             GatewayInstance gateway = gatewayOver("balancing-concurrent", Duration.ofHours(1), first, second)) {
+            assertThat(answerersOf(gateway, "before", 6)).hasSize(2);
+            first.close();
+
+            ExecutorService clients = Executors.newFixedThreadPool(16);
+            try {
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    String body = "{\"period\":\"2024\",\"value\":" + i + ",\"comment\":\"并发写入\"}";
+                    String path = OBSERVATIONS + "?together=" + i;
+                    answers.add(clients.submit(() -> post(gateway, path, body)));
+                }
+                for (Future<HttpResponse<String>> answer : answers) {
+                    HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+                    assertThat(response.body()).isEqualTo("second");
+                }
+            } finally {
+                clients.shutdownNow();
+            }
+            assertThat(second.received()).filteredOn(request -> request.contains("together=")).hasSize(200);
         }
     }
 

@@ -11,21 +11,25 @@ import java.util.List;
  * The instances of a service whose readiness answers, or all of them when none does. An instance that is draining,
  * or whose own database connection broke, is left out while another can answer; but when every instance is unready
  * together (the broker is down, say), each still serves what it can — reads from its read model, a 503 problem of its
- * own for a write — rather than the gateway refusing everything in their place.
+ * own for a write — rather than the gateway refusing everything in their place. An instance that has just refused a
+ * connection is passed over meanwhile ({@link RefusedInstances}).
  */
 final class HealthyInstancesOrAll extends DelegatingServiceInstanceListSupplier {
 
     private final ServiceInstanceListSupplier healthy;
+    private final RefusedInstances refused;
 
-    HealthyInstancesOrAll(ServiceInstanceListSupplier all, ServiceInstanceListSupplier healthy) {
+    HealthyInstancesOrAll(ServiceInstanceListSupplier all, ServiceInstanceListSupplier healthy,
+                          RefusedInstances refused) {
         super(all);
         this.healthy = healthy;
+        this.refused = refused;
     }
 
     @Override
     public Flux<List<ServiceInstance>> get() {
         return Flux.combineLatest(healthy.get(), getDelegate().get(),
-                (ready, all) -> ready.isEmpty() ? all : ready);
+                (ready, all) -> refused.passOver(ready.isEmpty() ? all : ready));
     }
 
     /** Starts the periodic readiness checks once, instead of one round per request. */

@@ -14,11 +14,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 class InstanceLists {
 
     @Bean
-    ServiceInstanceListSupplier readyInstances(ConfigurableApplicationContext context) {
+    ServiceInstanceListSupplier readyInstances(ConfigurableApplicationContext context, RefusedInstances refused) {
         return new HealthyInstancesOrAll(
                 ServiceInstanceListSupplier.builder().withDiscoveryClient().build(context),
                 ServiceInstanceListSupplier.builder().withDiscoveryClient()
                         // A plain client: each check is bounded by the check interval, and carries no token.
-                        .withHealthChecks(WebClient.create()).build(context));
+                        .withHealthChecks(WebClient.create()).build(context),
+                refused);
     }
 }

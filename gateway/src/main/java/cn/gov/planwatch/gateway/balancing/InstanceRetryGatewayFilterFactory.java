@@ -1,5 +1,7 @@
 package cn.gov.planwatch.gateway.balancing;
 
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.Response;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -26,7 +28,8 @@ import java.util.Set;
  *     Once it was sent, its outcome is unknown, and only the client can settle it by resending with its
  *     Idempotency-Key (the gateway answers 502 {@code service-failed}).</li>
  * </ul>
- * A route filter, so that each attempt passes the load balancer again and, round-robin, reaches another instance.
+ * A route filter, so that each attempt passes the load balancer again and, round-robin, reaches another instance; an
+ * instance that refused a connection is passed over by every request for a while ({@link RefusedInstances}).
  */
 @Component
 public class InstanceRetryGatewayFilterFactory
@@ -36,8 +39,11 @@ public class InstanceRetryGatewayFilterFactory
     private static final Set<HttpStatusCode> INSTANCE_GOING_AWAY =
             Set.of(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE);
 
-    public InstanceRetryGatewayFilterFactory() {
+    private final RefusedInstances refused;
+
+    public InstanceRetryGatewayFilterFactory(RefusedInstances refused) {
         super(Config.class);
+        this.refused = refused;
     }
 
     @Override
@@ -51,11 +57,24 @@ public class InstanceRetryGatewayFilterFactory
                     .retryWhen(Retry.backoff(config.getRetries(), config.getFirstBackoff())
                             .filter(failure -> read ? failure instanceof InstanceGoingAway
                                     || causedBy(failure, IOException.class) : causedBy(failure, ConnectException.class))
-                            .doBeforeRetry(signal -> forgetAttempt(exchange))
+                            .doBeforeRetry(signal -> {
+                                if (causedBy(signal.failure(), ConnectException.class)) {
+                                    passOverRefusingInstance(exchange);
+                                }
+                                forgetAttempt(exchange);
+                            })
                             .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                     // the last instance answered 502 or 503 itself: its answer, still unread, goes to the client
                     .onErrorResume(InstanceGoingAway.class, answered -> Mono.empty());
         };
+    }
+
+    /** The instance the load balancer chose for the last attempt refused the connection: nobody is sent there now. */
+    private void passOverRefusingInstance(ServerWebExchange exchange) {
+        Response<ServiceInstance> chosen = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR);
+        if (chosen != null && chosen.hasServer()) {
+            refused.refused(chosen.getServer());
+        }
     }
 
     /** Lets the next attempt route afresh: a new instance, a new connection, none of the last answer's headers. */
