@@ -33,7 +33,9 @@ class InstanceBalancingTest {
     /** A gateway balancing indicator-service over the given instances, checking their readiness at that interval. */
     private static GatewayInstance gatewayOver(String namespace, Duration readinessInterval,
                                                ServiceInstanceStandIn... instances) {
+        // The client's rate limit well above what a test sends at once: here every request must reach an instance.
         List<String> properties = new ArrayList<>(List.of("planwatch.gateway.redis-namespace=" + namespace,
+                "planwatch.gateway.rate-limit.capacity=2000",
                 "spring.cloud.loadbalancer.health-check.interval=" + readinessInterval.toMillis() + "ms"));
         for (int i = 0; i < instances.length; i++) {
             properties.add("spring.cloud.discovery.client.simple.instances.indicator-service[" + i + "].uri="
