@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
@@ -451,24 +452,31 @@ class WholeStackIT {
         });
     }
 
-    /** Sends a report until its outcome is known: 202, or after an unknown outcome, the resend's answer. */
-    private static String reportSettled(String path, String json, String token) throws Exception {
+    /**
+     * Sends a report until its outcome is known: 202, or after an unknown outcome, the resend's answer — once a
+     * second under the same Idempotency-Key, as a client settles it, for at most three minutes.
+     */
+    private static String reportSettled(String path, String json, String token) {
         String key = UUID.randomUUID().toString();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (true) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(20))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                    .header("Idempotency-Key", key)
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
-            HttpResponse<String> response = send(request, json);
-            if (response.statusCode() == 202) {
-                return JSON.readTree(response.body()).get("eventId").asText();
-            }
-            // 502 service-failed: unknown outcome; 409 with Retry-After: the claim of the attempt that died is held
-            assertThat(response.statusCode()).as(response.body()).isIn(502, 409);
-            assertThat(System.nanoTime()).as("settled in time").isLessThan(deadline);
-            Thread.sleep(1000);
-        }
+        AtomicReference<String> eventId = new AtomicReference<>();
+        await("the report settled").atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(GATEWAY + path))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                            .header("Idempotency-Key", key)
+                            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+                    HttpResponse<String> response = send(request, json);
+                    if (response.statusCode() == 202) {
+                        eventId.set(JSON.readTree(response.body()).get("eventId").asText());
+                        return true;
+                    }
+                    // 502 service-failed: unknown outcome; 409 with Retry-After: the claim of the attempt that died
+                    // is held
+                    assertThat(response.statusCode()).as(response.body()).isIn(502, 409);
+                    return false;
+                });
+        return eventId.get();
     }
 
     /** How many reads of the indicator list this instance has answered since it started, from its own metrics. */
