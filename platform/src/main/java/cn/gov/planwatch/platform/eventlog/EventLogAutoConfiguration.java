@@ -3,14 +3,18 @@ package cn.gov.planwatch.platform.eventlog;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
+import cn.gov.planwatch.platform.observability.ProjectionLag;
 import cn.gov.planwatch.platform.problem.DatabaseOutage;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -27,14 +31,20 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.StringUtils;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -67,6 +77,11 @@ public class EventLogAutoConfiguration {
     @Bean
     EventLog eventLog(KafkaTemplate<String, PlanEvent> template, MeterRegistry meters) {
         return new EventLog(template, meters);
+    }
+
+    @Bean
+    ProjectionBatches projectionBatches(PlatformTransactionManager transactionManager, ProjectionLag lag) {
+        return new ProjectionBatches(transactionManager, lag);
     }
 
     @Bean
@@ -122,12 +137,41 @@ public class EventLogAutoConfiguration {
         templates.put(byte[].class, rawTemplate);
         templates.put(PlanEvent.class, eventTemplate);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
-                (record, failure) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), record.partition()));
+                (record, failure) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), record.partition())) {
+            @Override
+            public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception failure) {
+                super.accept(record, consumer, withoutBatch(failure));
+            }
+        };
 
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, maxAttempts - 1));
+        // A listener of batches gets no delivery attempt on its records: the dead letter takes the handler's count.
+        recoverer.setHeadersFunction((record, failure) -> {
+            RecordHeaders headers = new RecordHeaders();
+            if (record.headers().lastHeader(KafkaHeaders.DELIVERY_ATTEMPT) == null) {
+                // The handler answers the attempt a redelivery would be: the ones made are one fewer.
+                int attempts = Math.max(1, handler.deliveryAttempt(
+                        new TopicPartitionOffset(record.topic(), record.partition(), record.offset())) - 1);
+                headers.add(KafkaHeaders.DELIVERY_ATTEMPT, ByteBuffer.allocate(Integer.BYTES).putInt(attempts).array());
+            }
+            return headers;
+        });
         BackOff untilTheDatabaseIsBack = untilBack();
         handler.setBackOffFunction((record, failure) -> databaseUnavailable(failure) ? untilTheDatabaseIsBack : null);
         return handler;
+    }
+
+    /**
+     * The failure as a listener of single records would have reported it: a projector that folds batches names the
+     * failing record with a {@link BatchListenerFailedException}, whose cause is what an operator needs to see in the
+     * dead letter's headers.
+     */
+    static Exception withoutBatch(Exception failure) {
+        if (failure instanceof ListenerExecutionFailedException listener
+                && listener.getCause() instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+            return new ListenerExecutionFailedException(listener.getMessage(), listener.getGroupId(), batch.getCause());
+        }
+        return failure;
     }
 
     private static BackOff untilBack() {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 import java.nio.charset.StandardCharsets;
@@ -48,14 +49,21 @@ public class ProjectionLag implements ObservationHandler<KafkaRecordReceiverCont
         if (context.getError() != null || context.getRecord().topic().endsWith(Topics.DEAD_LETTER_SUFFIX)) {
             return;
         }
-        Instant recordedAt = recordedAt(context.getRecord().headers().lastHeader(CloudEventHeaders.TIME));
+        // A concurrent container's consumers are "<id>-0", "<id>-1" …: one gauge per listener, not per thread.
+        applied(context.getListenerId() == null ? "unknown" : context.getListenerId().replaceFirst("-\\d+$", ""),
+                context.getRecord().headers());
+    }
+
+    /**
+     * The listener has just applied the event with these headers (a listener of batches, which no observation
+     * follows record by record, says so of the last event of each batch it applied).
+     */
+    public void applied(String listener, Headers headers) {
+        Instant recordedAt = recordedAt(headers.lastHeader(CloudEventHeaders.TIME));
         if (recordedAt == null) {
             return;
         }
         double lag = Duration.between(recordedAt, clock.instant()).toMillis() / 1000.0;
-        // A concurrent container's consumers are "<id>-0", "<id>-1" …: one gauge per listener, not per thread.
-        String listener = context.getListenerId() == null ? "unknown"
-                : context.getListenerId().replaceFirst("-\\d+$", "");
         seconds.computeIfAbsent(listener, this::register).set(lag);
     }
 

@@ -4,6 +4,7 @@ import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.indicator.observation.Observation;
 import cn.gov.planwatch.indicator.observation.ObservationHistory;
+import cn.gov.planwatch.platform.eventlog.ReportRevisions;
 import cn.gov.planwatch.platform.rebuild.ProjectionTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,56 +32,57 @@ public class JdbcObservationStore implements ObservationHistory {
     static final String TABLE = "observation";
 
     private final JdbcClient jdbc;
+    /** The same database, for the statements that bind arrays of the driver's making. */
+    private final JdbcOperations arrays;
     /** The read model's table: the live one, or a fresh copy being rebuilt from the log. */
     private final String table;
 
     @Autowired
-    JdbcObservationStore(JdbcClient jdbc, @Value("${spring.flyway.default-schema}") String schema) {
-        this(jdbc, ProjectionTables.live(schema));
+    JdbcObservationStore(JdbcClient jdbc, JdbcOperations arrays,
+            @Value("${spring.flyway.default-schema}") String schema) {
+        this(jdbc, arrays, ProjectionTables.live(schema));
     }
 
-    JdbcObservationStore(JdbcClient jdbc, ProjectionTables tables) {
+    JdbcObservationStore(JdbcClient jdbc, JdbcOperations arrays, ProjectionTables tables) {
         this.jdbc = jdbc;
+        this.arrays = arrays;
         this.table = tables.of(TABLE);
     }
 
     /** Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. */
     public boolean apply(ObservationReported e) {
-        int inserted = jdbc.sql("""
-                insert into %s (event_id, plan, indicator, period, value, comment, source, agency,
-                    client_id, actor, trace_id, recorded_at, unit, unit_confirmed, revision, current)
-                values (:eventId, :plan, :indicator, :period, :value, :comment, :source, :agency, :clientId, :actor,
-                    :traceId, :recordedAt, :unit, :unitConfirmed,
-                    (select coalesce(max(revision), 0) + 1 from %s
-                      where plan = :plan and indicator = :indicator and period = :period),
-                    false)
-                on conflict (event_id) do nothing
-                """.formatted(table, table))
-                .param("eventId", e.eventId()).param("plan", e.plan()).param("indicator", e.indicator()).param("period", e.period())
-                .param("value", e.value()).param("comment", e.comment()).param("source", e.source())
-                .param("agency", e.agency()).param("clientId", e.clientId()).param("actor", e.actor())
-                .param("traceId", e.traceId())
-                .param("recordedAt", recordedAt(e)).param("unit", e.unit())
-                .param("unitConfirmed", e.unitConfirmed())
-                .update();
-        if (inserted == 0) {
-            return false;
-        }
-        // The newest report in log order becomes the period's current value; two statements, because
-        // the partial unique index is checked row by row.
-        jdbc.sql("update " + table + " set current = false where plan = ? and indicator = ? and period = ? and current")
-                .params(e.plan(), e.indicator(), e.period()).update();
-        jdbc.sql("update " + table + " set current = true where event_id = ?").params(e.eventId()).update();
-        return true;
+        return !applyAll(List.of(e)).isEmpty();
     }
 
     /**
-     * Rebuild only, into a fresh table that nothing else writes: appends events in one statement (arrays unnested in
-     * order, so {@code seq} follows the log), none current and unnumbered; {@link #numberRevisions()} finishes the
-     * table. Three statements per event held a rebuild to a twentieth of the broker's read rate
-     * (perf/run-benchmarks.sh). A redelivered event is skipped by its key.
+     * Applies the events, in log order, each once, in four statements whatever their number: the batch's event ids
+     * inserted together (a redelivered one skipped by its key), then the new reports numbered and the newest of each
+     * period made current ({@link ReportRevisions}). Runs in the caller's transaction.
+     * Returns the event ids applied now; those missing were applied before.
      */
-    void appendAll(JdbcOperations batch, List<ObservationReported> events) {
+    public List<UUID> applyAll(List<ObservationReported> events) {
+        List<UUID> applied = append(events);
+        ReportRevisions.numberNewRows(jdbc, table, List.of("plan", "indicator", "period"), applied);
+        return applied;
+    }
+
+    /**
+     * Rebuild only, into a fresh table that nothing else writes: appends events in one statement, none current and
+     * unnumbered; {@link #numberRevisions()} finishes the table. Three statements per event held a rebuild to a
+     * twentieth of the broker's read rate (perf/run-benchmarks.sh). A redelivered event is skipped by its key.
+     */
+    void appendAll(List<ObservationReported> events) {
+        append(events);
+    }
+
+    /**
+     * Inserts the events in one statement (arrays unnested in order, so {@code seq} follows the log), unnumbered
+     * and not current; returns the ids of those not there before.
+     */
+    private List<UUID> append(List<ObservationReported> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         String sql = """
                 insert into %s (event_id, plan, indicator, period, value, comment, source, agency,
                     client_id, actor, trace_id, recorded_at, unit, unit_confirmed, revision, current)
@@ -91,8 +93,9 @@ public class JdbcObservationStore implements ObservationHistory {
                             trace_id, recorded_at, unit, unit_confirmed, n)
                  order by e.n
                 on conflict (event_id) do nothing
+                returning event_id
                 """.formatted(table);
-        batch.update(connection -> {
+        return arrays.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
             statement.setArray(1, connection.createArrayOf("uuid", column(events, ObservationReported::eventId)));
             statement.setArray(2, connection.createArrayOf("text", column(events, ObservationReported::plan)));
@@ -111,7 +114,7 @@ public class JdbcObservationStore implements ObservationHistory {
             statement.setArray(14, connection.createArrayOf("bool",
                     column(events, ObservationReported::unitConfirmed)));
             return statement;
-        });
+        }, (rs, n) -> rs.getObject(1, UUID.class));
     }
 
     private static Object[] column(List<ObservationReported> events, Function<ObservationReported, Object> field) {

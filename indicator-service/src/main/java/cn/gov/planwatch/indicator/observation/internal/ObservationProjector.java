@@ -3,18 +3,21 @@ package cn.gov.planwatch.indicator.observation.internal;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.platform.eventlog.ProjectionBatches;
 import cn.gov.planwatch.platform.observability.Redeliveries;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
 
 /**
- * Folds the indicator topic into the observations read model. The offset is committed after the
- * database transaction, so a crash in between redelivers the event — and the event-id key makes the
- * second application a no-op.
+ * Folds the indicator topic into the observations read model, a polled batch per database transaction. The
+ * offsets are committed after that transaction, so a crash in between redelivers the events — and the event-id
+ * key makes the second application a no-op.
  */
 @Component
 class ObservationProjector {
@@ -24,24 +27,26 @@ class ObservationProjector {
     private static final Logger log = LoggerFactory.getLogger(ObservationProjector.class);
 
     private final JdbcObservationStore store;
+    private final ProjectionBatches batches;
     private final MeterRegistry meters;
 
-    ObservationProjector(JdbcObservationStore store, MeterRegistry meters) {
+    ObservationProjector(JdbcObservationStore store, ProjectionBatches batches, MeterRegistry meters) {
         this.store = store;
+        this.batches = batches;
         this.meters = meters;
     }
 
-    @KafkaListener(id = LISTENER, idIsGroup = false, topics = Topics.INDICATOR_EVENTS)
-    @Transactional
-    void on(PlanEvent event) {
-        if (event instanceof ObservationReported reported) {
-            boolean applied = store.apply(reported);
-            // The log line carries the event's trace id (listener observation), to follow a report end to end.
-            log.info("{} {} {} {}/{} trace={}", applied ? "applied" : "already applied", reported.eventId(),
-                    reported.plan(), reported.indicator(), reported.period(), reported.traceId());
-            if (!applied) {
-                Redeliveries.count(meters, LISTENER);
-            }
-        }
+    @KafkaListener(id = LISTENER, idIsGroup = false, topics = Topics.INDICATOR_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, PlanEvent>> records) {
+        batches.fold(LISTENER, records, this::fold);
+    }
+
+    /** Folds the events in the caller's transaction. */
+    void fold(List<PlanEvent> events) {
+        List<ObservationReported> reports = ProjectionBatches.only(ObservationReported.class, events);
+        Redeliveries.count(meters, LISTENER, reports, store.applyAll(reports), (reported, now) ->
+                // The log line carries the event's trace id, to follow a report end to end.
+                log.info("{} {} {} {}/{} trace={}", now ? "applied" : "already applied", reported.eventId(),
+                        reported.plan(), reported.indicator(), reported.period(), reported.traceId()));
     }
 }

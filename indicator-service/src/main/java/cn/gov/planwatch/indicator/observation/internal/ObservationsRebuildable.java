@@ -30,20 +30,20 @@ class ObservationsRebuildable {
         return new RebuildableProjection(NAME, List.of(JdbcObservationStore.TABLE), List.of(Topics.INDICATOR_EVENTS),
                 group, RebuildableProjection.events((event, tables) -> {
                     if (event instanceof ObservationReported reported) {
-                        new JdbcObservationStore(jdbc, tables).apply(reported);
+                        new JdbcObservationStore(jdbc, arrays, tables).apply(reported);
                     }
                 })).withBulkLoad(new RebuildableProjection.BulkLoad() {
                     // The bulk of the log in one statement a batch, numbered once at the end.
                     @Override
                     public void append(List<ConsumerRecord<byte[], byte[]>> batch, ProjectionTables fresh) {
-                        new JdbcObservationStore(jdbc, fresh).appendAll(arrays, batch.stream()
+                        new JdbcObservationStore(jdbc, arrays, fresh).appendAll(batch.stream()
                                 .map(RebuildableProjection::decode).filter(ObservationReported.class::isInstance)
                                 .map(ObservationReported.class::cast).toList());
                     }
 
                     @Override
                     public void finish(ProjectionTables fresh) {
-                        new JdbcObservationStore(jdbc, fresh).numberRevisions();
+                        new JdbcObservationStore(jdbc, arrays, fresh).numberRevisions();
                     }
                 });
     }

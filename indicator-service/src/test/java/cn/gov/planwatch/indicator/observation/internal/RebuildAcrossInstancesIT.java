@@ -71,7 +71,7 @@ class RebuildAcrossInstancesIT extends IndicatorServiceFixture {
                 listenerFactory.createContainer(Topics.INDICATOR_EVENTS);
         secondInstance.getContainerProperties().setGroupId(group);
         secondInstance.getContainerProperties().setMessageListener((MessageListener<Object, Object>)
-                record -> transactions.executeWithoutResult(tx -> projector.on((PlanEvent) record.value())));
+                record -> transactions.executeWithoutResult(tx -> projector.fold(List.of((PlanEvent) record.value()))));
         secondInstance.setBeanName("second-instance-observations");
         secondInstance.start();
         try {

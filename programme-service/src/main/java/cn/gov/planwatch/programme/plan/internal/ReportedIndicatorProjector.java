@@ -2,14 +2,17 @@ package cn.gov.planwatch.programme.plan.internal;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.platform.eventlog.ProjectionBatches;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
 
 /**
- * Folds the indicator topic into the indicators with observations of each plan. The offset is committed after the
- * database transaction; a redelivered observation changes nothing.
+ * Folds the indicator topic into the indicators with observations of each plan, a polled batch per database
+ * transaction. The offsets are committed after that transaction; a redelivered observation changes nothing.
  */
 @Component
 class ReportedIndicatorProjector {
@@ -20,13 +23,19 @@ class ReportedIndicatorProjector {
     static final String GROUP = "programme-service.reported-indicators";
 
     private final JdbcReportedIndicators indicators;
+    private final ProjectionBatches batches;
 
-    ReportedIndicatorProjector(JdbcReportedIndicators indicators) {
+    ReportedIndicatorProjector(JdbcReportedIndicators indicators, ProjectionBatches batches) {
+        this.batches = batches;
         this.indicators = indicators;
     }
 
-    @KafkaListener(id = LISTENER_ID, groupId = GROUP, topics = Topics.INDICATOR_EVENTS)
-    @Transactional
+    @KafkaListener(id = LISTENER_ID, groupId = GROUP, topics = Topics.INDICATOR_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, PlanEvent>> records) {
+        batches.fold(LISTENER_ID, records, events -> events.forEach(this::on));
+    }
+
+    /** Folds one event in the caller's transaction. */
     void on(PlanEvent event) {
         if (event instanceof ObservationReported observation) {
             indicators.apply(observation);

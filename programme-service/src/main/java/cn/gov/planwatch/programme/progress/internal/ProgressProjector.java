@@ -2,14 +2,17 @@ package cn.gov.planwatch.programme.progress.internal;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.platform.eventlog.ProjectionBatches;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
 
 /**
- * Folds the programme topic into the progress read model. The offset is committed after the database
- * transaction, so a crash in between redelivers the event — and the event-id key makes the second
+ * Folds the programme topic into the progress read model, a polled batch per database transaction. The offsets are
+ * committed after that transaction, so a crash in between redelivers the events — and the event-id key makes the second
  * application a no-op.
  */
 @Component
@@ -18,13 +21,19 @@ class ProgressProjector {
     static final String LISTENER_ID = "programme-progress";
 
     private final JdbcProgressStore store;
+    private final ProjectionBatches batches;
 
-    ProgressProjector(JdbcProgressStore store) {
+    ProgressProjector(JdbcProgressStore store, ProjectionBatches batches) {
+        this.batches = batches;
         this.store = store;
     }
 
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.PROGRAMME_EVENTS)
-    @Transactional
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.PROGRAMME_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, PlanEvent>> records) {
+        batches.fold(LISTENER_ID, records, events -> events.forEach(this::on));
+    }
+
+    /** Folds one event in the caller's transaction. */
     void on(PlanEvent event) {
         if (event instanceof ProgressReported reported) {
             store.apply(reported);

@@ -1,12 +1,15 @@
 package cn.gov.planwatch.reporting.nationalview.internal;
 
 import cn.gov.planwatch.catalogue.progress.ProgressMeasure;
+import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+import cn.gov.planwatch.platform.rebuild.ProjectionTables;
 import cn.gov.planwatch.platform.rebuild.RebuildableProjection;
 import cn.gov.planwatch.reporting.plan.PlansInForce;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,15 +37,34 @@ class NationalViewRebuildable {
             Clock clock, JsonMapper json, @Value("${spring.kafka.consumer.group-id}") String group) {
         return new RebuildableProjection(NAME, TABLES,
                 List.of(Topics.INDICATOR_EVENTS, Topics.PROGRAMME_EVENTS, Topics.QUARTERLY_UPDATE_EVENTS), group,
-                RebuildableProjection.events((event, tables) -> {
-                    NationalViewStore view = new NationalViewStore(jdbc, plans, progressMeasure, clock, json, tables);
-                    if (event instanceof ObservationReported reported) {
-                        view.fold(reported);
-                    } else if (event instanceof ProgressReported reported) {
-                        new ProgrammeProgressStore(jdbc, plans, view, clock, json, tables).fold(reported);
-                    } else if (event instanceof QuarterlyUpdateEvent step) {
-                        new QuarterlyUpdateStore(jdbc, view, tables).fold(step);
+                RebuildableProjection.events((event, tables) ->
+                        fold(List.of(event), new NationalViewStore(jdbc, plans, progressMeasure, clock, json, tables),
+                                jdbc, plans, clock, json, tables)))
+                .withBulkLoad(new RebuildableProjection.BulkLoad() {
+                    // A batch of the log as the live projectors fold theirs: the reports of indicators together.
+                    @Override
+                    public void append(List<ConsumerRecord<byte[], byte[]>> batch, ProjectionTables fresh) {
+                        fold(batch.stream().map(RebuildableProjection::decode).toList(),
+                                new NationalViewStore(jdbc, plans, progressMeasure, clock, json, fresh),
+                                jdbc, plans, clock, json, fresh);
                     }
-                }));
+
+                    @Override
+                    public void finish(ProjectionTables fresh) {
+                    }
+                });
+    }
+
+    private static void fold(List<PlanEvent> events, NationalViewStore view, JdbcClient jdbc, PlansInForce plans,
+            Clock clock, JsonMapper json, ProjectionTables tables) {
+        view.foldAll(events.stream().filter(ObservationReported.class::isInstance)
+                .map(ObservationReported.class::cast).toList());
+        for (PlanEvent event : events) {
+            if (event instanceof ProgressReported reported) {
+                new ProgrammeProgressStore(jdbc, plans, view, clock, json, tables).fold(reported);
+            } else if (event instanceof QuarterlyUpdateEvent step) {
+                new QuarterlyUpdateStore(jdbc, view, tables).fold(step);
+            }
+        }
     }
 }

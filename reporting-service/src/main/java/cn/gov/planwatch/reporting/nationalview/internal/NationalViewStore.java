@@ -9,6 +9,7 @@ import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.reporting.nationalview.IndicatorFact;
 import cn.gov.planwatch.reporting.nationalview.NationalView.Freshness;
 import cn.gov.planwatch.reporting.plan.PlansInForce;
+import cn.gov.planwatch.platform.eventlog.ReportRevisions;
 import cn.gov.planwatch.platform.rebuild.ProjectionTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,12 +20,15 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The national view's tables: facts with their history, the live indicator status, and freshness. */
 @Repository
@@ -34,6 +38,19 @@ public class NationalViewStore {
             rs.getString("indicator"), rs.getString("period"), rs.getBigDecimal("value"), rs.getString("agency"),
             rs.getString("client_id"), rs.getString("actor"), rs.getTimestamp("recorded_at").toInstant(),
             rs.getInt("revision"));
+
+    /**
+     * The newest fact recorded by an instant (the first parameter) of each period that has a fact: one index probe
+     * per period, from the period's current fact, so that an as-of read costs the same whatever the length of the
+     * history behind it. A period has a current fact from its first report on.
+     */
+    private static final String NEWEST_BY_THEN = """
+            select f.* from reporting.indicator_fact c
+              cross join lateral (select * from reporting.indicator_fact f
+                                   where f.plan = c.plan and f.indicator = c.indicator and f.period = c.period
+                                     and f.recorded_at <= ?
+                                   order by f.recorded_at desc, f.seq desc limit 1) f
+            """;
 
     private final JdbcClient jdbc;
     private final ProjectionTables tables;
@@ -64,47 +81,80 @@ public class NationalViewStore {
      * when the event was already applied (a redelivery).
      */
     boolean fold(ObservationReported e) {
-        int inserted = sql("""
+        return !foldAll(List.of(e)).isEmpty();
+    }
+
+    /**
+     * Applies the events, in log order, each once: the facts inserted together (a redelivered event skipped by its
+     * key), numbered and made current ({@link ReportRevisions}), then the status of each indicator they touched
+     * measured once, and the freshness counted once. Runs in the caller's transaction. Returns the event ids applied
+     * now; those missing were applied before.
+     */
+    List<UUID> foldAll(List<ObservationReported> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> applied = sql("""
                 insert into reporting.indicator_fact (event_id, plan, indicator, period, value, agency, client_id,
                     actor, recorded_at, revision, current)
-                values (:eventId, :plan, :indicator, :period, :value, :agency, :clientId, :actor, :recordedAt,
-                    (select coalesce(max(revision), 0) + 1 from reporting.indicator_fact
-                      where plan = :plan and indicator = :indicator and period = :period),
-                    false)
+                select e.event_id, e.plan, e.indicator, e.period, e.value, e.agency, e.client_id, e.actor,
+                       e.recorded_at, 0, false
+                  from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                              cast(? as numeric[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                              cast(? as timestamptz[])) with ordinality
+                       as e(event_id, plan, indicator, period, value, agency, client_id, actor, recorded_at, n)
+                 order by e.n
                 on conflict (event_id) do nothing
+                returning event_id
                 """)
-                .param("eventId", e.eventId()).param("plan", e.plan()).param("indicator", e.indicator()).param("period", e.period())
-                .param("value", e.value()).param("agency", e.agency()).param("clientId", e.clientId())
-                .param("actor", e.actor())
-                .param("recordedAt", Timestamp.from(e.recordedAt()))
-                .update();
-        if (inserted == 0) {
-            return false;
+                .params(events.stream().map(ObservationReported::eventId).toArray(UUID[]::new),
+                        column(events, ObservationReported::plan), column(events, ObservationReported::indicator),
+                        column(events, ObservationReported::period),
+                        column(events, e -> e.value().toPlainString()), column(events, ObservationReported::agency),
+                        column(events, ObservationReported::clientId), column(events, ObservationReported::actor),
+                        // Cut to the column's microseconds here, as every path that writes the table does.
+                        column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString()))
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
+        if (applied.isEmpty()) {
+            return applied;
         }
-        sql("update reporting.indicator_fact set current = false"
-                        + " where plan = ? and indicator = ? and period = ? and current")
-                .params(e.plan(), e.indicator(), e.period()).update();
-        sql("update reporting.indicator_fact set current = true where event_id = ?").params(e.eventId())
-                .update();
-        // A plan not known yet (its event may follow on its own topic) gets its status measured when read.
-        Optional<PlanCatalogue> plan = plans.inForce(e.plan(), clock.instant());
-        Optional<Indicator> indicator = plan.flatMap(p -> p.indicator(e.indicator()));
-        if (indicator.isPresent()) {
-            refreshStatus(plan.get(), indicator.get());
-        }
-        recordApplied(e.recordedAt());
-        return true;
+        ReportRevisions.numberNewRows(jdbc, tables.of("indicator_fact"), List.of("plan", "indicator", "period"),
+                applied);
+        Set<UUID> now = Set.copyOf(applied);
+        List<ObservationReported> folded = events.stream().filter(e -> now.contains(e.eventId())).toList();
+        Instant at = clock.instant();
+        folded.stream().map(e -> Map.entry(e.plan(), e.indicator())).distinct().forEach(touched -> {
+            // A plan not known yet (its event may follow on its own topic) gets its status measured when read.
+            Optional<PlanCatalogue> plan = plans.inForce(touched.getKey(), at);
+            Optional<Indicator> indicator = plan.flatMap(p -> p.indicator(touched.getValue()));
+            if (indicator.isPresent()) {
+                refreshStatus(plan.get(), indicator.get());
+            }
+        });
+        recordApplied(folded.stream().map(ObservationReported::recordedAt).max(Comparator.naturalOrder()).orElseThrow(),
+                applied.size());
+        return applied;
+    }
+
+    private static String[] column(List<ObservationReported> events, Function<ObservationReported, String> field) {
+        return events.stream().map(field).toArray(String[]::new);
     }
 
     /** Counts one more event folded into the view (of any kind), for its freshness. */
     void recordApplied(Instant recordedAt) {
+        recordApplied(recordedAt, 1);
+    }
+
+    /** Counts {@code events} more events folded into the view, the newest recorded at {@code newest}. */
+    private void recordApplied(Instant newest, int events) {
         // An upsert, so that a rebuild's empty copy of the table counts from its first event.
         sql("""
                 insert into reporting.view_freshness as f (id, newest_event_at, last_applied_at, events_applied)
-                values (1, :recordedAt, :now, 1)
+                values (1, :recordedAt, :now, :events)
                 on conflict (id) do update set newest_event_at = greatest(f.newest_event_at, excluded.newest_event_at),
-                    last_applied_at = excluded.last_applied_at, events_applied = f.events_applied + 1
-                """).param("recordedAt", Timestamp.from(recordedAt)).param("now", Timestamp.from(clock.instant()))
+                    last_applied_at = excluded.last_applied_at, events_applied = f.events_applied + excluded.events_applied
+                """).param("recordedAt", Timestamp.from(newest)).param("now", Timestamp.from(clock.instant()))
+                .param("events", events)
                 .update();
     }
 
@@ -160,11 +210,8 @@ public class NationalViewStore {
         List<IndicatorFact> facts = asOf == null
                 ? sql("select * from reporting.indicator_fact where plan = ? and indicator = ? and current")
                         .params(plan, indicator).query(FACT).list()
-                : sql("""
-                        select distinct on (period) * from reporting.indicator_fact
-                         where plan = ? and indicator = ? and recorded_at <= ?
-                         order by period, recorded_at desc, seq desc
-                        """).params(plan, indicator, Timestamp.from(asOf)).query(FACT).list();
+                : sql(NEWEST_BY_THEN + " where c.plan = ? and c.indicator = ? and c.current")
+                        .params(Timestamp.from(asOf), plan, indicator).query(FACT).list();
         return facts.stream()
                 .sorted(Comparator.comparing((IndicatorFact f) -> ReportingPeriod.parse(f.period()).orElseThrow()))
                 .toList();
@@ -178,11 +225,8 @@ public class NationalViewStore {
         List<IndicatorFact> facts = asOf == null
                 ? sql("select * from reporting.indicator_fact where plan = ? and current").params(plan)
                         .query(FACT).list()
-                : sql("""
-                        select distinct on (indicator, period) * from reporting.indicator_fact
-                         where plan = ? and recorded_at <= ?
-                         order by indicator, period, recorded_at desc, seq desc
-                        """).params(plan, Timestamp.from(asOf)).query(FACT).list();
+                : sql(NEWEST_BY_THEN + " where c.plan = ? and c.current")
+                        .params(Timestamp.from(asOf), plan).query(FACT).list();
         return facts.stream()
                 .sorted(Comparator.comparing((IndicatorFact f) -> ReportingPeriod.parse(f.period()).orElseThrow()))
                 .collect(Collectors.groupingBy(IndicatorFact::indicator, Collectors.toList()));

@@ -127,15 +127,21 @@ public class ProgrammeProgressStore {
      * order: as known now, or with {@code asOf} the newest revision recorded by then.
      */
     public List<ProgressFact> current(String plan, String programme, Instant asOf) {
-        String where = "plan = :plan" + (programme == null ? "" : " and programme = :programme")
-                + (asOf == null ? " and current" : " and recorded_at <= :asOf");
-        return sql("""
-                select * from (
-                    select distinct on (programme, agency, quarter) * from reporting.progress_fact
-                     where %s
-                     order by programme, agency, quarter, recorded_at desc, seq desc) latest
-                 order by seq
-                """.formatted(where))
+        String ofProgramme = programme == null ? "" : " and c.programme = :programme";
+        // As of an instant: the newest revision by then of each report that has a current one, one index probe
+        // each, so that the cost does not grow with the length of the history.
+        return sql(asOf == null
+                ? "select * from reporting.progress_fact c where c.plan = :plan" + ofProgramme
+                        + " and c.current order by c.seq"
+                : """
+                select f.* from reporting.progress_fact c
+                  cross join lateral (select * from reporting.progress_fact f
+                                       where f.plan = c.plan and f.programme = c.programme and f.agency = c.agency
+                                         and f.quarter = c.quarter and f.recorded_at <= :asOf
+                                       order by f.recorded_at desc, f.seq desc limit 1) f
+                 where c.plan = :plan%s and c.current
+                 order by f.seq
+                """.formatted(ofProgramme))
                 .param("plan", plan).param("programme", programme).param("asOf", asOf == null ? null : Timestamp.from(asOf))
                 .query(fact).list();
     }

@@ -2,37 +2,55 @@ package cn.gov.planwatch.reporting.nationalview.internal;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.platform.eventlog.ProjectionBatches;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
 
 /**
- * Folds programme progress and the quarterly update cycle into the national view, each event in the same
- * transaction that records its event id. One listener per topic, so a slow topic never holds up the other.
+ * Folds programme progress and the quarterly update cycle into the national view, a polled batch per transaction,
+ * which also records the events' ids. One listener per topic, so a slow topic never holds up the other.
  */
 @Component
 class ProgrammeProjector {
 
+    static final String PROGRAMMES = "national-view-programmes";
+    static final String QUARTERLY_UPDATES = "national-view-quarterly-updates";
+
     private final ProgrammeProgressStore progress;
     private final QuarterlyUpdateStore quarterlyUpdates;
+    private final ProjectionBatches batches;
 
-    ProgrammeProjector(ProgrammeProgressStore progress, QuarterlyUpdateStore quarterlyUpdates) {
+    ProgrammeProjector(ProgrammeProgressStore progress, QuarterlyUpdateStore quarterlyUpdates,
+            ProjectionBatches batches) {
+        this.batches = batches;
         this.progress = progress;
         this.quarterlyUpdates = quarterlyUpdates;
     }
 
-    @KafkaListener(id = "national-view-programmes", idIsGroup = false, topics = Topics.PROGRAMME_EVENTS)
-    @Transactional
+    @KafkaListener(id = PROGRAMMES, idIsGroup = false, topics = Topics.PROGRAMME_EVENTS, batch = "true")
+    void onProgramme(List<ConsumerRecord<String, PlanEvent>> records) {
+        batches.fold(PROGRAMMES, records, events -> events.forEach(this::onProgramme));
+    }
+
+    /** Folds one event in the caller's transaction. */
     void onProgramme(PlanEvent event) {
         if (event instanceof ProgressReported reported) {
             progress.fold(reported);
         }
     }
 
-    @KafkaListener(id = "national-view-quarterly-updates", idIsGroup = false, topics = Topics.QUARTERLY_UPDATE_EVENTS)
-    @Transactional
+    @KafkaListener(id = QUARTERLY_UPDATES, idIsGroup = false, topics = Topics.QUARTERLY_UPDATE_EVENTS,
+            batch = "true")
+    void onQuarterlyUpdate(List<ConsumerRecord<String, PlanEvent>> records) {
+        batches.fold(QUARTERLY_UPDATES, records, events -> events.forEach(this::onQuarterlyUpdate));
+    }
+
+    /** Folds one event in the caller's transaction. */
     void onQuarterlyUpdate(PlanEvent event) {
         if (event instanceof QuarterlyUpdateEvent step) {
             quarterlyUpdates.fold(step);

@@ -1,0 +1,120 @@
+package cn.gov.planwatch.platform.eventlog;
+
+import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.platform.observability.ProjectionLag;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Folds what one poll of the log brought into a read model in one database transaction: a commit per batch instead
+ * of per event is most of what a projector can gain under load. Exactly once still rests on each read model's
+ * event-id key, written in that same transaction.
+ * <p>
+ * A batch that cannot be folded whole is folded again event by event, each under a savepoint, to find the first
+ * event that fails; those before it are folded together, and the listener names it to the error handler
+ * ({@link BatchListenerFailedException}), which commits the offsets of those before it, retries it, and at the end of
+ * its attempts sends it alone to the dead-letter topic, while the events after it are polled again. A record that
+ * does not decode is named the same way, after the events before it are folded. A database that is down fails the
+ * first event, which the error handler retries until the database is back.
+ */
+public final class ProjectionBatches {
+
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate eachUnderSavepoint;
+    private final ProjectionLag lag;
+
+    public ProjectionBatches(PlatformTransactionManager transactionManager, ProjectionLag lag) {
+        this.lag = lag;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.eachUnderSavepoint = new TransactionTemplate(transactionManager);
+        eachUnderSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Folds the records' events with {@code fold}, which is given the events of one transaction in log order: all of
+     * them, or after a failure one at a time. {@code listener} names the projector in its lag.
+     */
+    public void fold(String listener, List<? extends ConsumerRecord<?, ? extends PlanEvent>> records,
+            Consumer<List<PlanEvent>> fold) {
+        int undecodable = firstUndecodable(records);
+        List<PlanEvent> events = records.subList(0, undecodable).stream().<PlanEvent>map(ConsumerRecord::value).toList();
+        try {
+            if (!events.isEmpty()) {
+                transactions.executeWithoutResult(status -> fold.accept(events));
+            }
+        } catch (RuntimeException batchFailed) {
+            foldOneByOne(events, fold);
+        }
+        if (undecodable > 0) {
+            lag.applied(listener, records.get(undecodable - 1).headers());
+        }
+        if (undecodable < records.size()) {
+            throw new BatchListenerFailedException("record does not decode", failure(records.get(undecodable)),
+                    undecodable);
+        }
+    }
+
+    /**
+     * Folds the events one at a time, each under a savepoint of one transaction, to find the first that fails. If
+     * none does, that transaction commits them. If one does, it is rolled back, the events before the failing one
+     * are folded together in a transaction of their own, and the failing one is named to the error handler. Whatever
+     * else fails here — the database itself included — is named on the first event, so that the error handler never
+     * gives up on a whole batch at once.
+     */
+    private void foldOneByOne(List<PlanEvent> events, Consumer<List<PlanEvent>> fold) {
+        int[] failedAt = {-1};
+        RuntimeException[] failure = {null};
+        try {
+            transactions.executeWithoutResult(batch -> {
+                for (int i = 0; i < events.size() && failedAt[0] < 0; i++) {
+                    List<PlanEvent> one = List.of(events.get(i));
+                    try {
+                        eachUnderSavepoint.executeWithoutResult(event -> fold.accept(one));
+                    } catch (RuntimeException failed) {
+                        failedAt[0] = i;
+                        failure[0] = failed;
+                        batch.setRollbackOnly();
+                    }
+                }
+            });
+            if (failedAt[0] > 0) {
+                List<PlanEvent> before = events.subList(0, failedAt[0]);
+                transactions.executeWithoutResult(batch -> fold.accept(before));
+            }
+        } catch (RuntimeException failed) {
+            throw new BatchListenerFailedException("batch cannot be folded", failed, 0);
+        }
+        if (failedAt[0] >= 0) {
+            throw new BatchListenerFailedException("event " + events.get(failedAt[0]).eventId() + " cannot be folded",
+                    failure[0], failedAt[0]);
+        }
+    }
+
+    /** The events of the given type, in their order. */
+    public static <E extends PlanEvent> List<E> only(Class<E> type, List<PlanEvent> events) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static int firstUndecodable(List<? extends ConsumerRecord<?, ? extends PlanEvent>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).value() == null) {
+                return i;
+            }
+        }
+        return records.size();
+    }
+
+    private static RuntimeException failure(ConsumerRecord<?, ?> record) {
+        DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+        return failure != null ? failure : new IllegalStateException("record without a value");
+    }
+}
