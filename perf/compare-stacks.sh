@@ -146,13 +146,4 @@ cat_steady() { cat "$RESULTS/steady-$1"; }
 cell() { echo "$(rps_of "$1-$2") ($(ratio "$1" "$2"))"; }
 memory_of() { awk '$1 == "total" { printf "%.0f (%d)", $2 / 1024, $4 }' "$RESULTS/memory-$1"; }
 report | tee "$RESULTS/report.md"
-if [[ -n $DOC ]]; then
-  if grep -q "<!-- $SECTION:begin -->" "$DOC"; then
-    awk -v f="$RESULTS/report.md" -v b="<!-- $SECTION:begin -->" -v e="<!-- $SECTION:end -->" '
-      $0 == b { while ((getline l < f) > 0) print l; skip = 1; next } $0 == e { skip = 0; next } !skip' "$DOC" >"$DOC.new" &&
-      mv "$DOC.new" "$DOC"
-  else
-    { echo; cat "$RESULTS/report.md"; } >>"$DOC"
-  fi
-  log "wrote $DOC"
-fi
+write_doc_section "$SECTION" "$RESULTS/report.md" "$DOC"

@@ -273,3 +273,18 @@ RESULTS=$TARGET/results
 field() { { grep -h '^PERF_RESULT' "$1" 2>/dev/null || true; } | tail -1 | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
 status_count() { field "$1" statuses | tr ',' '\n' | awk -F: -v s="$2" '$1 == s { print $2 }' | grep . || echo 0; }
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+
+# write_doc_section SECTION REPORT DOC: puts REPORT (markdown between <!-- SECTION:begin --> and <!-- SECTION:end -->)
+# in place of that section of DOC, or at its end; nothing when DOC is empty.
+write_doc_section() {
+  local section=$1 report=$2 doc=$3
+  [[ -n $doc ]] || return 0
+  if grep -q "<!-- $section:begin -->" "$doc"; then
+    awk -v f="$report" -v b="<!-- $section:begin -->" -v e="<!-- $section:end -->" '
+      $0 == b { while ((getline l < f) > 0) print l; skip = 1; next } $0 == e { skip = 0; next } !skip' "$doc" >"$doc.new" &&
+      mv "$doc.new" "$doc"
+  else
+    { echo; cat "$report"; } >>"$doc"
+  fi
+  log "wrote $doc"
+}

@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# The pipeline against what its parts can do, in one run on one stack, each measure beside its reference:
+#
+#   - warm-up until steady: 10 s windows of one-report-per-request ingestion and national-view reads until two windows
+#     in a row are within 10 % (at most PERF_WARM_WINDOWS), so the JIT has settled before anything is timed;
+#   - one report per request: ingestion through the gateway, CPU per accepted report by component; a read through the
+#     gateway and straight to indicator-service;
+#   - bulk: PERF_BULK_ROUNDS submissions of PERF_BULK_ROWS rows (perf/java/BulkSubmission.java), rows/s to the 202 and
+#     the time from the 202 until all of it is in the national view; one bad row among as many: 422, nothing recorded;
+#     beside Kafka's ProducerPerformance with transactions on (same broker, records of our events' size);
+#   - live projection: the national-view projector folding a backlog (reporting-service paused while bulk submissions
+#     fill the log), beside ConsumerPerformance reading as many records of the same topic;
+#   - freshness: from 202 to visible in GET /api/v1/national-view (perf/java/Freshness.java) while wrk reports at the
+#     highest rate it can;
+#   - cost curves: the national view live and as of mid-history, and its rebuild, with 10k, 100k and 1M facts of
+#     history (added through the log by perf/java/history/SeedHistory.java: copies of the run's reports, each a new
+#     event).
+#
+# Writes the "pipeline" section of docs/benchmarks.md. Settings (environment): PERF_PORT_OFFSET (300), PERF_DURATION
+# (10), PERF_CONNECTIONS (16), PERF_WARM_WINDOWS (8), PERF_BULK_ROWS (10000), PERF_BULK_ROUNDS (5), PERF_SIZES
+# ("10000 100000 1000000"), PERF_DOC (docs/benchmarks.md; empty: no document).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=perf/lib.sh
+source perf/lib.sh
+
+DURATION=${PERF_DURATION:-10}
+CONNS=${PERF_CONNECTIONS:-16}
+THREADS=2
+WARM_WINDOWS=${PERF_WARM_WINDOWS:-8}
+BULK_ROWS=${PERF_BULK_ROWS:-10000}
+BULK_ROUNDS=${PERF_BULK_ROUNDS:-5}
+read -r -a SIZES <<<"${PERF_SIZES:-10000 100000 1000000}"
+RECORD_SIZE=650
+DOC=${PERF_DOC-docs/benchmarks.md}
+SECTION=pipeline
+CURRENT_DATA=$TARGET/$SECTION-data
+RESULTS=$TARGET/$SECTION-results
+PLAN=ip-2021-2025
+
+prepare_stack_benchmark
+ensure_kafka_tools
+compile_helpers
+mkdir -p "$TARGET/history-classes"
+javac -nowarn -cp "$STACK_ROOT/launcher/target/lib/*" -d "$TARGET/history-classes" "$PERF_DIR/java/history/SeedHistory.java"
+rm -rf "$RESULTS" "$CURRENT_DATA"
+mkdir -p "$RESULTS"
+RUN_DATE=$(date -u +%FT%TZ)
+COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs' || echo "+uncommitted changes")
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+start_stack "$CURRENT_DATA" "$RESULTS/launcher.out"
+await_healthy 600 "$RESULTS/launcher.out"
+log "stack up after $UP_S s"
+REPORTER=$(token cnipa-reporter)
+LEAD=$(token cnipa-lead)
+OPERATOR=$(token planwatch-operator)
+OBSERVE=$GATEWAY/api/v1/indicators/IND-01/observations
+VIEW=$GATEWAY/api/v1/national-view
+
+# --- warm-up until steady ---------------------------------------------------------------------------------------------
+previous=0 STEADY="not within $WARM_WINDOWS windows"
+for w in $(seq 1 "$WARM_WINDOWS"); do
+  run_wrk "warm.$w" observe.lua "$OBSERVE" "$REPORTER" 10
+  run_wrk "warm-read.$w" get.lua "$VIEW" "$LEAD" 5
+  rps=$(field "$RESULTS/warm.$w.txt" rps)
+  if awk -v a="$previous" -v b="$rps" 'BEGIN { exit !(a > 0 && (b - a) / a < 0.1 && (a - b) / a < 0.1) }'; then
+    STEADY="after $w windows"; break
+  fi
+  previous=$rps
+done
+log "warm-up: steady $STEADY"
+
+# --- one report per request; gateway vs direct ------------------------------------------------------------------------
+run_wrk ingest observe.lua "$OBSERVE" "$REPORTER"
+run_wrk read-gateway get.lua "$GATEWAY/api/v1/indicators/IND-01" "$REPORTER"
+run_wrk read-direct get.lua "$INDICATOR/api/v1/indicators/IND-01" "$REPORTER"
+
+# --- bulk submission beside ProducerPerformance with transactions -------------------------------------------------------
+java -cp "$(java_cp)" org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA" --create --if-not-exists \
+  --topic perf.producer-performance --partitions 3 --replication-factor 1 >"$RESULTS/topic.txt" 2>&1
+producer_performance() { # NAME RECORDS [transactional-id]
+  local extra=()
+  [[ -n ${3:-} ]] && extra=(--transactional-id "$3" --transaction-duration-ms 100)
+  java -Xmx512m -cp "$(java_cp)" org.apache.kafka.tools.ProducerPerformance --topic perf.producer-performance \
+    --num-records "$2" --record-size "$RECORD_SIZE" --throughput -1 "${extra[@]}" \
+    --producer-props bootstrap.servers="$KAFKA" acks=all enable.idempotence=true >"$RESULTS/$1.txt" 2>&1
+  grep 'records sent' "$RESULTS/$1.txt" | tail -1 | sed -E 's/.*sent, ([0-9.]+) records\/sec.*/\1/'
+}
+producer_performance pp-warm 50000 >/dev/null
+PP_RPS=$(producer_performance pp 100000)
+PP_TX_RPS=$(producer_performance pp-tx 100000 perf-producer-performance)
+log "ProducerPerformance: $PP_RPS records/s; with transactions (one per 100 ms): $PP_TX_RPS records/s"
+as_pg_superuser java -cp "$TARGET/classes:$(pg_jar)" BulkSubmission "$GATEWAY" "$REPORTER" "$JDBC" "$PLAN" \
+  "$BULK_ROWS" 3 "$BULK_ROUNDS" >"$RESULTS/bulk.txt" 2>&1 || { cat "$RESULTS/bulk.txt" >&2; exit 1; }
+cat "$RESULTS/bulk.txt" >&2
+
+# --- live projection: a backlog folded, beside ConsumerPerformance ----------------------------------------------------
+RS_PID=$(service_pid reporting-service)
+settled_count reporting.indicator_fact >/dev/null
+kill -STOP "$RS_PID"
+log "projection: reporting-service paused; $((BULK_ROWS * 5)) reports submitted in bulk"
+as_pg_superuser java -cp "$TARGET/classes:$(pg_jar)" BulkSubmission "$GATEWAY" "$REPORTER" "$JDBC" "$PLAN" \
+  "$BULK_ROWS" 0 5 --no-wait >"$RESULTS/backlog.txt" 2>&1 || { cat "$RESULTS/backlog.txt" >&2; kill -CONT "$RS_PID"; exit 1; }
+BACKLOG_TARGET=$(settled_count indicator.observation)
+db drain "$RS_PID" reporting.indicator_fact "$BACKLOG_TARGET" 600 >"$RESULTS/drain.txt"
+DRAIN_RATE=$(field "$RESULTS/drain.txt" rate_after_first)
+java -Xmx512m -cp "$(java_cp)" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "$KAFKA" \
+  --topic planwatch.indicator-events --messages "$BACKLOG_TARGET" --group "perf-cp-$(date +%s)" \
+  >"$RESULTS/consumer-performance.txt" 2>&1
+CP_LINE=$(grep -A1 '^start.time' "$RESULTS/consumer-performance.txt" | tail -1)
+CP_FETCH_RATE=$(echo "$CP_LINE" | awk -F', ' '{ printf "%.1f", $10 }')
+log "projection: $(cat "$RESULTS/drain.txt"); ConsumerPerformance $CP_FETCH_RATE records/s fetching"
+
+# --- freshness at the highest rate wrk reaches ------------------------------------------------------------------------
+run_wrk freshness-load observe.lua "$OBSERVE" "$REPORTER" 35 &
+LOAD_JOB=$!
+sleep 1
+helper Freshness "$GATEWAY" "$REPORTER" "$LEAD" 25 20 2023 IND-02=5 IND-03=2500 IND-04=3300 \
+  >"$RESULTS/freshness.txt" 2>&1 || true
+wait "$LOAD_JOB"
+log "freshness: $(grep PERF_RESULT "$RESULTS/freshness.txt" || cat "$RESULTS/freshness.txt")"
+
+# --- cost curves ---------------------------------------------------------------------------------------------------
+MID_INSTANT=$(date -u +%FT%TZ)
+rebuild() { # NAME: POST the national view's rebuild and wait for its end; prints seconds, state and events replayed
+  local t0 started; t0=$(date +%s%N)
+  curl -s -m 30 -X POST -H "Authorization: Bearer $OPERATOR" "$GATEWAY/api/v1/ops/projections/national-view/rebuild" \
+    >"$RESULTS/$1-start.json"
+  started=$(jq -r .startedAt "$RESULTS/$1-start.json")
+  for _ in $(seq 1 7200); do
+    curl -s -m 10 -H "Authorization: Bearer $OPERATOR" "$GATEWAY/api/v1/ops/projections/national-view" \
+      >"$RESULTS/$1.json" || true
+    [[ $(jq -r .startedAt "$RESULTS/$1.json" 2>/dev/null) == "$started" && $(jq -r .state "$RESULTS/$1.json") != RUNNING ]] \
+      && break
+    sleep 0.5
+  done
+  echo "$(elapsed_s "$t0") $(jq -r .state "$RESULTS/$1.json") $(jq -r .replayed "$RESULTS/$1.json")"
+}
+for size in "${SIZES[@]}"; do
+  facts=$(settled_count reporting.indicator_fact)
+  if (( facts < size )); then
+    log "history: $facts facts; appending $((size - facts)) reports to the log"
+    java -cp "$TARGET/history-classes:$STACK_ROOT/launcher/target/lib/*" SeedHistory "$KAFKA" planwatch.indicator-events \
+      "$((size - facts))" >"$RESULTS/history-$size.txt" 2>&1
+    for _ in $(seq 1 3600); do (( $(db count reporting.indicator_fact) >= size )) && break; sleep 1; done
+    facts=$(settled_count reporting.indicator_fact)
+  fi
+  echo "$facts" >"$RESULTS/facts-$size"
+  log "history: $facts facts in the national view"
+  for r in 1 2; do
+    run_wrk "live-$size.$r" get.lua "$VIEW" "$LEAD"
+    run_wrk "as-of-$size.$r" get.lua "$VIEW?asOf=$MID_INSTANT" "$LEAD"
+  done
+  rebuild "rebuild-$size" >"$RESULTS/rebuild-$size.txt"
+  log "rebuild at $size: $(cat "$RESULTS/rebuild-$size.txt")"
+done
+
+# --- the report -----------------------------------------------------------------------------------------------------
+rps() { field "$RESULTS/$1.txt" rps; }
+pooled() { echo "$(field "$RESULTS/$1.1.txt" requests) $(field "$RESULTS/$1.1.txt" seconds) $(field "$RESULTS/$1.2.txt" requests) $(field "$RESULTS/$1.2.txt" seconds)" | awk '{ printf "%.1f", ($1 + $3) / ($2 + $4) }'; }
+bulk_median() { grep '^PERF_RESULT round=' "$RESULTS/bulk.txt" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+bulk_all() { grep '^PERF_RESULT round=' "$RESULTS/bulk.txt" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }' | paste -sd' '; }
+report() {
+  local first=${SIZES[0]} last=${SIZES[-1]} ingest_cpu
+  ingest_cpu=$(sed -E 's/.*total=([0-9.]+).*/\1/' "$RESULTS/ingest.cpums")
+  echo "<!-- $SECTION:begin -->"
+  echo "## The pipeline against its parts"
+  echo
+  echo "\`perf/pipeline.sh\` at \`$COMMIT\`, $RUN_DATE, $(nproc) cores ($(uname -m)) shared with other work; load average"
+  echo "$LOAD_BEFORE at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end. One stack (one instance of each service),"
+  echo "warm-up in 10 s windows until two in a row were within 10 % ($STEADY); wrk $DURATION s per measure, $CONNS connections."
+  echo
+  echo "| measure | PlanWatch | reference, same run | ratio | target |"
+  echo "|---|---|---|---|---|"
+  echo "| bulk: $BULK_ROWS rows per submission, median of $BULK_ROUNDS (each: $(bulk_all rows_per_s)) | $(bulk_median rows_per_s) rows/s to the 202 | ProducerPerformance, acks=all, idempotent, transactions of 100 ms: $PP_TX_RPS records/s (without transactions $PP_RPS) | $(calc '%.2f' "$(bulk_median rows_per_s) / $PP_TX_RPS") | ≥ 0.25 |"
+  echo "| bulk: from the 202 to all rows in the national view, ms (each: $(bulk_all visible_after_202_ms)) | median $(bulk_median visible_after_202_ms) ms | | | ≤ 2000 ms |"
+  echo "| bulk: one bad row among $BULK_ROWS | $(field "$RESULTS/bulk.txt" bad_row_status) at \`$(field "$RESULTS/bulk.txt" bad_row_field)\`; read models unchanged: $(field "$RESULTS/bulk.txt" read_models_unchanged) | | | 422, nothing |"
+  echo "| live projection: national view folding a backlog of $(field "$RESULTS/drain.txt" backlog) events | $DRAIN_RATE events/s | ConsumerPerformance, same topic, $BACKLOG_TARGET records: $CP_FETCH_RATE records/s | $(calc '%.2f' "$DRAIN_RATE / $CP_FETCH_RATE") | ≥ 0.25 |"
+  echo "| freshness under load ($(rps freshness-load) reports/s by wrk) | $(field "$RESULTS/freshness.txt" p50_ms) ms p50, $(field "$RESULTS/freshness.txt" p99_ms) ms p99 ($(field "$RESULTS/freshness.txt" samples) samples) | | | p99 ≤ 1000 ms |"
+  echo "| one report per request: CPU per accepted report, whole stack | $ingest_cpu ms at $(rps ingest) reports/s | | | ≤ 3 ms |"
+  echo "| read through the gateway vs direct | $(rps read-gateway) req/s | direct $(rps read-direct) req/s | $(calc '%.2f' "$(rps read-gateway) / $(rps read-direct)") | ≥ 0.7 |"
+  for size in "${SIZES[@]}"; do
+    echo "| national view at $(cat "$RESULTS/facts-$size") facts: live / as of $MID_INSTANT, req/s | $(pooled "live-$size") / $(pooled "as-of-$size") | at $first: $(pooled "live-$first") / $(pooled "as-of-$first") | $(calc '%.2f' "$(pooled "live-$size") / $(pooled "live-$first")") / $(calc '%.2f' "$(pooled "as-of-$size") / $(pooled "as-of-$first")") | as-of at $last ≥ 0.5 of at $first |"
+  done
+  for size in "${SIZES[@]}"; do
+    read -r secs state replayed <"$RESULTS/rebuild-$size.txt"
+    echo "| rebuild of the national view at $(cat "$RESULTS/facts-$size") facts | $state, $replayed events in $secs s ($(calc '%.0f' "$replayed / $secs") events/s) | | | |"
+  done
+  echo
+  echo "CPU per request by component (ms): ingestion $(cat "$RESULTS/ingest.cpums"); read through the gateway"
+  echo "$(cat "$RESULTS/read-gateway.cpums"); direct $(cat "$RESULTS/read-direct.cpums"); national view as of, at $last facts,"
+  echo "$(cat "$RESULTS/as-of-$last.1.cpums")."
+  echo "<!-- $SECTION:end -->"
+}
+report | tee "$RESULTS/report.md"
+write_doc_section "$SECTION" "$RESULTS/report.md" "$DOC"
