@@ -6,15 +6,22 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
 
 /**
- * Bulk submission as a ministry sends it: {@code ROWS} indicator values in one {@code POST …/submissions} through the
+ * {@code plan GATEWAY LEAD_TOKEN SHIPPED_YAML PLAN INDICATORS}: publishes PLAN, the shipped plan under another id with
+ * INDICATORS more quarterly indicators of CNIPA's, so that a submission of 25 × INDICATORS rows names each indicator
+ * and period once (a submission may not report one twice), and waits until a submission to it is accepted.
+ *
+ * <p>Otherwise, bulk submission as a ministry sends it: {@code ROWS} indicator values in one {@code POST …/submissions} through the
  * gateway, {@code WARMUPS} untimed first, then {@code ROUNDS} timed one after another. For each: the time to the
  * {@code 202} (rows/s = rows ÷ that time) and from the {@code 202} until all its rows are folded into the national
  * view ({@code reporting.indicator_fact}, read every 10 ms as the PostgreSQL superuser). Then one submission of the
@@ -27,9 +34,14 @@ import java.util.UUID;
  */
 public class BulkSubmission {
 
-    private static final List<String> INDICATORS = List.of("IND-01", "IND-02", "IND-03", "IND-04", "IND-05");
+    /** The periods of a quarterly indicator of a 2021–2025 plan: the years and their quarters. */
+    private static final List<String> PERIODS = periods();
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("plan")) {
+            publish(args[1], args[2], Files.readString(Path.of(args[3])), args[4], Integer.parseInt(args[5]));
+            return;
+        }
         String gateway = args[0];
         String token = args[1];
         String plan = args[3];
@@ -42,11 +54,17 @@ public class BulkSubmission {
         try (Connection db = DriverManager.getConnection(args[2], "postgres",
                 System.getenv("PLANWATCH_PG_SUPERUSER_PASSWORD"))) {
             for (int i = 0; i < warmups + rounds; i++) {
-                long before = count(db, "reporting.indicator_fact");
+                long before = folded(db);
                 String body = body(rows, -1);
                 long sent = System.nanoTime();
                 HttpResponse<String> answer = http.send(post(submissions, token, body),
                         HttpResponse.BodyHandlers.ofString());
+                // A plan just published reaches programme-service through the log: until then, 404.
+                for (int tries = 0; i == 0 && answer.statusCode() == 404 && tries < 60; tries++) {
+                    Thread.sleep(1000);
+                    sent = System.nanoTime();
+                    answer = http.send(post(submissions, token, body), HttpResponse.BodyHandlers.ofString());
+                }
                 long accepted = System.nanoTime();
                 if (answer.statusCode() != 202) {
                     throw new IllegalStateException("submission answered " + answer.statusCode() + ": "
@@ -58,7 +76,7 @@ public class BulkSubmission {
                 long visible = -1;
                 long deadline = accepted + 120_000_000_000L;
                 while (System.nanoTime() < deadline) {
-                    if (count(db, "reporting.indicator_fact") >= before + rows) {
+                    if (folded(db) >= before + rows) {
                         visible = System.nanoTime();
                         break;
                     }
@@ -91,16 +109,63 @@ public class BulkSubmission {
         }
     }
 
-    /** ROWS values of the agency's indicators for 2021–2025 (later rows revise earlier ones); row BAD negative. */
+    /** ROWS values, each of another indicator and period of the bulk plan; row BAD negative. */
     private static String body(int rows, int bad) {
         List<String> items = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
-            int year = 2021 + (i / INDICATORS.size()) % 5;
-            String value = i == bad ? "-5" : String.valueOf(year % 100);
-            items.add("{\"indicator\":\"" + INDICATORS.get(i % INDICATORS.size()) + "\",\"period\":\"" + year
+            String value = i == bad ? "-5" : String.valueOf(10 + i % 7);
+            items.add("{\"indicator\":\"" + code(i / PERIODS.size()) + "\",\"period\":\"" + PERIODS.get(i % PERIODS.size())
                     + "\",\"value\":" + value + ",\"comment\":\"批量报送\"}");
         }
         return "{\"observations\":[" + String.join(",", items) + "]}";
+    }
+
+    private static String code(int indicator) {
+        return String.format(Locale.ROOT, "BULK-%03d", indicator + 1);
+    }
+
+    private static List<String> periods() {
+        List<String> periods = new ArrayList<>();
+        for (int year = 2021; year <= 2025; year++) {
+            periods.add(String.valueOf(year));
+            for (int q = 1; q <= 4; q++) {
+                periods.add(year + "-Q" + q);
+            }
+        }
+        return periods;
+    }
+
+    private static void publish(String gateway, String lead, String shipped, String plan, int indicators)
+            throws Exception {
+        StringBuilder more = new StringBuilder();
+        for (int i = 0; i < indicators; i++) {
+            more.append("""
+                      - code: %s
+                        number: %d
+                        nameZh: 批量报送测试指标%d
+                        nameEn: Bulk test indicator %d
+                        unit: {code: patents, symbolZh: 件, nameEn: patents, kind: COUNT}
+                        baseline: {year: 2020, value: 10}
+                        target: {year: 2025, value: 20}
+                        increase: 10
+                        attribute: EXPECTED
+                        direction: 1
+                        responsibleAgency: CNIPA
+                        frequency: QUARTERLY
+                        bounds: {min: 0, max: null}
+                    """.formatted(code(i), 100 + i, i + 1, i + 1));
+        }
+        String document = shipped.replaceFirst("(?m)^  id: ip-2021-2025$", "  id: " + plan)
+                .replaceFirst("(?m)^indicators:\n", "indicators:\n" + Matcher.quoteReplacement(more.toString()));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> published = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/plans/" + plan))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + lead)
+                .header("Content-Type", "application/yaml").PUT(HttpRequest.BodyPublishers.ofString(document)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (published.statusCode() != 202) {
+            throw new IllegalStateException("publishing " + plan + ": " + published.statusCode() + " "
+                    + published.body().substring(0, Math.min(2000, published.body().length())));
+        }
     }
 
     private static HttpRequest post(URI uri, String token, String body) {
@@ -116,6 +181,19 @@ public class BulkSubmission {
             counts[i] = count(db, tables[i]);
         }
         return counts;
+    }
+
+    /** The events the national view has folded: one row to read, where counting the facts grows with them. */
+    private static long folded(Connection db) throws Exception {
+        return count(db, "reporting.view_freshness") == 0 ? 0 : value(db,
+                "select events_applied from reporting.view_freshness where id = 1");
+    }
+
+    private static long value(Connection db, String query) throws Exception {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long count(Connection db, String table) throws Exception {

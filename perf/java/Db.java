@@ -68,8 +68,10 @@ public class Db {
         }
     }
 
+    /** The rows of a table, or the number a query ({@code select …}) answers. */
     static long count(Connection db, String table) throws Exception {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+        String query = table.startsWith("select ") ? table : "select count(*) from " + table;
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }

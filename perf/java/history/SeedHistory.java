@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * through its API in this run), each under a new event id — in the {@code ce_id} header and the body's
  * {@code eventId} — so every one is a distinct report of the same indicator and period: a later revision.
  *
- * <p>Usage: java -cp "launcher/target/lib/*:…" SeedHistory BOOTSTRAP TOPIC COUNT; prints one PERF_RESULT line.
+ * <p>Usage: java -cp "launcher/target/lib/*:…" SeedHistory BOOTSTRAP TOPIC COUNT [PLAN]; prints one PERF_RESULT line.
+ * With PLAN, only that plan's reports are copied, so that its own history grows by COUNT.
  */
 public class SeedHistory {
 
@@ -37,6 +38,11 @@ public class SeedHistory {
         String topic = args[1];
         int count = Integer.parseInt(args[2]);
         List<ConsumerRecord<byte[], byte[]>> originals = readAll(bootstrap, topic);
+        if (args.length > 3) {
+            Pattern ofPlan = Pattern.compile("\"plan\"\\s*:\\s*\"" + Pattern.quote(args[3]) + "\"");
+            originals = originals.stream()
+                    .filter(r -> ofPlan.matcher(new String(r.value(), StandardCharsets.UTF_8)).find()).toList();
+        }
         if (originals.isEmpty()) {
             throw new IllegalStateException("no records in " + topic + " to copy");
         }

@@ -1,16 +1,19 @@
 package cn.gov.planwatch.platform.eventlog;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * The revisions of reports kept with their history, as every read model of reports numbers them: a key's reports
- * count 1, 2, 3… in log order (the table's {@code seq}, the order they were appended), and the newest is the key's
- * current one. The table has {@code event_id}, {@code seq}, {@code revision} and {@code current} columns and a
- * partial unique index on the key where current; new rows arrive with revision 0 and not current.
+ * count 1, 2, 3… in log order, and the newest is the key's current one. The table has {@code event_id} (unique),
+ * {@code seq} (its order of appending), {@code revision} and {@code current} columns, and a partial unique index on
+ * the key where current.
+ * <p>
+ * A batch of events is appended in two statements whatever its size, each row written once with its final revision
+ * and flag: numbering after the append instead rewrote every row twice, and each rewrite updated every index of the
+ * table. Both statements read the batch from {@code batch}, a FROM item named {@code b} with the table's columns (as
+ * named in {@code columns}) and {@code n}, the event's position in the batch; an event already in the table (a
+ * redelivery), or twice in the batch, is appended once.
  */
 public final class ReportRevisions {
 
@@ -18,37 +21,40 @@ public final class ReportRevisions {
     }
 
     /**
-     * Numbers the newly appended rows {@code eventIds} after the revisions their keys had, and makes the newest of
-     * each key current, in three statements whatever their number. Runs in the caller's transaction.
-     *
-     * @param table the table, qualified as the statements should name it
-     * @param key   the columns that name one series of revisions, e.g. {@code plan, indicator, period}
+     * The first statement: the current report of each key the batch brings a new report for is current no longer
+     * (before the new one is appended, because the partial unique index is checked row by row).
      */
-    public static void numberNewRows(JdbcClient jdbc, String table, List<String> key, List<UUID> eventIds) {
-        if (eventIds.isEmpty()) {
-            return;
-        }
-        Object ids = eventIds.toArray(UUID[]::new);
-        String columns = String.join(", ", key);
+    public static String retireCurrent(String table, List<String> key, String batch) {
+        return """
+                update %1$s t set current = false
+                 where t.current and (%2$s) in (select %3$s from %4$s
+                                                  where not exists (select 1 from %1$s x where x.event_id = b.event_id))
+                """.formatted(table, prefixed("t.", key), prefixed("b.", key), batch);
+    }
+
+    /**
+     * The second statement: appends the batch's new reports in log order, each numbered after the revisions its key
+     * had, the newest of each key current; returns the event ids appended.
+     */
+    public static String appendNumbered(String table, List<String> key, List<String> columns, String batch) {
         String sameKey = key.stream().map(c -> "p." + c + " = f." + c).collect(Collectors.joining(" and "));
-        jdbc.sql("""
-                update %1$s o set revision = n.revision
-                  from (select f.event_id,
-                               (select coalesce(max(p.revision), 0) from %1$s p where %2$s and p.revision > 0)
-                               + row_number() over (partition by %3$s order by f.seq) as revision
-                          from %1$s f where f.event_id = any(?)) n
-                 where o.event_id = n.event_id
-                """.formatted(table, sameKey, key.stream().map(c -> "f." + c).collect(Collectors.joining(", "))))
-                .params(ids).update();
-        // Two statements, because the partial unique index is checked row by row.
-        jdbc.sql("""
-                update %1$s set current = false
-                 where current and (%2$s) in (select %2$s from %1$s where event_id = any(?))
-                """.formatted(table, columns)).params(ids).update();
-        jdbc.sql("""
-                update %1$s set current = true
-                 where event_id in (select distinct on (%2$s) event_id from %1$s
-                                     where event_id = any(?) order by %2$s, seq desc)
-                """.formatted(table, columns)).params(ids).update();
+        return """
+                insert into %1$s (%2$s, revision, current)
+                select %3$s,
+                       coalesce(previous.revision, 0) + row_number() over (partition by %4$s order by f.n),
+                       row_number() over (partition by %4$s order by f.n desc) = 1
+                  from (select distinct on (b.event_id) b.* from %5$s
+                         where not exists (select 1 from %1$s x where x.event_id = b.event_id)
+                         order by b.event_id, b.n) f
+                  left join lateral (select max(p.revision) as revision from %1$s p where %6$s) previous on true
+                 order by f.n
+                on conflict (event_id) do nothing
+                returning event_id
+                """.formatted(table, String.join(", ", columns), prefixed("f.", columns), prefixed("f.", key), batch,
+                sameKey);
+    }
+
+    private static String prefixed(String alias, List<String> columns) {
+        return columns.stream().map(c -> alias + c).collect(Collectors.joining(", "));
     }
 }

@@ -13,13 +13,16 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @Repository
 public class JdbcObservationStore implements ObservationHistory {
@@ -30,6 +33,12 @@ public class JdbcObservationStore implements ObservationHistory {
             rs.getString("unit"), rs.getTimestamp("recorded_at").toInstant(), rs.getInt("revision"), rs.getBoolean("current"));
 
     static final String TABLE = "observation";
+    private static final List<String> KEY = List.of("plan", "indicator", "period");
+    private static final List<String> COLUMNS = List.of("event_id", "plan", "indicator", "period", "value", "comment",
+            "source", "agency", "client_id", "actor", "trace_id", "recorded_at", "unit", "unit_confirmed");
+    /** A batch of events as a FROM item: one array per column, unnested together, with each event's position. */
+    private static final String BATCH = "unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality as b("
+            + String.join(", ", COLUMNS) + ", n)";
 
     private final JdbcClient jdbc;
     /** The same database, for the statements that bind arrays of the driver's making. */
@@ -55,66 +64,58 @@ public class JdbcObservationStore implements ObservationHistory {
     }
 
     /**
-     * Applies the events, in log order, each once, in four statements whatever their number: the batch's event ids
-     * inserted together (a redelivered one skipped by its key), then the new reports numbered and the newest of each
-     * period made current ({@link ReportRevisions}). Runs in the caller's transaction.
-     * Returns the event ids applied now; those missing were applied before.
+     * Applies the events, in log order, each once, in two statements whatever their number ({@link ReportRevisions}):
+     * the batch's event ids inserted together, a redelivered one skipped by its key. Runs in the caller's
+     * transaction. Returns the event ids applied now; those missing were applied before.
      */
     public List<UUID> applyAll(List<ObservationReported> events) {
-        List<UUID> applied = append(events);
-        ReportRevisions.numberNewRows(jdbc, table, List.of("plan", "indicator", "period"), applied);
-        return applied;
-    }
-
-    /**
-     * Rebuild only, into a fresh table that nothing else writes: appends events in one statement, none current and
-     * unnumbered; {@link #numberRevisions()} finishes the table. Three statements per event held a rebuild to a
-     * twentieth of the broker's read rate (perf/run-benchmarks.sh). A redelivered event is skipped by its key.
-     */
-    void appendAll(List<ObservationReported> events) {
-        append(events);
-    }
-
-    /**
-     * Inserts the events in one statement (arrays unnested in order, so {@code seq} follows the log), unnumbered
-     * and not current; returns the ids of those not there before.
-     */
-    private List<UUID> append(List<ObservationReported> events) {
         if (events.isEmpty()) {
             return List.of();
         }
+        arrays.update(connection -> bind(connection.prepareStatement(
+                ReportRevisions.retireCurrent(table, KEY, BATCH)), connection, events));
+        return arrays.query(connection -> bind(connection.prepareStatement(
+                        ReportRevisions.appendNumbered(table, KEY, COLUMNS, BATCH)), connection, events),
+                (rs, n) -> rs.getObject(1, UUID.class));
+    }
+
+    /**
+     * Rebuild only, into a fresh table that nothing else writes: appends events in one statement (in log order, so
+     * {@code seq} follows the log), none current and unnumbered; {@link #numberRevisions()} finishes the table. Three
+     * statements per event held a rebuild to a twentieth of the broker's read rate (perf/run-benchmarks.sh). A
+     * redelivered event is skipped by its key.
+     */
+    void appendAll(List<ObservationReported> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         String sql = """
-                insert into %s (event_id, plan, indicator, period, value, comment, source, agency,
-                    client_id, actor, trace_id, recorded_at, unit, unit_confirmed, revision, current)
-                select e.event_id, e.plan, e.indicator, e.period, e.value, e.comment, e.source, e.agency,
-                       e.client_id, e.actor, e.trace_id, e.recorded_at, e.unit, e.unit_confirmed, 0, false
-                  from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
-                       as e(event_id, plan, indicator, period, value, comment, source, agency, client_id, actor,
-                            trace_id, recorded_at, unit, unit_confirmed, n)
-                 order by e.n
+                insert into %s (%s, revision, current)
+                select %s, 0, false from %s order by b.n
                 on conflict (event_id) do nothing
-                returning event_id
-                """.formatted(table);
-        return arrays.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            statement.setArray(1, connection.createArrayOf("uuid", column(events, ObservationReported::eventId)));
-            statement.setArray(2, connection.createArrayOf("text", column(events, ObservationReported::plan)));
-            statement.setArray(3, connection.createArrayOf("text", column(events, ObservationReported::indicator)));
-            statement.setArray(4, connection.createArrayOf("text", column(events, ObservationReported::period)));
-            statement.setArray(5, connection.createArrayOf("numeric", column(events, ObservationReported::value)));
-            statement.setArray(6, connection.createArrayOf("text", column(events, ObservationReported::comment)));
-            statement.setArray(7, connection.createArrayOf("text", column(events, ObservationReported::source)));
-            statement.setArray(8, connection.createArrayOf("text", column(events, ObservationReported::agency)));
-            statement.setArray(9, connection.createArrayOf("text", column(events, ObservationReported::clientId)));
-            statement.setArray(10, connection.createArrayOf("text", column(events, ObservationReported::actor)));
-            statement.setArray(11, connection.createArrayOf("text", column(events, ObservationReported::traceId)));
-            statement.setArray(12, connection.createArrayOf("timestamptz",
-                    column(events, JdbcObservationStore::recordedAt)));
-            statement.setArray(13, connection.createArrayOf("text", column(events, ObservationReported::unit)));
-            statement.setArray(14, connection.createArrayOf("bool",
-                    column(events, ObservationReported::unitConfirmed)));
-            return statement;
-        }, (rs, n) -> rs.getObject(1, UUID.class));
+                """.formatted(table, String.join(", ", COLUMNS),
+                COLUMNS.stream().map(c -> "b." + c).collect(Collectors.joining(", ")), BATCH);
+        arrays.update(connection -> bind(connection.prepareStatement(sql), connection, events));
+    }
+
+    /** The statement with the events' columns bound as arrays, in the order of {@link #BATCH}. */
+    private static PreparedStatement bind(PreparedStatement statement, Connection connection,
+            List<ObservationReported> events) throws SQLException {
+        statement.setArray(1, connection.createArrayOf("uuid", column(events, ObservationReported::eventId)));
+        statement.setArray(2, connection.createArrayOf("text", column(events, ObservationReported::plan)));
+        statement.setArray(3, connection.createArrayOf("text", column(events, ObservationReported::indicator)));
+        statement.setArray(4, connection.createArrayOf("text", column(events, ObservationReported::period)));
+        statement.setArray(5, connection.createArrayOf("numeric", column(events, ObservationReported::value)));
+        statement.setArray(6, connection.createArrayOf("text", column(events, ObservationReported::comment)));
+        statement.setArray(7, connection.createArrayOf("text", column(events, ObservationReported::source)));
+        statement.setArray(8, connection.createArrayOf("text", column(events, ObservationReported::agency)));
+        statement.setArray(9, connection.createArrayOf("text", column(events, ObservationReported::clientId)));
+        statement.setArray(10, connection.createArrayOf("text", column(events, ObservationReported::actor)));
+        statement.setArray(11, connection.createArrayOf("text", column(events, ObservationReported::traceId)));
+        statement.setArray(12, connection.createArrayOf("timestamptz", column(events, JdbcObservationStore::recordedAt)));
+        statement.setArray(13, connection.createArrayOf("text", column(events, ObservationReported::unit)));
+        statement.setArray(14, connection.createArrayOf("bool", column(events, ObservationReported::unitConfirmed)));
+        return statement;
     }
 
     private static Object[] column(List<ObservationReported> events, Function<ObservationReported, Object> field) {

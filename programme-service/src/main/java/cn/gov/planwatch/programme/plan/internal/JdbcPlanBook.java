@@ -23,6 +23,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +41,7 @@ class JdbcPlanBook implements PlanBook {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcPlanBook.class);
 
-    private static final String IN_FORCE = "select p.*, v.document, v.kind from %s p join %s v"
+    private static final String IN_FORCE = "select p.*, v.kind from %s p join %s v"
             + " on v.event_id = p.version_event_id";
 
     private final JdbcClient jdbc;
@@ -48,13 +50,7 @@ class JdbcPlanBook implements PlanBook {
     private final String plans;
     private final String versions;
     private final StoredPlanVersions documents = new StoredPlanVersions();
-    private final RowMapper<PlanInForce> inForce = (rs, n) -> {
-        UUID versionEventId = rs.getObject("version_event_id", UUID.class);
-        String json = rs.getString("document");
-        return new PlanInForce(documents.document(versionEventId, () -> json),
-                versionEventId, rs.getString("kind"), rs.getTimestamp("published_at").toInstant(),
-                rs.getString("state").equals("CLOSED"));
-    };
+    private final RowMapper<PlanInForce> inForce = this::inForce;
 
     JdbcPlanBook(JdbcClient jdbc, TransactionTemplate transactions,
             @Value("${spring.flyway.default-schema}") String schema) {
@@ -142,6 +138,16 @@ class JdbcPlanBook implements PlanBook {
         return true;
     }
 
+    private PlanInForce inForce(ResultSet rs, int row) throws SQLException {
+        UUID versionEventId = rs.getObject("version_event_id", UUID.class);
+        // The document (hundreds of kilobytes for a large plan) is read only the first time its version is asked for.
+        return new PlanInForce(documents.document(versionEventId, () -> jdbc.sql(
+                        "select document from " + versions + " where event_id = ?").params(versionEventId)
+                        .query(String.class).single()),
+                versionEventId, rs.getString("kind"), rs.getTimestamp("published_at").toInstant(),
+                rs.getString("state").equals("CLOSED"));
+    }
+
     @Override
     public Optional<PlanInForce> find(String plan) {
         return jdbc.sql(IN_FORCE.formatted(plans, versions) + " where p.id = ?").params(plan).query(inForce)
@@ -151,7 +157,7 @@ class JdbcPlanBook implements PlanBook {
     @Override
     public Optional<PlanInForce> findAsOf(String plan, Instant asOf) {
         Timestamp at = Timestamp.from(asOf);
-        String asItStood = "select v.document, v.event_id as version_event_id, v.kind, p.published_at,"
+        String asItStood = "select v.event_id as version_event_id, v.kind, p.published_at,"
                 + " case when p.closed_at <= ? then 'CLOSED' else 'ACTIVE' end as state"
                 + " from " + plans + " p join " + versions + " v on v.plan = p.id where p.id = ?";
         Optional<PlanInForce> recordedByThen = jdbc.sql(asItStood + " and v.recorded_at <= ?"

@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.List;
@@ -50,6 +52,16 @@ public class NationalViewStore {
                                    where f.plan = c.plan and f.indicator = c.indicator and f.period = c.period
                                      and f.recorded_at <= ?
                                    order by f.recorded_at desc, f.seq desc limit 1) f
+            """;
+
+    private static final List<String> KEY = List.of("plan", "indicator", "period");
+    private static final List<String> COLUMNS = List.of("event_id", "plan", "indicator", "period", "value", "agency",
+            "client_id", "actor", "recorded_at");
+    /** A batch of reports as a FROM item: one array per column, unnested together, with each report's position. */
+    private static final String BATCH = """
+            unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as numeric[]),
+                   cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]))
+              with ordinality as b(event_id, plan, indicator, period, value, agency, client_id, actor, recorded_at, n)
             """;
 
     private final JdbcClient jdbc;
@@ -85,8 +97,8 @@ public class NationalViewStore {
     }
 
     /**
-     * Applies the events, in log order, each once: the facts inserted together (a redelivered event skipped by its
-     * key), numbered and made current ({@link ReportRevisions}), then the status of each indicator they touched
+     * Applies the events, in log order, each once: the facts inserted together, numbered and the newest of each period
+     * current ({@link ReportRevisions}; a redelivered event skipped by its key), then the status of each indicator they touched
      * measured once, and the freshness counted once. Runs in the caller's transaction. Returns the event ids applied
      * now; those missing were applied before.
      */
@@ -94,43 +106,31 @@ public class NationalViewStore {
         if (events.isEmpty()) {
             return List.of();
         }
-        List<UUID> applied = sql("""
-                insert into reporting.indicator_fact (event_id, plan, indicator, period, value, agency, client_id,
-                    actor, recorded_at, revision, current)
-                select e.event_id, e.plan, e.indicator, e.period, e.value, e.agency, e.client_id, e.actor,
-                       e.recorded_at, 0, false
-                  from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                              cast(? as numeric[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                              cast(? as timestamptz[])) with ordinality
-                       as e(event_id, plan, indicator, period, value, agency, client_id, actor, recorded_at, n)
-                 order by e.n
-                on conflict (event_id) do nothing
-                returning event_id
-                """)
-                .params(events.stream().map(ObservationReported::eventId).toArray(UUID[]::new),
-                        column(events, ObservationReported::plan), column(events, ObservationReported::indicator),
-                        column(events, ObservationReported::period),
-                        column(events, e -> e.value().toPlainString()), column(events, ObservationReported::agency),
-                        column(events, ObservationReported::clientId), column(events, ObservationReported::actor),
-                        // Cut to the column's microseconds here, as every path that writes the table does.
-                        column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString()))
+        Object[] batch = {events.stream().map(ObservationReported::eventId).toArray(UUID[]::new),
+                column(events, ObservationReported::plan), column(events, ObservationReported::indicator),
+                column(events, ObservationReported::period), column(events, e -> e.value().toPlainString()),
+                column(events, ObservationReported::agency), column(events, ObservationReported::clientId),
+                column(events, ObservationReported::actor),
+                // Cut to the column's microseconds here, as every path that writes the table does.
+                column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())};
+        String facts = tables.of("indicator_fact");
+        jdbc.sql(ReportRevisions.retireCurrent(facts, KEY, BATCH)).params(batch).update();
+        List<UUID> applied = jdbc.sql(ReportRevisions.appendNumbered(facts, KEY, COLUMNS, BATCH)).params(batch)
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list();
         if (applied.isEmpty()) {
             return applied;
         }
-        ReportRevisions.numberNewRows(jdbc, tables.of("indicator_fact"), List.of("plan", "indicator", "period"),
-                applied);
         Set<UUID> now = Set.copyOf(applied);
         List<ObservationReported> folded = events.stream().filter(e -> now.contains(e.eventId())).toList();
         Instant at = clock.instant();
-        folded.stream().map(e -> Map.entry(e.plan(), e.indicator())).distinct().forEach(touched -> {
-            // A plan not known yet (its event may follow on its own topic) gets its status measured when read.
-            Optional<PlanCatalogue> plan = plans.inForce(touched.getKey(), at);
-            Optional<Indicator> indicator = plan.flatMap(p -> p.indicator(touched.getValue()));
-            if (indicator.isPresent()) {
-                refreshStatus(plan.get(), indicator.get());
-            }
-        });
+        folded.stream().collect(Collectors.groupingBy(ObservationReported::plan, LinkedHashMap::new,
+                Collectors.mapping(ObservationReported::indicator, Collectors.toCollection(LinkedHashSet::new))))
+                .forEach((planId, indicators) -> {
+                    // A plan not known yet (its event may follow on its own topic) gets its status measured when read.
+                    Optional<PlanCatalogue> plan = plans.inForce(planId, at);
+                    plan.ifPresent(p -> indicators.forEach(code -> p.indicator(code)
+                            .ifPresent(indicator -> refreshStatus(p, indicator))));
+                });
         recordApplied(folded.stream().map(ObservationReported::recordedAt).max(Comparator.naturalOrder()).orElseThrow(),
                 applied.size());
         return applied;

@@ -70,22 +70,22 @@ class JdbcPlansInForce implements PlansInForce {
     @Override
     public Optional<PlanCatalogue> inForce(String plan, Instant at) {
         // Before its first publication a plan's first version counts: a plan published late still covers its years.
-        Optional<Version> found = jdbc.sql("""
-                        select event_id, document from reporting.plan_version
+        Optional<UUID> found = jdbc.sql("""
+                        select event_id from reporting.plan_version
                          where plan = ? and (recorded_at <= ? or version = (
                                select min(version) from reporting.plan_version where plan = ?))
                          order by version desc limit 1
                         """)
                 .params(plan, Timestamp.from(at), plan)
-                .query((rs, n) -> new Version(rs.getObject("event_id", UUID.class), rs.getString("document")))
+                .query(UUID.class)
                 .optional();
         if (found.isEmpty()) {
             return plan.equals(configured.plan().id()) ? Optional.of(configured) : Optional.empty();
         }
-        Version version = found.get();
-        return Optional.of(parsed.document(version.eventId(), version::document));
-    }
-
-    private record Version(UUID eventId, String document) {
+        // The document (hundreds of kilobytes for a large plan) is read only the first time its version is asked for.
+        UUID version = found.get();
+        return Optional.of(parsed.document(version, () -> jdbc.sql(
+                "select document from reporting.plan_version where event_id = ?").params(version)
+                .query(String.class).single()));
     }
 }
