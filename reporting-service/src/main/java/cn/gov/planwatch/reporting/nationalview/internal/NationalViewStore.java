@@ -128,8 +128,8 @@ public class NationalViewStore {
                 .forEach((planId, indicators) -> {
                     // A plan not known yet (its event may follow on its own topic) gets its status measured when read.
                     Optional<PlanCatalogue> plan = plans.inForce(planId, at);
-                    plan.ifPresent(p -> indicators.forEach(code -> p.indicator(code)
-                            .ifPresent(indicator -> refreshStatus(p, indicator))));
+                    plan.ifPresent(p -> refreshStatuses(p, indicators.stream().map(p::indicator)
+                            .flatMap(Optional::stream).toList()));
                 });
         recordApplied(folded.stream().map(ObservationReported::recordedAt).max(Comparator.naturalOrder()).orElseThrow(),
                 applied.size());
@@ -158,24 +158,44 @@ public class NationalViewStore {
                 .update();
     }
 
-    private void refreshStatus(PlanCatalogue plan, Indicator indicator) {
-        List<IndicatorFact> series = currentSeries(plan.plan().id(), indicator.code(), null);
-        IndicatorFact latest = series.get(series.size() - 1);
-        Progress progress = progressMeasure.assess(indicator, points(series));
+    /**
+     * Measures the status of each of these indicators of the plan again from its current facts, in two statements
+     * for all of them.
+     */
+    private void refreshStatuses(PlanCatalogue plan, List<Indicator> indicators) {
+        if (indicators.isEmpty()) {
+            return;
+        }
+        Map<String, List<IndicatorFact>> series = sql(
+                        "select * from reporting.indicator_fact where plan = ? and indicator = any(?) and current")
+                .params(plan.plan().id(), indicators.stream().map(Indicator::code).toArray(String[]::new))
+                .query(FACT).list().stream()
+                .sorted(Comparator.comparing((IndicatorFact f) -> ReportingPeriod.parse(f.period()).orElseThrow()))
+                .collect(Collectors.groupingBy(IndicatorFact::indicator));
+        List<Indicator> measured = indicators.stream().filter(i -> series.containsKey(i.code())).toList();
         sql("""
                 insert into reporting.indicator_status (plan, plan_version, indicator, latest_event_id, progress,
                     event_ids, updated_at)
-                values (:plan, :version, :indicator, :eventId, cast(:progress as jsonb), :eventIds, :now)
+                select ?, ?, s.indicator, s.latest_event_id, cast(s.progress as jsonb),
+                       cast(string_to_array(s.event_ids, ',') as uuid[]), ?
+                  from unnest(cast(? as text[]), cast(? as uuid[]), cast(? as text[]), cast(? as text[]))
+                       as s(indicator, latest_event_id, progress, event_ids)
                 on conflict (plan, indicator) do update set plan_version = excluded.plan_version,
                     latest_event_id = excluded.latest_event_id, progress = excluded.progress,
                     event_ids = excluded.event_ids, updated_at = excluded.updated_at
                 """)
-                .param("plan", plan.plan().id()).param("version", plan.plan().version())
-                .param("indicator", indicator.code()).param("eventId", latest.eventId())
-                .param("progress", json.writeValueAsString(progress))
-                .param("eventIds", series.stream().map(IndicatorFact::eventId).toArray(UUID[]::new))
-                .param("now", Timestamp.from(clock.instant()))
+                .params(plan.plan().id(), plan.plan().version(), Timestamp.from(clock.instant()),
+                        measured.stream().map(Indicator::code).toArray(String[]::new),
+                        measured.stream().map(i -> last(series.get(i.code())).eventId()).toArray(UUID[]::new),
+                        measured.stream().map(i -> json.writeValueAsString(
+                                progressMeasure.assess(i, points(series.get(i.code()))))).toArray(String[]::new),
+                        measured.stream().map(i -> series.get(i.code()).stream().map(f -> f.eventId().toString())
+                                .collect(Collectors.joining(","))).toArray(String[]::new))
                 .update();
+    }
+
+    private static IndicatorFact last(List<IndicatorFact> series) {
+        return series.get(series.size() - 1);
     }
 
     /**
