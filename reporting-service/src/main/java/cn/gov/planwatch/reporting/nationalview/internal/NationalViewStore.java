@@ -89,14 +89,6 @@ public class NationalViewStore {
     }
 
     /**
-     * Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. Returns false
-     * when the event was already applied (a redelivery).
-     */
-    boolean fold(ObservationReported e) {
-        return !foldAll(List.of(e)).isEmpty();
-    }
-
-    /**
      * Applies the events, in log order, each once: the facts inserted together, numbered and the newest of each period
      * current ({@link ReportRevisions}; a redelivered event skipped by its key), then the status of each indicator they touched
      * measured once, and the freshness counted once. Runs in the caller's transaction. Returns the event ids applied
