@@ -185,8 +185,7 @@ public class BulkSubmission {
 
     /** The events the national view has folded: one row to read, where counting the facts grows with them. */
     private static long folded(Connection db) throws Exception {
-        return count(db, "reporting.view_freshness") == 0 ? 0 : value(db,
-                "select events_applied from reporting.view_freshness where id = 1");
+        return value(db, "select coalesce(max(events_applied), 0) from reporting.view_freshness");
     }
 
     private static long value(Connection db, String query) throws Exception {

@@ -54,6 +54,14 @@ public final class ReportRevisions {
                 sameKey);
     }
 
+    /**
+     * A batch as both statements read it: the arrays (one SQL expression for each column, in the order of
+     * {@code columns}) unnested together, named {@code b}, with each event's position {@code n}.
+     */
+    public static String batch(List<String> arrays, List<String> columns) {
+        return "unnest(" + String.join(", ", arrays) + ") with ordinality as b(" + String.join(", ", columns) + ", n)";
+    }
+
     private static String prefixed(String alias, List<String> columns) {
         return columns.stream().map(c -> alias + c).collect(Collectors.joining(", "));
     }

@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -37,8 +38,7 @@ public class JdbcObservationStore implements ObservationHistory {
     private static final List<String> COLUMNS = List.of("event_id", "plan", "indicator", "period", "value", "comment",
             "source", "agency", "client_id", "actor", "trace_id", "recorded_at", "unit", "unit_confirmed");
     /** A batch of events as a FROM item: one array per column, unnested together, with each event's position. */
-    private static final String BATCH = "unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality as b("
-            + String.join(", ", COLUMNS) + ", n)";
+    private static final String BATCH = ReportRevisions.batch(Collections.nCopies(COLUMNS.size(), "?"), COLUMNS);
 
     private final JdbcClient jdbc;
     /** The same database, for the statements that bind arrays of the driver's making. */

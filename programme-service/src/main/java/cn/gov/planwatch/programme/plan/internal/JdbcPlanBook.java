@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.TransactionDefinition;
@@ -50,8 +49,6 @@ class JdbcPlanBook implements PlanBook {
     private final String plans;
     private final String versions;
     private final StoredPlanVersions documents = new StoredPlanVersions();
-    private final RowMapper<PlanInForce> inForce = this::inForce;
-
     JdbcPlanBook(JdbcClient jdbc, TransactionTemplate transactions,
             @Value("${spring.flyway.default-schema}") String schema) {
         this.jdbc = jdbc;
@@ -150,7 +147,7 @@ class JdbcPlanBook implements PlanBook {
 
     @Override
     public Optional<PlanInForce> find(String plan) {
-        return jdbc.sql(IN_FORCE.formatted(plans, versions) + " where p.id = ?").params(plan).query(inForce)
+        return jdbc.sql(IN_FORCE.formatted(plans, versions) + " where p.id = ?").params(plan).query(this::inForce)
                 .optional();
     }
 
@@ -162,16 +159,17 @@ class JdbcPlanBook implements PlanBook {
                 + " from " + plans + " p join " + versions + " v on v.plan = p.id where p.id = ?";
         Optional<PlanInForce> recordedByThen = jdbc.sql(asItStood + " and v.recorded_at <= ?"
                         + " order by v.version desc limit 1")
-                .params(at, plan, at).query(inForce).optional();
+                .params(at, plan, at).query(this::inForce).optional();
         if (recordedByThen.isPresent()) {
             return recordedByThen;
         }
-        return jdbc.sql(asItStood + " order by v.version limit 1").params(at, plan).query(inForce).optional();
+        return jdbc.sql(asItStood + " order by v.version limit 1").params(at, plan).query(this::inForce).optional();
     }
 
     @Override
     public List<PlanInForce> all() {
-        return jdbc.sql(IN_FORCE.formatted(plans, versions) + " order by p.published_at, p.id").query(inForce).list();
+        return jdbc.sql(IN_FORCE.formatted(plans, versions) + " order by p.published_at, p.id").query(this::inForce)
+                .list();
     }
 
     @Override

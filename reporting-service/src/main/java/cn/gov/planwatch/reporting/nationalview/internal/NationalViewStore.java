@@ -58,11 +58,9 @@ public class NationalViewStore {
     private static final List<String> COLUMNS = List.of("event_id", "plan", "indicator", "period", "value", "agency",
             "client_id", "actor", "recorded_at");
     /** A batch of reports as a FROM item: one array per column, unnested together, with each report's position. */
-    private static final String BATCH = """
-            unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as numeric[]),
-                   cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]))
-              with ordinality as b(event_id, plan, indicator, period, value, agency, client_id, actor, recorded_at, n)
-            """;
+    private static final String BATCH = ReportRevisions.batch(List.of("cast(? as uuid[])", "cast(? as text[])",
+            "cast(? as text[])", "cast(? as text[])", "cast(? as numeric[])", "cast(? as text[])", "cast(? as text[])",
+            "cast(? as text[])", "cast(? as timestamptz[])"), COLUMNS);
 
     private final JdbcClient jdbc;
     private final ProjectionTables tables;
