@@ -2,8 +2,6 @@ package cn.gov.planwatch.catalogue.period;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A year ({@code 2023}) or a quarter ({@code 2023-Q3}) of a plan.
@@ -12,25 +10,37 @@ import java.util.regex.Pattern;
  */
 public record ReportingPeriod(int year, int quarter) implements Comparable<ReportingPeriod> {
 
-    private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-Q([1-4]))?");
-
     public ReportingPeriod {
         if (quarter < 0 || quarter > 4) {
             throw new IllegalArgumentException("quarter must be 1–4, or 0 for a year");
         }
     }
 
-    /** Empty when the text is neither {@code YYYY} nor {@code YYYY-Qn}. */
+    /**
+     * Empty when the text is neither {@code YYYY} nor {@code YYYY-Qn} (ASCII digits). Read character by character:
+     * the projectors order every batch's facts by period, and a pattern match per comparison was a tenth of their
+     * time.
+     */
     public static Optional<ReportingPeriod> parse(String text) {
-        if (text == null) {
+        if (text == null || (text.length() != 4 && text.length() != 7)) {
             return Optional.empty();
         }
-        Matcher m = FORMAT.matcher(text);
-        if (!m.matches()) {
+        int year = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return Optional.empty();
+            }
+            year = year * 10 + (c - '0');
+        }
+        if (text.length() == 4) {
+            return Optional.of(new ReportingPeriod(year, 0));
+        }
+        char quarter = text.charAt(6);
+        if (text.charAt(4) != '-' || text.charAt(5) != 'Q' || quarter < '1' || quarter > '4') {
             return Optional.empty();
         }
-        int year = Integer.parseInt(m.group(1));
-        return Optional.of(new ReportingPeriod(year, m.group(2) == null ? 0 : Integer.parseInt(m.group(2))));
+        return Optional.of(new ReportingPeriod(year, quarter - '0'));
     }
 
     public static ReportingPeriod ofYear(int year) {

@@ -17,7 +17,7 @@ class ReportingPeriodTest {
 
     @Test
     void refusesAnythingElse() {
-        for (String bad : new String[] {"23", "2023-Q5", "2023-q1", "2023Q1", "2023-Q1 ", "", "２０２３", null}) {
+        for (String bad : new String[] {"23", "2023-Q5", "2023-Q0", "2023-q1", "2023Q1", "2023_Q1", "20a3", "2023-Q1 ", "", "２０２３", null}) {
             assertThat(ReportingPeriod.parse(bad)).as(String.valueOf(bad)).isEmpty();
         }
     }
