@@ -27,6 +27,14 @@ import java.util.function.Consumer;
  */
 public final class ProjectionBatches {
 
+    /**
+     * A projector's consumers ({@code @KafkaListener(concurrency = …)}): one per partition of its topic, so that a
+     * backlog is folded a partition per transaction side by side, the database working on one batch while the
+     * service decodes the next. Events of one key share a partition, so each key's events are still folded in order
+     * by one consumer.
+     */
+    public static final String ONE_CONSUMER_PER_PARTITION = "${planwatch.kafka.partitions}";
+
     private final TransactionTemplate transactions;
     private final TransactionTemplate eachUnderSavepoint;
     private final ProjectionLag lag;

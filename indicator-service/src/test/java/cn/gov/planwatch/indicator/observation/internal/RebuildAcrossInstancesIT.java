@@ -67,6 +67,14 @@ class RebuildAcrossInstancesIT extends IndicatorServiceFixture {
         HttpCalls reporter = http().withToken(TestTokens.shared().reporter("CNIPA"));
         HttpCalls operator = http().withToken(TestTokens.shared().operator());
         publishPlanAs(PLAN, TestPlans.secondPlanYaml());
+        // One consumer in each instance (the service runs one per partition), so that the group's partitions are
+        // shared between the two instances rather than among one instance's consumers.
+        var firstInstance = (ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer(
+                ObservationProjector.LISTENER);
+        int consumers = firstInstance.getConcurrency();
+        firstInstance.stop();
+        firstInstance.setConcurrency(1);
+        firstInstance.start();
         ConcurrentMessageListenerContainer<Object, Object> secondInstance =
                 listenerFactory.createContainer(Topics.INDICATOR_EVENTS);
         secondInstance.getContainerProperties().setGroupId(group);
@@ -75,7 +83,6 @@ class RebuildAcrossInstancesIT extends IndicatorServiceFixture {
         secondInstance.setBeanName("second-instance-observations");
         secondInstance.start();
         try {
-            var firstInstance = listeners.getListenerContainer(ObservationProjector.LISTENER);
             await().atMost(Duration.ofSeconds(60)).until(() -> !secondInstance.getAssignedPartitions().isEmpty()
                     && !firstInstance.getAssignedPartitions().isEmpty());
 
@@ -131,6 +138,9 @@ class RebuildAcrossInstancesIT extends IndicatorServiceFixture {
                     accepted.size(), acceptedAtSwap);
         } finally {
             secondInstance.stop();
+            firstInstance.stop();
+            firstInstance.setConcurrency(consumers);
+            firstInstance.start();
         }
     }
 

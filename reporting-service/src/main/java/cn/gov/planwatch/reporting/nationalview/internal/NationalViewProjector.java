@@ -35,7 +35,8 @@ class NationalViewProjector {
         this.meters = meters;
     }
 
-    @KafkaListener(id = LISTENER, idIsGroup = false, topics = Topics.INDICATOR_EVENTS, batch = "true")
+    @KafkaListener(id = LISTENER, idIsGroup = false, topics = Topics.INDICATOR_EVENTS, batch = "true",
+            concurrency = ProjectionBatches.ONE_CONSUMER_PER_PARTITION)
     void on(List<ConsumerRecord<String, PlanEvent>> records) {
         batches.fold(LISTENER, records, this::fold);
     }
