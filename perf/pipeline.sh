@@ -55,9 +55,13 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 start_stack "$CURRENT_DATA" "$RESULTS/launcher.out"
 await_healthy 600 "$RESULTS/launcher.out"
 log "stack up after $UP_S s"
-REPORTER=$(token cnipa-reporter)
-LEAD=$(token cnipa-lead)
-OPERATOR=$(token planwatch-operator)
+# Fresh tokens for each part: on a busy machine the run outlasts an access token.
+fresh_tokens() {
+  REPORTER=$(token cnipa-reporter)
+  LEAD=$(token cnipa-lead)
+  OPERATOR=$(token planwatch-operator)
+}
+fresh_tokens
 OBSERVE=$GATEWAY/api/v1/indicators/IND-01/observations
 VIEW=$GATEWAY/api/v1/national-view
 
@@ -80,6 +84,7 @@ run_wrk read-gateway get.lua "$GATEWAY/api/v1/indicators/IND-01" "$REPORTER"
 run_wrk read-direct get.lua "$INDICATOR/api/v1/indicators/IND-01" "$REPORTER"
 
 # --- bulk submission beside ProducerPerformance with transactions -------------------------------------------------------
+fresh_tokens
 java -cp "$(java_cp)" org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA" --create --if-not-exists \
   --topic perf.producer-performance --partitions 3 --replication-factor 1 >"$RESULTS/topic.txt" 2>&1
 producer_performance() { # NAME RECORDS [transactional-id]
@@ -100,6 +105,7 @@ as_pg_superuser java -cp "$TARGET/classes:$(pg_jar)" BulkSubmission "$GATEWAY" "
 cat "$RESULTS/bulk.txt" >&2
 
 # --- live projection: a backlog folded, beside ConsumerPerformance ----------------------------------------------------
+fresh_tokens
 # Progress is read from the view's own count of events folded (one row): counting a table of a million facts every
 # 20 ms would take the database from the projector being measured.
 FOLDED="select events_applied from reporting.view_freshness where id = 1"
@@ -123,6 +129,7 @@ CP_FETCH_RATE=$(echo "$CP_LINE" | awk -F', ' '{ printf "%.1f", $10 }')
 log "projection: $(cat "$RESULTS/drain.txt"); ConsumerPerformance $CP_FETCH_RATE records/s fetching"
 
 # --- freshness at the highest rate wrk reaches ------------------------------------------------------------------------
+fresh_tokens
 run_wrk freshness-load observe.lua "$OBSERVE" "$REPORTER" 35 &
 LOAD_JOB=$!
 sleep 1
@@ -132,6 +139,7 @@ wait "$LOAD_JOB"
 log "freshness: $(grep PERF_RESULT "$RESULTS/freshness.txt" || cat "$RESULTS/freshness.txt")"
 
 # --- cost curves ---------------------------------------------------------------------------------------------------
+fresh_tokens
 # On a plan of their own (the shipped plan under another id), so that its history is what the curve varies: CNIPA's
 # first four indicators, five years each, reported once before the as-of instant and once after; then copies of those
 # reports (each a new event, a later revision of the same indicator and period) until the plan has SIZE facts.
@@ -164,7 +172,8 @@ rebuild() { # NAME: POST the national view's rebuild and wait for its end; print
   curl -s -m 30 -X POST -H "Authorization: Bearer $OPERATOR" "$GATEWAY/api/v1/ops/projections/national-view/rebuild" \
     >"$RESULTS/$1-start.json"
   started=$(jq -r .startedAt "$RESULTS/$1-start.json")
-  for _ in $(seq 1 7200); do
+  for i in $(seq 1 7200); do
+    (( i % 120 == 0 )) && fresh_tokens
     curl -s -m 10 -H "Authorization: Bearer $OPERATOR" "$GATEWAY/api/v1/ops/projections/national-view" \
       >"$RESULTS/$1.json" || true
     [[ $(jq -r .startedAt "$RESULTS/$1.json" 2>/dev/null) == "$started" && $(jq -r .state "$RESULTS/$1.json") != RUNNING ]] \
@@ -175,6 +184,7 @@ rebuild() { # NAME: POST the national view's rebuild and wait for its end; print
 }
 VIEWED_FACTS="reporting.indicator_fact where plan = '$HISTORY_PLAN'"
 for size in "${SIZES[@]}"; do
+  fresh_tokens
   facts=$(settled_count "$VIEWED_FACTS")
   if (( facts < size )); then
     log "history: $facts facts of the viewed plan; appending $((size - facts)) copies of its reports to the log"
