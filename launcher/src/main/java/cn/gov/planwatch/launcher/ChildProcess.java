@@ -95,6 +95,13 @@ public final class ChildProcess {
      */
     public void stop(Duration grace) {
         stop(process.toHandle(), grace);
+        // The handle sees the exit before this Process has reaped it (another thread does): wait for that too, so
+        // that isAlive() is false once stop returns.
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
