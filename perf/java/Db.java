@@ -242,11 +242,23 @@ public class Db {
 
     static final List<String> INDICATOR_READ_MODELS = List.of("indicator.observation", "reporting.indicator_fact");
 
+    /**
+     * A read model of indicator reports as rows with their current flag: indicator-service's table flags them, the
+     * national view points at them from a table of its own.
+     */
+    static String withCurrentFlag(String table) {
+        return table.equals("reporting.indicator_fact")
+                ? "(select f.*, c.event_id is not null as current from reporting.indicator_fact f"
+                        + " left join reporting.current_indicator_fact c on c.event_id = f.event_id) facts"
+                : table;
+    }
+
     static void revisions(Connection db, Path out) throws Exception {
         List<String> lines = new ArrayList<>();
         for (String table : INDICATOR_READ_MODELS) {
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                    "select event_id::text, revision, current, indicator || '/' || period from " + table)) {
+                    "select event_id::text, revision, current, indicator || '/' || period from "
+                            + withCurrentFlag(table))) {
                 while (rs.next()) {
                     lines.add(table + "," + rs.getString(1) + "," + rs.getInt(2) + "," + rs.getBoolean(3) + ","
                             + rs.getString(4));
@@ -268,7 +280,8 @@ public class Db {
         Map<String, Integer> rowsPerKey = new HashMap<>();
         for (String table : INDICATOR_READ_MODELS) {
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                    "select event_id::text, revision, current, indicator || '/' || period from " + table)) {
+                    "select event_id::text, revision, current, indicator || '/' || period from "
+                            + withCurrentFlag(table))) {
                 while (rs.next()) {
                     String key = table + "," + rs.getString(4);
                     now.put(table + "," + rs.getString(1), new Row(rs.getInt(2), rs.getBoolean(3), key));
@@ -320,6 +333,7 @@ public class Db {
             new ReadModelTable("indicator.quarter_lock", Set.of(), null),
             new ReadModelTable("indicator.quarter_lock_event", Set.of("projected_at"), null),
             new ReadModelTable("reporting.indicator_fact", Set.of(), "indicator"),
+            new ReadModelTable("reporting.current_indicator_fact", Set.of(), null),
             new ReadModelTable("reporting.indicator_status", Set.of("updated_at"), null),
             new ReadModelTable("reporting.view_freshness", Set.of("last_applied_at"), null),
             new ReadModelTable("reporting.progress_fact", Set.of(), "programme"),

@@ -81,7 +81,8 @@ public class NationalTotals {
     static void indicators(JsonNode view, Connection db) throws Exception {
         Map<String, Set<String>> facts = new HashMap<>();
         for (Map<String, String> row : query(db, "select indicator, period, value, revision, event_id::text as id"
-                + " from reporting.indicator_fact where current")) {
+                + " from reporting.indicator_fact join reporting.current_indicator_fact using (plan, indicator, period,"
+                + " event_id, revision)")) {
             facts.computeIfAbsent(row.get("indicator"), k -> new TreeSet<>()).add(point(row.get("period"),
                     row.get("value"), row.get("revision"), row.get("id")));
         }
@@ -121,7 +122,8 @@ public class NationalTotals {
                 + " series points = the current rows of reporting.indicator_fact; latest = last point; eventIds");
         Set<String> reporting = new TreeSet<>();
         for (Map<String, String> row : query(db, "select indicator, period, value, event_id::text as id"
-                + " from reporting.indicator_fact where current")) {
+                + " from reporting.indicator_fact join reporting.current_indicator_fact using (plan, indicator, period,"
+                + " event_id)")) {
             reporting.add(row.get("indicator") + "/" + row.get("period") + "=" + decimal(row.get("value")) + "@"
                     + row.get("id"));
         }

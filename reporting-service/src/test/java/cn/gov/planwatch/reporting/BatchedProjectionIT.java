@@ -73,8 +73,8 @@ class BatchedProjectionIT extends ServiceFixture {
                         + " where plan = ? and indicator = 'IND-01' and period = '2024' order by revision")
                 .params(PLAN).query(UUID.class).list();
         assertThat(inRevisionOrder).as("every good event once, numbered in log order").containsExactly(ids);
-        assertThat(jdbc.sql("select event_id from reporting.indicator_fact"
-                        + " where plan = ? and indicator = 'IND-01' and period = '2024' and current")
+        assertThat(jdbc.sql("select event_id from reporting.current_indicator_fact"
+                        + " where plan = ? and indicator = 'IND-01' and period = '2024'")
                 .params(PLAN).query(UUID.class).list()).as("the newest is the current value")
                 .containsExactly(ids[ids.length - 1]);
         assertThat(jdbc.sql("select count(*) from reporting.indicator_fact where event_id = ?")

@@ -14,6 +14,11 @@ import java.util.stream.Collectors;
  * table. Both statements read the batch from {@code batch}, a FROM item named {@code b} with the table's columns (as
  * named in {@code columns}) and {@code n}, the event's position in the batch; an event already in the table (a
  * redelivery), or twice in the batch, is appended once.
+ * <p>
+ * A table a backlog of bulk submissions flows through keeps its current revisions apart instead
+ * ({@link #appendKeepingCurrent}): its facts are only ever appended, and a key's current revision is a narrow row of a
+ * table of its own, moved in place. Retiring a flagged row writes a new version of it into every index of the table,
+ * since the flag is the predicate of the partial unique index; moving the narrow row changes no indexed column.
  */
 public final class ReportRevisions {
 
@@ -55,7 +60,40 @@ public final class ReportRevisions {
     }
 
     /**
-     * A batch as both statements read it: the arrays (one SQL expression for each column, in the order of
+     * For a table whose current revisions are kept apart, in {@code current} (the key, its primary key, then
+     * {@code event_id} and {@code revision}): one statement that appends the batch's new reports in log order, each
+     * numbered after its key's current revision, and points each key the batch brings a report for at its newest;
+     * returns the event ids appended. The table keeps a unique index on the key and revision, so two writers numbering
+     * the same key at once (a consumer that lost its partition and does not know it yet) fail instead of both
+     * appending the same revision.
+     */
+    public static String appendKeepingCurrent(String table, String current, List<String> key, List<String> columns,
+            String batch) {
+        String sameKey = key.stream().map(c -> "c." + c + " = f." + c).collect(Collectors.joining(" and "));
+        String keyColumns = String.join(", ", key);
+        return """
+                with appended as (
+                    insert into %1$s (%2$s, revision)
+                    select %3$s, coalesce(c.revision, 0) + row_number() over (partition by %4$s order by f.n)
+                      from (select distinct on (b.event_id) b.* from %5$s
+                             where not exists (select 1 from %1$s x where x.event_id = b.event_id)
+                             order by b.event_id, b.n) f
+                      left join %6$s c on %7$s
+                     order by f.n
+                    on conflict (event_id) do nothing
+                    returning event_id, revision, %8$s
+                ), newest as (
+                    insert into %6$s (%8$s, event_id, revision)
+                    select distinct on (%8$s) %8$s, event_id, revision from appended order by %8$s, revision desc
+                    on conflict (%8$s) do update set event_id = excluded.event_id, revision = excluded.revision
+                )
+                select event_id from appended
+                """.formatted(table, String.join(", ", columns), prefixed("f.", columns), prefixed("f.", key), batch,
+                current, sameKey, keyColumns);
+    }
+
+    /**
+     * A batch as the statements read it: the arrays (one SQL expression for each column, in the order of
      * {@code columns}) unnested together, named {@code b}, with each event's position {@code n}.
      */
     public static String batch(List<String> arrays, List<String> columns) {

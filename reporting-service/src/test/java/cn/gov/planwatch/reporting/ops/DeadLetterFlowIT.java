@@ -31,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -123,14 +122,13 @@ class DeadLetterFlowIT extends ServiceFixture {
     @Test
     void aDeadLetterIsReplayedAfterTheFixAndAppliedExactlyOnce(CapturedOutput output) throws Exception {
         HttpCalls operator = http().withToken(TestTokens.shared().operator());
-        // A corrupt row the test controls: its revision is the largest integer, so the next report for the
-        // same indicator and period cannot be numbered and the fold fails — until the row is gone.
+        // A corrupt row the test controls: the period's current revision is the largest integer, so the next report
+        // for the same indicator and period cannot be numbered and the fold fails — until the row is gone.
         UUID blocker = UUID.randomUUID();
         jdbc.sql("""
-                insert into reporting.indicator_fact (event_id, indicator, period, value, agency, recorded_at,
-                    revision, current)
-                values (?, 'IND-07', '2024', 1, 'CNIPA', ?, 2147483647, false)
-                """).params(blocker, Timestamp.from(Instant.parse("2024-01-01T00:00:00Z"))).update();
+                insert into reporting.current_indicator_fact (plan, indicator, period, event_id, revision)
+                values ('ip-2021-2025', 'IND-07', '2024', ?, 2147483647)
+                """).params(blocker).update();
         ObservationReported event = report("IND-07", "2024", "81.2");
         kafka.send(Topics.INDICATOR_EVENTS, event.partitionKey(), event).get();
 
@@ -142,7 +140,7 @@ class DeadLetterFlowIT extends ServiceFixture {
         assertThat(facts(event.eventId())).isZero();
         String id = line.get("id").asString();
 
-        jdbc.sql("delete from reporting.indicator_fact where event_id = ?").params(blocker).update();
+        jdbc.sql("delete from reporting.current_indicator_fact where event_id = ?").params(blocker).update();
         HttpResponse<String> replayed = operator.post("/api/v1/ops/dead-letters/" + id + "/replay",
                 "application/json", "");
         assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(202);

@@ -32,7 +32,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** The national view's tables: facts with their history, the live indicator status, and freshness. */
+/**
+ * The national view's tables: facts with their history, the current fact of each period, the live indicator status,
+ * and freshness.
+ */
 @Repository
 public class NationalViewStore {
 
@@ -41,13 +44,19 @@ public class NationalViewStore {
             rs.getString("client_id"), rs.getString("actor"), rs.getTimestamp("recorded_at").toInstant(),
             rs.getInt("revision"));
 
+    /** The current fact of each period, joined from the table that points at it. */
+    private static final String CURRENT = """
+            select f.* from reporting.current_indicator_fact c
+              join reporting.indicator_fact f on f.event_id = c.event_id
+            """;
+
     /**
      * The newest fact recorded by an instant (the first parameter) of each period that has a fact: one index probe
      * per period, from the period's current fact, so that an as-of read costs the same whatever the length of the
      * history behind it. A period has a current fact from its first report on.
      */
     private static final String NEWEST_BY_THEN = """
-            select f.* from reporting.indicator_fact c
+            select f.* from reporting.current_indicator_fact c
               cross join lateral (select * from reporting.indicator_fact f
                                    where f.plan = c.plan and f.indicator = c.indicator and f.period = c.period
                                      and f.recorded_at <= ?
@@ -87,9 +96,9 @@ public class NationalViewStore {
     }
 
     /**
-     * Applies the events, in log order, each once: the facts inserted together, numbered and the newest of each period
-     * current ({@link ReportRevisions}; a redelivered event skipped by its key), then the status of each indicator they touched
-     * measured once, and the freshness counted once. Runs in the caller's transaction. Returns the event ids applied
+     * Applies the events, in log order, each once: the facts appended together, numbered, and each period pointed at
+     * its newest ({@link ReportRevisions#appendKeepingCurrent}; a redelivered event skipped by its key), then the status
+     * of each indicator they touched measured once, and the freshness counted once. Runs in the caller's transaction. Returns the event ids applied
      * now; those missing were applied before.
      */
     List<UUID> foldAll(List<ObservationReported> events) {
@@ -103,9 +112,8 @@ public class NationalViewStore {
                 column(events, ObservationReported::actor),
                 // Cut to the column's microseconds here, as every path that writes the table does.
                 column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())};
-        String facts = tables.of("indicator_fact");
-        jdbc.sql(ReportRevisions.retireCurrent(facts, KEY, BATCH)).params(batch).update();
-        List<UUID> applied = jdbc.sql(ReportRevisions.appendNumbered(facts, KEY, COLUMNS, BATCH)).params(batch)
+        List<UUID> applied = jdbc.sql(ReportRevisions.appendKeepingCurrent(tables.of("indicator_fact"),
+                        tables.of("current_indicator_fact"), KEY, COLUMNS, BATCH)).params(batch)
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list();
         if (applied.isEmpty()) {
             return applied;
@@ -157,7 +165,7 @@ public class NationalViewStore {
             return;
         }
         Map<String, List<IndicatorFact>> series = sql(
-                        "select * from reporting.indicator_fact where plan = ? and indicator = any(?) and current")
+                        CURRENT + " where c.plan = ? and c.indicator = any(?)")
                 .params(plan.plan().id(), indicators.stream().map(Indicator::code).toArray(String[]::new))
                 .query(FACT).list().stream()
                 .sorted(Comparator.comparing((IndicatorFact f) -> ReportingPeriod.parse(f.period()).orElseThrow()))
@@ -218,9 +226,9 @@ public class NationalViewStore {
      */
     public List<IndicatorFact> currentSeries(String plan, String indicator, Instant asOf) {
         List<IndicatorFact> facts = asOf == null
-                ? sql("select * from reporting.indicator_fact where plan = ? and indicator = ? and current")
+                ? sql(CURRENT + " where c.plan = ? and c.indicator = ?")
                         .params(plan, indicator).query(FACT).list()
-                : sql(NEWEST_BY_THEN + " where c.plan = ? and c.indicator = ? and c.current")
+                : sql(NEWEST_BY_THEN + " where c.plan = ? and c.indicator = ?")
                         .params(Timestamp.from(asOf), plan, indicator).query(FACT).list();
         return facts.stream()
                 .sorted(Comparator.comparing((IndicatorFact f) -> ReportingPeriod.parse(f.period()).orElseThrow()))
@@ -233,9 +241,9 @@ public class NationalViewStore {
      */
     public Map<String, List<IndicatorFact>> currentSeries(String plan, Instant asOf) {
         List<IndicatorFact> facts = asOf == null
-                ? sql("select * from reporting.indicator_fact where plan = ? and current").params(plan)
+                ? sql(CURRENT + " where c.plan = ?").params(plan)
                         .query(FACT).list()
-                : sql(NEWEST_BY_THEN + " where c.plan = ? and c.current")
+                : sql(NEWEST_BY_THEN + " where c.plan = ?")
                         .params(Timestamp.from(asOf), plan).query(FACT).list();
         return facts.stream()
                 .sorted(Comparator.comparing((IndicatorFact f) -> ReportingPeriod.parse(f.period()).orElseThrow()))
