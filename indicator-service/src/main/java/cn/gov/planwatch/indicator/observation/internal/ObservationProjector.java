@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Folds the indicator topic into the observations read model, a polled batch per database transaction. The
@@ -45,9 +48,29 @@ class ObservationProjector {
     /** Folds the events in the caller's transaction. */
     void fold(List<PlanEvent> events) {
         List<ObservationReported> reports = ProjectionBatches.only(ObservationReported.class, events);
-        Redeliveries.count(meters, LISTENER, reports, store.applyAll(reports), (reported, now) ->
-                // The log line carries the event's trace id, to follow a report end to end.
-                log.info("{} {} {} {}/{} trace={}", now ? "applied" : "already applied", reported.eventId(),
-                        reported.plan(), reported.indicator(), reported.period(), reported.traceId()));
+        Map<String, List<ObservationReported>> appliedByTrace = new LinkedHashMap<>();
+        Redeliveries.count(meters, LISTENER, reports, store.applyAll(reports), (reported, now) -> {
+            if (now) {
+                appliedByTrace.computeIfAbsent(String.valueOf(reported.traceId()), trace -> new ArrayList<>())
+                        .add(reported);
+            } else {
+                log.info("already applied {} {} {}/{} trace={}", reported.eventId(), reported.plan(),
+                        reported.indicator(), reported.period(), reported.traceId());
+            }
+        });
+        // The log carries each request's trace id, to follow a report end to end: one line per request's reports in
+        // the batch, since a bulk submission's rows share their request's trace and a line each would be thousands.
+        appliedByTrace.forEach((trace, applied) -> {
+            ObservationReported first = applied.get(0);
+            if (applied.size() == 1) {
+                log.info("applied {} {} {}/{} trace={}", first.eventId(), first.plan(), first.indicator(),
+                        first.period(), trace);
+            } else {
+                ObservationReported last = applied.get(applied.size() - 1);
+                log.info("applied {} reports of {}, {} {}/{} to {} {}/{} trace={}", applied.size(), first.plan(),
+                        first.eventId(), first.indicator(), first.period(), last.eventId(), last.indicator(),
+                        last.period(), trace);
+            }
+        });
     }
 }
