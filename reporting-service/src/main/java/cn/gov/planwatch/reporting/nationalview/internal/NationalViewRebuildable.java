@@ -30,8 +30,8 @@ class NationalViewRebuildable {
     static final String NAME = "national-view";
     static final String SCHEMA = "reporting";
     static final List<String> TABLES = List.of("indicator_fact", "current_indicator_fact",
-            "indicator_status", "progress_fact", "programme_standing", "quarterly_update_fact", "quarterly_update_state",
-            "view_freshness");
+            "indicator_status", "progress_fact", "programme_standing", "quarterly_update_fact",
+            "quarterly_update_state", "view_freshness");
 
     @Bean
     RebuildableProjection nationalViewProjection(JdbcClient jdbc, PlansInForce plans, ProgressMeasure progressMeasure,

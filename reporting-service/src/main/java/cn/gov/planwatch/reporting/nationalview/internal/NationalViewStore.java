@@ -97,9 +97,9 @@ public class NationalViewStore {
 
     /**
      * Applies the events, in log order, each once: the facts appended together, numbered, and each period pointed at
-     * its newest ({@link ReportRevisions#appendKeepingCurrent}; a redelivered event skipped by its key), then the status
-     * of each indicator they touched measured once, and the freshness counted once. Runs in the caller's transaction. Returns the event ids applied
-     * now; those missing were applied before.
+     * its newest ({@link ReportRevisions#appendKeepingCurrent}; a redelivered event skipped by its key), then the
+     * status of each indicator they touched measured once, and the freshness counted once. Runs in the caller's
+     * transaction. Returns the event ids applied now; those missing were applied before.
      */
     List<UUID> foldAll(List<ObservationReported> events) {
         if (events.isEmpty()) {
