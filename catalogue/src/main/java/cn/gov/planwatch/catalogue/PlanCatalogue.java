@@ -11,21 +11,21 @@ public record PlanCatalogue(int schemaVersion, Plan plan, List<Agency> agencies,
                             List<Indicator> indicators, List<Programme> programmes) {
 
     public PlanCatalogue {
-        agencies = Lists.copy(agencies);
-        indicators = Lists.copy(indicators);
-        programmes = Lists.copy(programmes);
+        agencies = KeyedList.of(agencies, Agency::code);
+        indicators = KeyedList.of(indicators, Indicator::code);
+        programmes = KeyedList.of(programmes, Programme::slug);
     }
 
     public Optional<Agency> agency(String code) {
-        return agencies.stream().filter(a -> a.code().equals(code)).findFirst();
+        return ((KeyedList<Agency>) agencies).find(code);
     }
 
     public Optional<Indicator> indicator(String code) {
-        return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
+        return ((KeyedList<Indicator>) indicators).find(code);
     }
 
     public Optional<Programme> programme(String slug) {
-        return programmes.stream().filter(p -> p.slug().equals(slug)).findFirst();
+        return ((KeyedList<Programme>) programmes).find(slug);
     }
 
     public List<Indicator> indicatorsReportedBy(String agencyCode) {

@@ -11,6 +11,8 @@ import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -72,6 +74,9 @@ class SubmissionIT extends ServiceFixture {
     @Autowired
     AbortMidway abortMidway;
 
+    @Autowired
+    MeterRegistry meters;
+
     HttpCalls cnipa;
 
     @BeforeEach
@@ -107,7 +112,12 @@ class SubmissionIT extends ServiceFixture {
                     "measures": [{"code": "gi-special-action", "status": "ON_TRACK", "note": "专项行动推进中"}],
                     "milestones": [{"code": "gi-demo-zones", "value": 41}]}]}""";
         HttpCalls keyed = cnipa.withHeader("Idempotency-Key", "bulk-json-" + UUID.randomUUID());
+        double observationsBefore = accepted(ObservationReported.V3.ceType());
+        double progressBefore = accepted(ProgressReported.V2.ceType());
         JsonNode accepted = json(keyed.postJson(SUBMISSIONS, body), 202);
+        assertThat(accepted(ObservationReported.V3.ceType()) - observationsBefore).as("events accepted, by type")
+                .isEqualTo(2);
+        assertThat(accepted(ProgressReported.V2.ceType()) - progressBefore).isEqualTo(1);
         assertThat(accepted.get("observations").asInt()).isEqualTo(2);
         assertThat(accepted.get("progress").asInt()).isEqualTo(1);
         List<String> eventIds = texts(accepted.get("eventIds"));
@@ -139,6 +149,7 @@ class SubmissionIT extends ServiceFixture {
         assertThat(json(resent, 202).get("submissionId").asString()).isEqualTo(accepted.get("submissionId").asString());
         assertThat(resent.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(endOffsets()).as("a resend records nothing new").isEqualTo(before);
+        assertThat(accepted(ObservationReported.V3.ceType()) - observationsBefore).isEqualTo(2);
         problem(keyed.postJson(SUBMISSIONS, body.replace("9.4", "9.5")), 422, null);
     }
 
@@ -287,6 +298,12 @@ class SubmissionIT extends ServiceFixture {
     }
 
     /** Aborts a submission's transaction once half of its events are sent, and flushed to the broker. */
+    /** The {@code planwatch.events.accepted} count of one event type, as the metrics endpoint would show it. */
+    private double accepted(String type) {
+        Counter counter = meters.find("planwatch.events.accepted").tag("type", type).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     static class AbortMidway implements TransactionalEventLog.SendCheckpoint {
 
         volatile boolean armed;
