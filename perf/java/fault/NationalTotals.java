@@ -48,6 +48,9 @@ public class NationalTotals {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final List<String> mismatches = new ArrayList<>();
     static final List<String> compared = new ArrayList<>();
+    /** Each period's current fact: the fact its pointer names. */
+    static final String CURRENT_FACTS = "reporting.indicator_fact join reporting.current_indicator_fact"
+            + " using (plan, indicator, period, event_id)";
 
     public static void main(String[] args) throws Exception {
         String token = args[1];
@@ -80,9 +83,8 @@ public class NationalTotals {
 
     static void indicators(JsonNode view, Connection db) throws Exception {
         Map<String, Set<String>> facts = new HashMap<>();
-        for (Map<String, String> row : query(db, "select indicator, period, value, revision, event_id::text as id"
-                + " from reporting.indicator_fact join reporting.current_indicator_fact using (plan, indicator, period,"
-                + " event_id, revision)")) {
+        for (Map<String, String> row : query(db, "select indicator, period, value, indicator_fact.revision, event_id::text as id from "
+                + CURRENT_FACTS)) {
             facts.computeIfAbsent(row.get("indicator"), k -> new TreeSet<>()).add(point(row.get("period"),
                     row.get("value"), row.get("revision"), row.get("id")));
         }
@@ -121,9 +123,7 @@ public class NationalTotals {
         compared.add("indicators: " + view.get("indicators").size() + " lines, " + points
                 + " series points = the current rows of reporting.indicator_fact; latest = last point; eventIds");
         Set<String> reporting = new TreeSet<>();
-        for (Map<String, String> row : query(db, "select indicator, period, value, event_id::text as id"
-                + " from reporting.indicator_fact join reporting.current_indicator_fact using (plan, indicator, period,"
-                + " event_id)")) {
+        for (Map<String, String> row : query(db, "select indicator, period, value, event_id::text as id from " + CURRENT_FACTS)) {
             reporting.add(row.get("indicator") + "/" + row.get("period") + "=" + decimal(row.get("value")) + "@"
                     + row.get("id"));
         }

@@ -5,13 +5,17 @@ import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.platform.problem.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +45,21 @@ public class TransactionalEventLog implements AutoCloseable {
 
     private final KafkaTemplate<String, PlanEvent> template;
     private final MeterRegistry meters;
+    private final TraceHeaders trace;
     private final SendCheckpoint checkpoint;
 
-    /** @param template a template whose producer factory is transactional (its own transactional id prefix) */
-    public TransactionalEventLog(KafkaTemplate<String, PlanEvent> template, MeterRegistry meters,
+    /**
+     * @param template a template whose producer factory is transactional (its own transactional id prefix), not
+     *                 observed: {@code trace} carries the request's trace onto every record instead
+     */
+    public TransactionalEventLog(KafkaTemplate<String, PlanEvent> template, MeterRegistry meters, TraceHeaders trace,
             SendCheckpoint checkpoint) {
         if (!template.isTransactional()) {
             throw new IllegalArgumentException("the template's producer factory must be transactional");
         }
         this.template = template;
         this.meters = meters;
+        this.trace = trace;
         this.checkpoint = checkpoint;
     }
 
@@ -59,11 +68,15 @@ public class TransactionalEventLog implements AutoCloseable {
      * holds whatever locks must span the append.
      */
     public <E extends PlanEvent> List<E> appendAll(List<E> events) {
+        List<Header> traceHeaders = trace.current().entrySet().stream()
+                .<Header>map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)))
+                .toList();
         try {
             template.executeInTransaction(operations -> {
                 for (int i = 0; i < events.size(); i++) {
                     E event = events.get(i);
-                    operations.send(EventTypes.writtenFor(event).topic(), event.partitionKey(), event);
+                    operations.send(new ProducerRecord<>(EventTypes.writtenFor(event).topic(), null,
+                            event.partitionKey(), event, traceHeaders));
                     checkpoint.afterSend(operations, i + 1, events.size());
                 }
                 return null;

@@ -1,12 +1,14 @@
 package cn.gov.planwatch.programme.submission;
 
 import cn.gov.planwatch.contracts.PlanEvent;
+import cn.gov.planwatch.platform.eventlog.TraceHeaders;
 import cn.gov.planwatch.platform.eventlog.TransactionalEventLog;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -25,7 +27,8 @@ class SubmissionConfiguration {
 
     @Bean
     TransactionalEventLog submissionEventLog(ProducerFactory<?, ?> producerFactory, MeterRegistry meters,
-            ApplicationContext context, ObjectProvider<TransactionalEventLog.SendCheckpoint> checkpoint,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+            ObjectProvider<TransactionalEventLog.SendCheckpoint> checkpoint,
             @Value("${planwatch.instance-id:${spring.application.name}-${random.uuid}}") String instanceId) {
         @SuppressWarnings("unchecked")
         var transactional = (DefaultKafkaProducerFactory<String, PlanEvent>)
@@ -34,12 +37,14 @@ class SubmissionConfiguration {
                         // partitions until the broker aborts it: after this long, well past any submission's append.
                         Map.of(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000));
         transactional.setTransactionIdPrefix(instanceId + ".submissions.");
+        // Not a bean of its own (the service's one template stays the only one), and not observed: a span per
+        // record would be thousands per submission; the request's trace goes onto every record as headers instead.
         KafkaTemplate<String, PlanEvent> template = new KafkaTemplate<>(transactional);
-        // Not a bean of its own (the service's one template stays the only one): traced as the beans are.
-        template.setObservationEnabled(true);
-        template.setApplicationContext(context);
-        template.afterSingletonsInstantiated();
-        return new TransactionalEventLog(template, meters, checkpoint.getIfAvailable(() ->
+        Tracer currentTracer = tracer.getIfAvailable();
+        Propagator currentPropagator = propagator.getIfAvailable();
+        TraceHeaders trace = currentTracer == null || currentPropagator == null ? TraceHeaders.NONE
+                : TraceHeaders.of(currentTracer, currentPropagator);
+        return new TransactionalEventLog(template, meters, trace, checkpoint.getIfAvailable(() ->
                 TransactionalEventLog.SendCheckpoint.NONE));
     }
 }

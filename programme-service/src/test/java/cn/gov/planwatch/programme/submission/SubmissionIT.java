@@ -111,7 +111,9 @@ class SubmissionIT extends ServiceFixture {
                     "percentComplete": 55, "summary": "示范区建设稳步推进",
                     "measures": [{"code": "gi-special-action", "status": "ON_TRACK", "note": "专项行动推进中"}],
                     "milestones": [{"code": "gi-demo-zones", "value": 41}]}]}""";
-        HttpCalls keyed = cnipa.withHeader("Idempotency-Key", "bulk-json-" + UUID.randomUUID());
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        HttpCalls keyed = cnipa.withHeader("Idempotency-Key", "bulk-json-" + UUID.randomUUID())
+                .withHeader("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01");
         double observationsBefore = accepted(ObservationReported.V3.ceType());
         double progressBefore = accepted(ProgressReported.V2.ceType());
         JsonNode accepted = json(keyed.postJson(SUBMISSIONS, body), 202);
@@ -134,6 +136,13 @@ class SubmissionIT extends ServiceFixture {
                 .contains("\"comment\":\"年末数据\"").contains("\"agency\":\"CNIPA\"");
         assertThat(indicatorEvents).containsKey(eventIds.get(1));
         assertThat(header(programmeEvents.get(eventIds.get(2)), "ce_type")).isEqualTo(ProgressReported.V2.ceType());
+        // Every record carries the request's trace, so that each projector's handling of it joins that trace.
+        assertThat(List.of(indicatorEvents.get(eventIds.get(0)), indicatorEvents.get(eventIds.get(1)),
+                programmeEvents.get(eventIds.get(2)))).allSatisfy(record -> {
+                    assertThat(header(record, "traceparent")).as("traceparent").contains(traceId);
+                    assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                            .contains("\"traceId\":\"" + traceId + "\"");
+                });
 
         // … and folded by this service's projectors as any report is.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
