@@ -38,6 +38,9 @@ class ObservabilityIT extends ServiceFixture {
         String metrics = http().withToken(TestTokens.shared().operator()).get("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("planwatch_events_accepted_total\\{[^}]*type=\""
                 + "cn\\.gov\\.planwatch\\.indicator\\.ObservationReported\\.v3\"[^}]*} [1-9]");
+        assertThat(metrics).as("authorizations are timed, not each filter of the security chain")
+                .contains("spring_security_authorizations_seconds_count")
+                .doesNotContain("spring_security_filterchains");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc
                 .sql("select count(*) from indicator.observation where event_id = ?").params(eventId)
