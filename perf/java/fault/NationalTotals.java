@@ -83,8 +83,8 @@ public class NationalTotals {
 
     static void indicators(JsonNode view, Connection db) throws Exception {
         Map<String, Set<String>> facts = new HashMap<>();
-        for (Map<String, String> row : query(db, "select indicator, period, value, indicator_fact.revision, event_id::text as id from "
-                + CURRENT_FACTS)) {
+        for (Map<String, String> row : query(db, "select indicator, period, value, indicator_fact.revision,"
+                + " event_id::text as id from " + CURRENT_FACTS)) {
             facts.computeIfAbsent(row.get("indicator"), k -> new TreeSet<>()).add(point(row.get("period"),
                     row.get("value"), row.get("revision"), row.get("id")));
         }
@@ -123,7 +123,8 @@ public class NationalTotals {
         compared.add("indicators: " + view.get("indicators").size() + " lines, " + points
                 + " series points = the current rows of reporting.indicator_fact; latest = last point; eventIds");
         Set<String> reporting = new TreeSet<>();
-        for (Map<String, String> row : query(db, "select indicator, period, value, event_id::text as id from " + CURRENT_FACTS)) {
+        for (Map<String, String> row : query(db, "select indicator, period, value, event_id::text as id from "
+                + CURRENT_FACTS)) {
             reporting.add(row.get("indicator") + "/" + row.get("period") + "=" + decimal(row.get("value")) + "@"
                     + row.get("id"));
         }

@@ -57,9 +57,9 @@ public class ServiceSecurityAutoConfiguration {
     }
 
     /**
-     * Authentication and authorization stay observed (their timers count refusals by kind), but not each filter of the
-     * chain: observing every filter before and after cost about a fifth of a report's CPU in the service, for timers
-     * and spans that {@code http.server.requests} and the request's span already give per request.
+     * Authentication and authorization stay observed (each is timed and traced), but not each filter of the chain:
+     * observing every filter before and after cost about a fifth of a report's CPU in the service, for timers and spans
+     * that {@code http.server.requests} and the request's span already give per request.
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {

@@ -306,13 +306,13 @@ class SubmissionIT extends ServiceFixture {
                 eventIds.get(3), eventIds.get(4), eventIds.get(5));
     }
 
-    /** Aborts a submission's transaction once half of its events are sent, and flushed to the broker. */
     /** The {@code planwatch.events.accepted} count of one event type, as the metrics endpoint would show it. */
     private double accepted(String type) {
         Counter counter = meters.find("planwatch.events.accepted").tag("type", type).counter();
         return counter == null ? 0 : counter.count();
     }
 
+    /** Aborts a submission's transaction once half of its events are sent, and flushed to the broker. */
     static class AbortMidway implements TransactionalEventLog.SendCheckpoint {
 
         volatile boolean armed;
