@@ -3,6 +3,7 @@ package cn.gov.planwatch.platform.eventlog;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,13 @@ public interface TraceHeaders {
 
     /** The current span's context as headers; none outside a span. */
     Map<String, String> current();
+
+    /** The current span's context where the service traces; {@link #NONE} where it has no tracer or propagator. */
+    static TraceHeaders of(ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
+        Tracer tracer = tracers.getIfAvailable();
+        Propagator propagator = propagators.getIfAvailable();
+        return tracer == null || propagator == null ? NONE : of(tracer, propagator);
+    }
 
     static TraceHeaders of(Tracer tracer, Propagator propagator) {
         return () -> {

@@ -40,11 +40,7 @@ class SubmissionConfiguration {
         // Not a bean of its own (the service's one template stays the only one), and not observed: a span per
         // record would be thousands per submission; the request's trace goes onto every record as headers instead.
         KafkaTemplate<String, PlanEvent> template = new KafkaTemplate<>(transactional);
-        Tracer currentTracer = tracer.getIfAvailable();
-        Propagator currentPropagator = propagator.getIfAvailable();
-        TraceHeaders trace = currentTracer == null || currentPropagator == null ? TraceHeaders.NONE
-                : TraceHeaders.of(currentTracer, currentPropagator);
-        return new TransactionalEventLog(template, meters, trace, checkpoint.getIfAvailable(() ->
-                TransactionalEventLog.SendCheckpoint.NONE));
+        return new TransactionalEventLog(template, meters, TraceHeaders.of(tracer, propagator),
+                checkpoint.getIfAvailable(() -> TransactionalEventLog.SendCheckpoint.NONE));
     }
 }
