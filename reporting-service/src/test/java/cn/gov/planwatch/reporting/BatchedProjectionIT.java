@@ -13,10 +13,12 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
@@ -73,10 +75,11 @@ class BatchedProjectionIT extends ServiceFixture {
                         + " where plan = ? and indicator = 'IND-01' and period = '2024' order by revision")
                 .params(PLAN).query(UUID.class).list();
         assertThat(inRevisionOrder).as("every good event once, numbered in log order").containsExactly(ids);
-        assertThat(jdbc.sql("select event_id from reporting.current_indicator_fact"
+        assertThat(jdbc.sql("select event_id, value from reporting.current_indicator_fact"
                         + " where plan = ? and indicator = 'IND-01' and period = '2024'")
-                .params(PLAN).query(UUID.class).list()).as("the newest is the current value")
-                .containsExactly(ids[ids.length - 1]);
+                .params(PLAN).query().listOfRows()).as("the newest is the current value")
+                .containsExactly(Map.of("event_id", ids[ids.length - 1],
+                        "value", new BigDecimal(1000 + 2 * EACH_SIDE - 1)));
         assertThat(jdbc.sql("select count(*) from reporting.indicator_fact where event_id = ?")
                 .params(poison.eventId()).query(Long.class).single()).as("nothing of the poison").isZero();
 

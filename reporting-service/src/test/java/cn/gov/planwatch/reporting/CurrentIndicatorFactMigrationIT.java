@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A national view folded before each period's current fact had a table of its own keeps its current values through
- * the upgrade: the flagged facts become the pointers, the history stays. Runs the migrations in a schema of its own,
+ * the upgrade: the flagged facts become the pointers, with their values; the history stays. Runs the migrations in a schema of its own,
  * as the database's superuser (the service's role may create nothing outside its schema).
  */
 class CurrentIndicatorFactMigrationIT {
@@ -44,11 +44,13 @@ class CurrentIndicatorFactMigrationIT {
 
             migrate(schema, "latest");
 
-            assertThat(jdbc.sql("select indicator, period, event_id, revision from " + schema
+            assertThat(jdbc.sql("select indicator, period, event_id, revision, value from " + schema
                             + ".current_indicator_fact order by indicator").query().listOfRows())
                     .containsExactly(
-                            Map.of("indicator", "IND-01", "period", "2023", "event_id", revised, "revision", 2),
-                            Map.of("indicator", "IND-02", "period", "2023", "event_id", other, "revision", 1));
+                            Map.of("indicator", "IND-01", "period", "2023", "event_id", revised, "revision", 2,
+                                    "value", new BigDecimal("10.4")),
+                            Map.of("indicator", "IND-02", "period", "2023", "event_id", other, "revision", 1,
+                                    "value", new BigDecimal("7")));
             assertThat(jdbc.sql("select event_id from " + schema + ".indicator_fact order by revision, indicator")
                     .query(UUID.class).list()).as("the history stays").containsExactly(first, other, revised);
             assertThat(jdbc.sql("select column_name from information_schema.columns where table_schema = ?"

@@ -2,6 +2,7 @@ package cn.gov.planwatch.platform.eventlog;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The revisions of reports kept with their history, as every read model of reports numbers them: a key's reports
@@ -61,16 +62,19 @@ public final class ReportRevisions {
 
     /**
      * For a table whose current revisions are kept apart, in {@code current} (the key, its primary key, then
-     * {@code event_id} and {@code revision}): one statement that appends the batch's new reports in log order, each
-     * numbered after its key's current revision, and points each key the batch brings a report for at its newest;
-     * returns the event ids appended. The table keeps a unique index on the key and revision, so two writers numbering
-     * the same key at once (a consumer that lost its partition and does not know it yet) fail instead of both
-     * appending the same revision.
+     * {@code event_id}, {@code revision} and the {@code carried} columns, copies of the newest report's): one
+     * statement that appends the batch's new reports in log order, each numbered after its key's current revision,
+     * and points each key the batch brings a report for at its newest; returns the event ids appended. The table keeps
+     * a unique index on the key and revision, so two writers numbering the same key at once (a consumer that lost its
+     * partition and does not know it yet) fail instead of both appending the same revision.
      */
-    public static String appendKeepingCurrent(String table, String current, List<String> key, List<String> columns,
-            String batch) {
+    public static String appendKeepingCurrent(String table, String current, List<String> key, List<String> carried,
+            List<String> columns, String batch) {
         String sameKey = key.stream().map(c -> "c." + c + " = f." + c).collect(Collectors.joining(" and "));
         String keyColumns = String.join(", ", key);
+        List<String> pointer = Stream.concat(Stream.of("event_id", "revision"), carried.stream()).toList();
+        String pointed = String.join(", ", pointer);
+        String moved = pointer.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
         return """
                 with appended as (
                     insert into %1$s (%2$s, revision)
@@ -81,15 +85,15 @@ public final class ReportRevisions {
                       left join %6$s c on %7$s
                      order by f.n
                     on conflict (event_id) do nothing
-                    returning event_id, revision, %8$s
+                    returning %8$s, %9$s
                 ), newest as (
-                    insert into %6$s (%8$s, event_id, revision)
-                    select distinct on (%8$s) %8$s, event_id, revision from appended order by %8$s, revision desc
-                    on conflict (%8$s) do update set event_id = excluded.event_id, revision = excluded.revision
+                    insert into %6$s (%8$s, %9$s)
+                    select distinct on (%8$s) %8$s, %9$s from appended order by %8$s, revision desc
+                    on conflict (%8$s) do update set %10$s
                 )
                 select event_id from appended
                 """.formatted(table, String.join(", ", columns), prefixed("f.", columns), prefixed("f.", key), batch,
-                current, sameKey, keyColumns);
+                current, sameKey, keyColumns, pointed, moved);
     }
 
     /**

@@ -126,8 +126,8 @@ class DeadLetterFlowIT extends ServiceFixture {
         // for the same indicator and period cannot be numbered and the fold fails — until the row is gone.
         UUID blocker = UUID.randomUUID();
         jdbc.sql("""
-                insert into reporting.current_indicator_fact (plan, indicator, period, event_id, revision)
-                values ('ip-2021-2025', 'IND-07', '2024', ?, 2147483647)
+                insert into reporting.current_indicator_fact (plan, indicator, period, event_id, revision, value)
+                values ('ip-2021-2025', 'IND-07', '2024', ?, 2147483647, 0)
                 """).params(blocker).update();
         ObservationReported event = report("IND-07", "2024", "81.2");
         kafka.send(Topics.INDICATOR_EVENTS, event.partitionKey(), event).get();

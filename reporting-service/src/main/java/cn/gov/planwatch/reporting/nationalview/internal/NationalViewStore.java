@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -113,7 +114,7 @@ public class NationalViewStore {
                 // Cut to the column's microseconds here, as every path that writes the table does.
                 column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())};
         List<UUID> applied = jdbc.sql(ReportRevisions.appendKeepingCurrent(tables.of("indicator_fact"),
-                        tables.of("current_indicator_fact"), KEY, COLUMNS, BATCH)).params(batch)
+                        tables.of("current_indicator_fact"), KEY, List.of("value"), COLUMNS, BATCH)).params(batch)
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list();
         if (applied.isEmpty()) {
             return applied;
@@ -157,19 +158,22 @@ public class NationalViewStore {
     }
 
     /**
-     * Measures the status of each of these indicators of the plan again from its current facts, in two statements
-     * for all of them.
+     * Measures the status of each of these indicators of the plan again from the current value of each of its
+     * periods, in two statements for all of them.
      */
     private void refreshStatuses(PlanCatalogue plan, List<Indicator> indicators) {
         if (indicators.isEmpty()) {
             return;
         }
-        Map<String, List<IndicatorFact>> series = sql(
-                        CURRENT + " where c.plan = ? and c.indicator = any(?)")
+        Map<String, List<CurrentValue>> series = sql("select indicator, period, event_id, value"
+                        + " from reporting.current_indicator_fact where plan = ? and indicator = any(?)")
                 .params(plan.plan().id(), indicators.stream().map(Indicator::code).toArray(String[]::new))
-                .query(FACT).list().stream()
-                .sorted(Comparator.comparing((IndicatorFact f) -> ReportingPeriod.parse(f.period()).orElseThrow()))
-                .collect(Collectors.groupingBy(IndicatorFact::indicator));
+                .query((rs, n) -> new CurrentValue(rs.getString("indicator"),
+                        ReportingPeriod.parse(rs.getString("period")).orElseThrow(),
+                        rs.getObject("event_id", UUID.class), rs.getBigDecimal("value")))
+                .list().stream()
+                .sorted(Comparator.comparing(CurrentValue::period))
+                .collect(Collectors.groupingBy(CurrentValue::indicator));
         List<Indicator> measured = indicators.stream().filter(i -> series.containsKey(i.code())).toList();
         sql("""
                 insert into reporting.indicator_status (plan, plan_version, indicator, latest_event_id, progress,
@@ -185,14 +189,23 @@ public class NationalViewStore {
                 .params(plan.plan().id(), plan.plan().version(), Timestamp.from(clock.instant()),
                         measured.stream().map(Indicator::code).toArray(String[]::new),
                         measured.stream().map(i -> last(series.get(i.code())).eventId()).toArray(UUID[]::new),
-                        measured.stream().map(i -> json.writeValueAsString(
-                                progressMeasure.assess(i, points(series.get(i.code()))))).toArray(String[]::new),
-                        measured.stream().map(i -> series.get(i.code()).stream().map(f -> f.eventId().toString())
+                        measured.stream().map(i -> json.writeValueAsString(progressMeasure.assess(i,
+                                series.get(i.code()).stream().map(CurrentValue::point).toList())))
+                                .toArray(String[]::new),
+                        measured.stream().map(i -> series.get(i.code()).stream().map(v -> v.eventId().toString())
                                 .collect(Collectors.joining(","))).toArray(String[]::new))
                 .update();
     }
 
-    private static IndicatorFact last(List<IndicatorFact> series) {
+    /** A period's current value, as its pointer row keeps it. */
+    private record CurrentValue(String indicator, ReportingPeriod period, UUID eventId, BigDecimal value) {
+
+        ProgressMeasure.Point point() {
+            return new ProgressMeasure.Point(period, value);
+        }
+    }
+
+    private static <T> T last(List<T> series) {
         return series.get(series.size() - 1);
     }
 
