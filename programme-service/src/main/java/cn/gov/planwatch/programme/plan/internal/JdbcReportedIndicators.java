@@ -8,12 +8,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The indicators of each plan that have observations, the agencies that reported them and the values: indicator-service
@@ -31,13 +32,31 @@ class JdbcReportedIndicators implements ReportsOnPlans, LastObservations {
         this.table = schema + ".reported_indicator";
     }
 
-    /** Applies the observation once; a redelivered one changes nothing. */
-    boolean apply(ObservationReported observation) {
-        return jdbc.sql("insert into " + table + " (event_id, plan, indicator, agency, period, value, recorded_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing")
-                .params(observation.eventId(), observation.plan(), observation.indicator(), observation.agency(),
-                        observation.period(), observation.value(), Timestamp.from(observation.recordedAt()))
-                .update() == 1;
+    /**
+     * Applies the observations in one statement, each once: a redelivered one (or one twice in the list) changes
+     * nothing.
+     */
+    void applyAll(List<ObservationReported> observations) {
+        if (observations.isEmpty()) {
+            return;
+        }
+        jdbc.sql("insert into " + table + " (event_id, plan, indicator, agency, period, value, recorded_at)"
+                        + " select * from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]),"
+                        + " cast(? as text[]), cast(? as text[]), cast(? as numeric[]), cast(? as timestamptz[]))"
+                        + " on conflict (event_id) do nothing")
+                .params(observations.stream().map(ObservationReported::eventId).toArray(UUID[]::new),
+                        column(observations, ObservationReported::plan),
+                        column(observations, ObservationReported::indicator),
+                        column(observations, ObservationReported::agency),
+                        column(observations, ObservationReported::period),
+                        column(observations, o -> o.value() == null ? null : o.value().toPlainString()),
+                        column(observations, o -> o.recordedAt().toString()))
+                .update();
+    }
+
+    private static String[] column(List<ObservationReported> observations,
+            Function<ObservationReported, String> field) {
+        return observations.stream().map(field).toArray(String[]::new);
     }
 
     @Override

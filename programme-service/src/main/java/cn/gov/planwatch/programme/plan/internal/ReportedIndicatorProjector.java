@@ -32,13 +32,11 @@ class ReportedIndicatorProjector {
 
     @KafkaListener(id = LISTENER_ID, groupId = GROUP, topics = Topics.INDICATOR_EVENTS, batch = "true")
     void on(List<ConsumerRecord<String, PlanEvent>> records) {
-        batches.fold(LISTENER_ID, records, events -> events.forEach(this::on));
+        batches.fold(LISTENER_ID, records, this::fold);
     }
 
-    /** Folds one event in the caller's transaction. */
-    void on(PlanEvent event) {
-        if (event instanceof ObservationReported observation) {
-            indicators.apply(observation);
-        }
+    /** Folds the events in the caller's transaction, the batch's observations in one statement. */
+    void fold(List<PlanEvent> events) {
+        indicators.applyAll(ProjectionBatches.only(ObservationReported.class, events));
     }
 }
