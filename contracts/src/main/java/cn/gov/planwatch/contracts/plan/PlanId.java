@@ -31,8 +31,20 @@ public record PlanId(String value) {
      * @throws IllegalArgumentException if the field holds something that is not a plan id
      */
     public static String ofEvent(String plan) {
-        return plan == null ? OF_EVENTS_BEFORE_PLANS.value() : new PlanId(plan).value();
+        if (plan == null) {
+            return OF_EVENTS_BEFORE_PLANS.value();
+        }
+        // A projector reads thousands of events of one plan in a row: the id last found valid is not matched again.
+        if (plan.equals(lastOfEvent)) {
+            return plan;
+        }
+        String valid = new PlanId(plan).value();
+        lastOfEvent = valid;
+        return valid;
     }
+
+    /** The plan id {@link #ofEvent} last found valid, shared by the threads that read events. */
+    private static volatile String lastOfEvent;
 
     public PlanId {
         problemWith(value).ifPresent(problem -> {

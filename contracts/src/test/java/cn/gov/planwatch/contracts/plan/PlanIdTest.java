@@ -38,4 +38,15 @@ class PlanIdTest {
         assertThat(PlanId.isValid("p".repeat(64))).isTrue();
         assertThat(PlanId.problemWith("p".repeat(65))).get().asString().contains("at most 64");
     }
+
+    @Test
+    void givenEventsOfOnePlanThenAnotherWhenReadThenEachPlanIsCheckedAndAnIdThatIsNotOneIsRefusedStill() {
+        assertThat(PlanId.ofEvent(null)).isEqualTo("ip-2021-2025");
+        assertThat(PlanId.ofEvent("demo-2026-2030")).isEqualTo("demo-2026-2030");
+        assertThat(PlanId.ofEvent("demo-2026-2030")).isEqualTo("demo-2026-2030");
+        assertThatThrownBy(() -> PlanId.ofEvent("demo-2026-2030\n")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PlanId.ofEvent("Demo-2026-2030")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(PlanId.ofEvent("ip-2021-2025")).isEqualTo("ip-2021-2025");
+        assertThatThrownBy(() -> PlanId.ofEvent("")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
