@@ -11,6 +11,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 /**
@@ -109,6 +110,14 @@ public final class ProjectionBatches {
     /** The events of the given type, in their order. */
     public static <E extends PlanEvent> List<E> only(Class<E> type, List<PlanEvent> events) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /**
+     * One field of each event, in the batch's order: a column of the batch as one array parameter, so that a
+     * statement writes the whole batch by unnesting its columns together.
+     */
+    public static <E extends PlanEvent> String[] column(List<E> events, Function<? super E, String> field) {
+        return events.stream().map(field).toArray(String[]::new);
     }
 
     private static int firstUndecodable(List<? extends ConsumerRecord<?, ? extends PlanEvent>> records) {

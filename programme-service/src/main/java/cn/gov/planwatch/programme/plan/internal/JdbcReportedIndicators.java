@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+
+import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.column;
 
 /**
  * The indicators of each plan that have observations, the agencies that reported them and the values: indicator-service
@@ -52,11 +53,6 @@ class JdbcReportedIndicators implements ReportsOnPlans, LastObservations {
                         column(observations, o -> o.value() == null ? null : o.value().toPlainString()),
                         column(observations, o -> o.recordedAt().toString()))
                 .update();
-    }
-
-    private static String[] column(List<ObservationReported> observations,
-            Function<ObservationReported, String> field) {
-        return observations.stream().map(field).toArray(String[]::new);
     }
 
     @Override

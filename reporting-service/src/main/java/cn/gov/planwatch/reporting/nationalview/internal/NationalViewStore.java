@@ -31,7 +31,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+
+import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.column;
 
 /**
  * The national view's tables: facts with their history, the current fact of each period, the live indicator status,
@@ -133,10 +134,6 @@ public class NationalViewStore {
         recordApplied(folded.stream().map(ObservationReported::recordedAt).max(Comparator.naturalOrder()).orElseThrow(),
                 applied.size());
         return applied;
-    }
-
-    private static String[] column(List<ObservationReported> events, Function<ObservationReported, String> field) {
-        return events.stream().map(field).toArray(String[]::new);
     }
 
     /** Counts one more event folded into the view (of any kind), for its freshness. */
