@@ -123,10 +123,10 @@ class ObservationController {
         // A retry under the same key gets the first answer even if the rules would now refuse it. The key's scope is
         // the path as called, so that keys used on the unscoped path keep their meaning.
         String scope = (plan == null ? "/api/v1" : "/api/v1/plans/" + plan) + "/indicators/" + code + "/observations";
-        return idempotentWrites.once(caller, idempotencyKey, scope, request, ObservationAccepted.class, () -> {
+        return idempotentWrites.once(caller, idempotencyKey, scope, request, ObservationAccepted.class, claim -> {
             IndicatorInPlan target = rules.reportable(defaultPlan.or(plan), code);
             ReportingPeriod period = rules.check(caller, target, request);
-            return recorder.record(caller, target, period, request);
+            return recorder.record(claim, caller, target, period, request);
         }, event -> ResponseEntity.accepted().body(
                 new ObservationAccepted(event.eventId(), event.indicator(), event.period(), "ACCEPTED")));
     }

@@ -7,7 +7,7 @@ import cn.gov.planwatch.indicator.lock.QuarterLocks;
 import cn.gov.planwatch.planrules.observation.IndicatorInPlan;
 import cn.gov.planwatch.planrules.observation.ObservationRule;
 import cn.gov.planwatch.platform.caller.Caller;
-import cn.gov.planwatch.platform.eventlog.EventIds;
+import cn.gov.planwatch.platform.eventlog.EventClaim;
 import cn.gov.planwatch.platform.eventlog.EventLog;
 import org.springframework.stereotype.Component;
 
@@ -33,14 +33,14 @@ class ObservationRecorder {
         this.history = history;
     }
 
-    CompletableFuture<ObservationReported> record(Caller caller, IndicatorInPlan target, ReportingPeriod period,
+    CompletableFuture<ObservationReported> record(EventClaim claim, Caller caller, IndicatorInPlan target, ReportingPeriod period,
             ObservationRequest request) {
         Indicator indicator = target.indicator();
-        var event = new ObservationReported(EventIds.next(), target.plan(), indicator.code(), period.toString(),
+        var event = new ObservationReported(claim.eventId(), target.plan(), indicator.code(), period.toString(),
                 request.value(), request.comment(), request.source(), caller.agency(), caller.clientId(),
                 caller.traceId(), clock.instant(), indicator.unit().code(), ObservationRule.unitConfirmed(indicator, request.unit()),
                 caller.subject());
-        if (EventIds.resending() && history.recorded(event.eventId())) {
+        if (claim.resending() && history.recorded(event.eventId())) {
             // A resend under an Idempotency-Key whose first attempt is in the log after all: answered as
             // recorded, even if the lead has accepted the quarter since.
             return CompletableFuture.completedFuture(event);

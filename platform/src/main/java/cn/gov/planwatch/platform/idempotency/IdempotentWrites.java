@@ -3,7 +3,7 @@ package cn.gov.planwatch.platform.idempotency;
 import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.planrules.PlanRuleException;
 import cn.gov.planwatch.platform.caller.Caller;
-import cn.gov.planwatch.platform.eventlog.EventIds;
+import cn.gov.planwatch.platform.eventlog.EventClaim;
 import cn.gov.planwatch.platform.input.InvalidInputException;
 import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
@@ -13,8 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -34,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -46,7 +43,7 @@ import java.util.regex.Pattern;
  * The key is claimed in the database before the write, so two concurrent retries cannot both append an event. A key
  * is kept for the retention ({@link #forgetExpired()}), after which it may be used anew.
  *
- * <p>The claim also fixes the id of the event the write appends ({@link EventIds}). When the first attempt's
+ * <p>The claim also fixes the id of the event the write appends (the {@link EventClaim} it is given). When the first attempt's
  * outcome is unknown — the log did not confirm it (504), or the service died while answering (the claim is
  * left behind, and taken over once it is older than any request can last) — a resend under the same key runs
  * the write again with that same id: every read model applies an event id once, so the report is recorded
@@ -105,14 +102,14 @@ public class IdempotentWrites implements AutoCloseable {
     /**
      * Runs {@code write} once per (client, subject, key). {@code request} is what identifies the request besides
      * its path: the bound body, whose canonical JSON is fingerprinted. {@code write} appends one event, whose
-     * id it takes from {@link EventIds#next()} (or a set of events, whose ids it derives from that one);
-     * {@code answer} turns what was acknowledged into the answer.
+     * id is the claim's (or a set of events, whose ids it derives from that one); without a key it is given a
+     * fresh claim. {@code answer} turns what was acknowledged into the answer.
      */
     public <E, T> CompletableFuture<ResponseEntity<T>> once(Caller caller, String key, String path,
-            Object request, Class<T> answerType, Supplier<CompletableFuture<E>> write,
+            Object request, Class<T> answerType, Function<EventClaim, CompletableFuture<E>> write,
             Function<? super E, ResponseEntity<T>> answer) {
         if (key == null) {
-            return write.get().thenApply(answer);
+            return write.apply(EventClaim.fresh()).thenApply(answer);
         }
         if (!KEY.matcher(key).matches()) {
             throw Problems.invalidField(HEADER, BilingualText.of("must be 1–255 visible ASCII characters",
@@ -150,7 +147,7 @@ public class IdempotentWrites implements AutoCloseable {
 
     /** Runs the write again with the first attempt's event id; one resend at a time wins the claim. */
     private <E, T> CompletableFuture<ResponseEntity<T>> takeOver(Owner owner, String key,
-            Stored stored, Instant now, Supplier<CompletableFuture<E>> write,
+            Stored stored, Instant now, Function<EventClaim, CompletableFuture<E>> write,
             Function<? super E, ResponseEntity<T>> answer) {
         int taken = jdbc.sql("update " + table + " set state = 'PENDING', claimed_at = ? where " + OWN_KEY
                         + " and state = ? and claimed_at = ?")
@@ -163,25 +160,13 @@ public class IdempotentWrites implements AutoCloseable {
     }
 
     private <E, T> CompletableFuture<ResponseEntity<T>> run(Owner owner, String key, UUID eventId,
-            boolean resend, Supplier<CompletableFuture<E>> write, Function<? super E, ResponseEntity<T>> answer) {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes != null) {
-            attributes.setAttribute(EventIds.CLAIMED, eventId, RequestAttributes.SCOPE_REQUEST);
-            if (resend) {
-                attributes.setAttribute(EventIds.RESENDING, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
-            }
-        }
+            boolean resend, Function<EventClaim, CompletableFuture<E>> write, Function<? super E, ResponseEntity<T>> answer) {
         CompletableFuture<ResponseEntity<T>> written;
         try {
-            written = write.get().thenApply(answer);
+            written = write.apply(new EventClaim(eventId, resend)).thenApply(answer);
         } catch (RuntimeException failure) {
             settleFailure(owner, key, resend, failure);
             throw failure;
-        } finally {
-            if (attributes != null) {
-                attributes.removeAttribute(EventIds.CLAIMED, RequestAttributes.SCOPE_REQUEST);
-                attributes.removeAttribute(EventIds.RESENDING, RequestAttributes.SCOPE_REQUEST);
-            }
         }
         // Off the producer's I/O thread, which completes the append: a database write there would hold up every
         // other record's acknowledgement.

@@ -253,7 +253,7 @@ class PlanController {
                 PlanDocumentFormat.ofMediaType(http.getContentType()).orElseThrow()));
         return idempotentWrites.once(caller, idempotencyKey, "/api/v1/plans/" + plan,
                 PlanDocuments.toJsonTree(proposed), Accepted.class,
-                () -> CompletableFuture.completedFuture(refusedAsProblems(() -> registry.put(caller, plan, proposed))),
+                claim -> CompletableFuture.completedFuture(refusedAsProblems(() -> registry.put(claim, caller, plan, proposed))),
                 outcome -> ResponseEntity.status(outcome.recordedNow() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                         .body(new Accepted(outcome.eventId(), outcome.plan(), outcome.version(), outcome.status())));
     }
@@ -289,8 +289,8 @@ class PlanController {
         requirePlanId(plan);
         TextRules.requirePrintable("reason", request.reason());
         return idempotentWrites.once(caller, idempotencyKey, "/api/v1/plans/" + plan + "/close", request,
-                Closed.class, () -> CompletableFuture.completedFuture(
-                        refusedAsProblems(() -> registry.close(caller, plan, request.reason()))),
+                Closed.class, claim -> CompletableFuture.completedFuture(
+                        refusedAsProblems(() -> registry.close(claim, caller, plan, request.reason()))),
                 (PlanClosed closed) -> ResponseEntity.accepted().body(new Closed(closed.eventId(), plan, "CLOSED")));
     }
 

@@ -14,7 +14,7 @@ import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
 import cn.gov.planwatch.contracts.plan.PlanLifecycleEvent;
 import cn.gov.planwatch.contracts.plan.PlanPublished;
 import cn.gov.planwatch.platform.caller.Caller;
-import cn.gov.planwatch.platform.eventlog.EventIds;
+import cn.gov.planwatch.platform.eventlog.EventClaim;
 import cn.gov.planwatch.platform.eventlog.EventLog;
 import org.springframework.stereotype.Component;
 
@@ -86,8 +86,8 @@ public class PlanRegistry {
      * @throws cn.gov.planwatch.catalogue.amendment.PlanVersionConflictException for a version that cannot follow
      * @throws PlanClosedException                                          once the plan is closed
      */
-    public Outcome put(Caller caller, String plan, PlanCatalogue proposed) {
-        UUID id = EventIds.next();
+    public Outcome put(EventClaim claim, Caller caller, String plan, PlanCatalogue proposed) {
+        UUID id = claim.eventId();
         return book.whileLocked(plan, () -> {
             Optional<PlanInForce> inForce = book.find(plan);
             if (inForce.isPresent() && inForce.get().closed()) {
@@ -119,8 +119,8 @@ public class PlanRegistry {
      * @throws NotLeadOfThisPlanException if the caller's agency does not lead the plan
      * @throws PlanClosedException        if it is closed already
      */
-    public PlanClosed close(Caller caller, String plan, String reason) {
-        UUID id = EventIds.next();
+    public PlanClosed close(EventClaim claim, Caller caller, String plan, String reason) {
+        UUID id = claim.eventId();
         return book.whileLocked(plan, () -> {
             PlanInForce inForce = book.find(plan).orElseThrow(() -> new UnknownPlanException(plan));
             String lead = inForce.document().plan().leadAgency();

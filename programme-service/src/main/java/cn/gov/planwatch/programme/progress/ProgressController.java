@@ -127,13 +127,13 @@ class ProgressController {
         Caller caller = callers.current();
         // A retry under the same key gets the first answer even if the rules would now refuse it.
         return idempotentWrites.once(caller, idempotencyKey,
-                PlansInForce.address(plan, "/programmes/" + slug + "/progress"), request, Accepted.class, () -> {
+                PlansInForce.address(plan, "/programmes/" + slug + "/progress"), request, Accepted.class, claim -> {
                     PlanInForce inForce = plans.open(plan);
                     ProgressRules rules = rules(inForce);
                     Programme programme = rules.programme(slug);
                     ReportingPeriod quarter = rules.check(caller, programme, request);
                     return CompletableFuture.completedFuture(
-                            recorder.record(caller, inForce.id(), programme, quarter, request));
+                            recorder.record(claim, caller, inForce.id(), programme, quarter, request));
                 }, event -> ResponseEntity.accepted().body(
                         new Accepted(event.eventId(), event.programme(), event.quarter(), "ACCEPTED")));
     }

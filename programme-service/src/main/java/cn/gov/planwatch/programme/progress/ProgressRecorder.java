@@ -4,7 +4,7 @@ import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.platform.caller.Caller;
-import cn.gov.planwatch.platform.eventlog.EventIds;
+import cn.gov.planwatch.platform.eventlog.EventClaim;
 import cn.gov.planwatch.platform.eventlog.EventLog;
 import cn.gov.planwatch.programme.plan.PlansInForce;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
@@ -37,10 +37,9 @@ class ProgressRecorder {
         this.clock = clock;
     }
 
-    ProgressReported record(Caller caller, String plan, Programme programme, ReportingPeriod quarter,
+    ProgressReported record(EventClaim claim, Caller caller, String plan, Programme programme, ReportingPeriod quarter,
             ProgressRequest request) {
-        UUID id = EventIds.next();
-        boolean resending = EventIds.resending();
+        UUID id = claim.eventId();
         return ledger.whileHeld(plan, caller.agency(), quarter.toString(), update -> {
             var event = new ProgressReported(id, plan, programme.slug(), quarter.toString(), caller.agency(),
                     caller.clientId(), caller.traceId(), request.status(), request.percentComplete().intValueExact(),
@@ -50,7 +49,7 @@ class ProgressRecorder {
                     request.milestones().stream()
                             .map(m -> new ProgressReported.MilestoneValue(m.code(), m.value())).toList(),
                     clock.instant(), caller.subject());
-            if (resending && history.recorded(id)) {
+            if (claim.resending() && history.recorded(id)) {
                 // A resend under an Idempotency-Key whose first attempt is in the log after all: answered as
                 // recorded, even if the lead has accepted the quarter since.
                 return CompletableFuture.completedFuture(event);

@@ -5,6 +5,7 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdateState;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.caller.CallerResolver;
+import cn.gov.planwatch.platform.eventlog.EventClaim;
 import cn.gov.planwatch.platform.idempotency.IdempotentWrites;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.programme.plan.PlanInForce;
@@ -37,7 +38,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -123,11 +124,11 @@ class QuarterlyUpdateController {
             @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody SubmissionRequest request) {
         Caller caller = callers.current();
-        return once(caller, idempotencyKey, PlansInForce.address(plan, "/quarterly-updates"), request, () -> {
+        return once(caller, idempotencyKey, PlansInForce.address(plan, "/quarterly-updates"), request, claim -> {
             PlanInForce inForce = plans.open(plan);
             String agency = new QuarterlyUpdateRules(inForce.document()).submittingAgency(caller);
             ReportingPeriod quarter = plans.calendar(inForce).reportableQuarter("quarter", request.quarter());
-            return recorder.submit(caller, inForce.id(), agency, quarter);
+            return recorder.submit(claim, caller, inForce.id(), agency, quarter);
         });
     }
 
@@ -162,10 +163,10 @@ class QuarterlyUpdateController {
         Caller caller = callers.current();
         new QuarterlyUpdateRules(plans.find(plan).document()).requireLeadOfPlan(caller);
         String path = PlansInForce.address(plan, "/quarterly-updates/" + agency + "/" + quarter + "/accept");
-        return once(caller, idempotencyKey, path, "", () -> {
+        return once(caller, idempotencyKey, path, "", claim -> {
             PlanInForce inForce = plans.open(plan);
             String code = new QuarterlyUpdateRules(inForce.document()).agency(agency).code();
-            return recorder.accept(caller, inForce.id(), code, plans.calendar(inForce).knownQuarter(quarter));
+            return recorder.accept(claim, caller, inForce.id(), code, plans.calendar(inForce).knownQuarter(quarter));
         });
     }
 
@@ -204,13 +205,13 @@ class QuarterlyUpdateController {
         Caller caller = callers.current();
         new QuarterlyUpdateRules(plans.find(plan).document()).requireLeadOfPlan(caller);
         String path = PlansInForce.address(plan, "/quarterly-updates/" + agency + "/" + quarter + "/return");
-        return once(caller, idempotencyKey, path, request, () -> {
+        return once(caller, idempotencyKey, path, request, claim -> {
             PlanInForce inForce = plans.open(plan);
             QuarterlyUpdateRules rules = new QuarterlyUpdateRules(inForce.document());
             String code = rules.agency(agency).code();
             ReportingPeriod known = plans.calendar(inForce).knownQuarter(quarter);
             List<String> items = rules.checkReturn(request.reason(), request.items());
-            return recorder.giveBack(caller, inForce.id(), code, known, request.reason(), items);
+            return recorder.giveBack(claim, caller, inForce.id(), code, known, request.reason(), items);
         });
     }
 
@@ -228,8 +229,8 @@ class QuarterlyUpdateController {
 
     // The recorder has already waited for the log's acknowledgement (under the quarter's lock).
     private CompletableFuture<ResponseEntity<Accepted>> once(Caller caller, String key, String path, Object request,
-            Supplier<QuarterlyUpdateEvent> write) {
+            Function<EventClaim, QuarterlyUpdateEvent> write) {
         return idempotentWrites.once(caller, key, path, request, Accepted.class,
-                () -> CompletableFuture.completedFuture(write.get()), Accepted::of);
+                claim -> CompletableFuture.completedFuture(write.apply(claim)), Accepted::of);
     }
 }

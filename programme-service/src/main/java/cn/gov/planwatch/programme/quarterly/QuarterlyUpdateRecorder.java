@@ -7,7 +7,7 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 import cn.gov.planwatch.platform.caller.Caller;
-import cn.gov.planwatch.platform.eventlog.EventIds;
+import cn.gov.planwatch.platform.eventlog.EventClaim;
 import cn.gov.planwatch.platform.eventlog.EventLog;
 import cn.gov.planwatch.programme.plan.PlansInForce;
 import org.springframework.stereotype.Component;
@@ -40,23 +40,23 @@ class QuarterlyUpdateRecorder {
         this.clock = clock;
     }
 
-    QuarterlyUpdateSubmitted submit(Caller caller, String plan, String agency, ReportingPeriod quarter) {
-        return step(plan, agency, quarter, QuarterlyUpdate::requireSubmittable,
+    QuarterlyUpdateSubmitted submit(EventClaim claim, Caller caller, String plan, String agency, ReportingPeriod quarter) {
+        return step(claim, plan, agency, quarter, QuarterlyUpdate::requireSubmittable,
                 (id, now) -> new QuarterlyUpdateSubmitted(id, plan, agency, quarter.toString(), caller.clientId(),
                         caller.traceId(), now, caller.subject()));
     }
 
-    QuarterlyUpdateAccepted accept(Caller reviewer, String plan, String agency, ReportingPeriod quarter) {
+    QuarterlyUpdateAccepted accept(EventClaim claim, Caller reviewer, String plan, String agency, ReportingPeriod quarter) {
         String reviewing = QuarterlyUpdateRules.reviewer(reviewer);
-        return step(plan, agency, quarter, QuarterlyUpdate::requireReviewable,
+        return step(claim, plan, agency, quarter, QuarterlyUpdate::requireReviewable,
                 (id, now) -> new QuarterlyUpdateAccepted(id, plan, agency, quarter.toString(), reviewing,
                         reviewer.clientId(), reviewer.traceId(), now, reviewer.subject()));
     }
 
-    QuarterlyUpdateReturned giveBack(Caller reviewer, String plan, String agency, ReportingPeriod quarter,
+    QuarterlyUpdateReturned giveBack(EventClaim claim, Caller reviewer, String plan, String agency, ReportingPeriod quarter,
             String reason, List<String> items) {
         String reviewing = QuarterlyUpdateRules.reviewer(reviewer);
-        return step(plan, agency, quarter, QuarterlyUpdate::requireReviewable,
+        return step(claim, plan, agency, quarter, QuarterlyUpdate::requireReviewable,
                 (id, now) -> new QuarterlyUpdateReturned(id, plan, agency, quarter.toString(), reviewing, reason,
                         items, reviewer.clientId(), reviewer.traceId(), now, reviewer.subject()));
     }
@@ -66,13 +66,12 @@ class QuarterlyUpdateRecorder {
      * an Idempotency-Key whose first attempt reached the log after all (its answer was lost) finds its step taken
      * already: it is answered as taken rather than refused as out of turn.
      */
-    private <E extends QuarterlyUpdateEvent> E step(String plan, String agency, ReportingPeriod quarter,
+    private <E extends QuarterlyUpdateEvent> E step(EventClaim claim, String plan, String agency, ReportingPeriod quarter,
             Consumer<QuarterlyUpdate> check, BiFunction<UUID, Instant, E> event) {
-        UUID id = EventIds.next();
-        boolean resending = EventIds.resending();
+        UUID id = claim.eventId();
         return ledger.transition(plan, agency, quarter.toString(), current -> {
             E step = event.apply(id, clock.instant());
-            if (resending && ledger.recorded(id)) {
+            if (claim.resending() && ledger.recorded(id)) {
                 return CompletableFuture.completedFuture(step);
             }
             check.accept(current);

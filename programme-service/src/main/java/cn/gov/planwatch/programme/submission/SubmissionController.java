@@ -169,10 +169,10 @@ class SubmissionController {
                 : new SubmittedFile(contentType.getType() + "/" + contentType.getSubtype(), body);
         // A retry under the same key gets the first answer even if the rules would now refuse it.
         return idempotentWrites.once(caller, idempotencyKey, PlansInForce.address(plan, "/submissions"), fingerprinted,
-                SubmissionAccepted.class, () -> {
+                SubmissionAccepted.class, claim -> {
                     PlanInForce inForce = plans.open(plan);
                     SubmissionJudge.Judged judged = judge.judge(caller, inForce, read);
-                    return CompletableFuture.completedFuture(recorder.record(caller, inForce, judged));
+                    return CompletableFuture.completedFuture(recorder.record(claim, caller, inForce, judged));
                 }, recorded -> ResponseEntity.accepted().body(new SubmissionAccepted(recorded.submissionId(),
                         recorded.events().stream().map(PlanEvent::eventId).toList(), recorded.observations(),
                         recorded.progress())));

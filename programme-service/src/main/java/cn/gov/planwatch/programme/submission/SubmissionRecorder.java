@@ -8,7 +8,7 @@ import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 import cn.gov.planwatch.planrules.observation.ObservationRule;
 import cn.gov.planwatch.planrules.observation.PeriodLockedException;
 import cn.gov.planwatch.platform.caller.Caller;
-import cn.gov.planwatch.platform.eventlog.EventIds;
+import cn.gov.planwatch.platform.eventlog.EventClaim;
 import cn.gov.planwatch.platform.eventlog.TransactionalEventLog;
 import cn.gov.planwatch.programme.plan.PlanInForce;
 import cn.gov.planwatch.programme.plan.PlansInForce;
@@ -54,8 +54,8 @@ class SubmissionRecorder {
     record Recorded(UUID submissionId, List<PlanEvent> events, int observations, int progress) {
     }
 
-    Recorded record(Caller caller, PlanInForce plan, SubmissionJudge.Judged judged) {
-        UUID submissionId = EventIds.next();
+    Recorded record(EventClaim claim, Caller caller, PlanInForce plan, SubmissionJudge.Judged judged) {
+        UUID submissionId = claim.eventId();
         Instant now = clock.instant();
         List<PlanEvent> events = new ArrayList<>();
         SortedSet<String> quarters = new TreeSet<>();
