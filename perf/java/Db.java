@@ -243,14 +243,14 @@ public class Db {
     static final List<String> INDICATOR_READ_MODELS = List.of("indicator.observation", "reporting.indicator_fact");
 
     /**
-     * A read model of indicator reports as rows with their current flag: indicator-service's table flags them, the
-     * national view points at them from a table of its own.
+     * A read model of indicator reports as rows with their current flag: each read model points at a period's current
+     * report from a table of its own.
      */
     static String withCurrentFlag(String table) {
-        return table.equals("reporting.indicator_fact")
-                ? "(select f.*, c.event_id is not null as current from reporting.indicator_fact f"
-                        + " left join reporting.current_indicator_fact c on c.event_id = f.event_id) facts"
-                : table;
+        String pointers = table.equals("reporting.indicator_fact") ? "reporting.current_indicator_fact"
+                : "indicator.current_observation";
+        return "(select r.*, c.event_id is not null as current from " + table + " r left join " + pointers
+                + " c on c.event_id = r.event_id) reports";
     }
 
     static void revisions(Connection db, Path out) throws Exception {
@@ -330,6 +330,7 @@ public class Db {
 
     static final List<ReadModelTable> READ_MODELS = List.of(
             new ReadModelTable("indicator.observation", Set.of("projected_at"), "indicator"),
+            new ReadModelTable("indicator.current_observation", Set.of(), null),
             new ReadModelTable("indicator.quarter_lock", Set.of(), null),
             new ReadModelTable("indicator.quarter_lock_event", Set.of("projected_at"), null),
             new ReadModelTable("reporting.indicator_fact", Set.of(), "indicator"),

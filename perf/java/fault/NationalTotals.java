@@ -130,7 +130,7 @@ public class NationalTotals {
         }
         Set<String> indicator = new TreeSet<>();
         for (Map<String, String> row : query(db, "select indicator, period, value, event_id::text as id"
-                + " from indicator.observation where current")) {
+                + " from indicator.observation join indicator.current_observation using (plan, indicator, period, event_id)")) {
             indicator.add(row.get("indicator") + "/" + row.get("period") + "=" + decimal(row.get("value")) + "@"
                     + row.get("id"));
         }

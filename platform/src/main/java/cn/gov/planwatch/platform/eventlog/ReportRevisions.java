@@ -6,58 +6,20 @@ import java.util.stream.Stream;
 
 /**
  * The revisions of reports kept with their history, as every read model of reports numbers them: a key's reports
- * count 1, 2, 3… in log order, and the newest is the key's current one. The table has {@code event_id} (unique),
- * {@code seq} (its order of appending), {@code revision} and {@code current} columns, and a partial unique index on
- * the key where current.
+ * count 1, 2, 3… in log order, and the newest is the key's current one. The table has {@code event_id} (unique) and
+ * {@code revision} columns; its reports are only ever appended, and a key's current revision is a narrow row of a
+ * table of its own, moved in place ({@link #appendKeepingCurrent}). Flagging the current report instead meant retiring
+ * the previous one on every report, a new version of that row in every index of the table (the flag was the predicate
+ * of the partial unique index); moving the narrow row changes no indexed column.
  * <p>
- * A batch of events is appended in two statements whatever its size, each row written once with its final revision
- * and flag: numbering after the append instead rewrote every row twice, and each rewrite updated every index of the
- * table. Both statements read the batch from {@code batch}, a FROM item named {@code b} with the table's columns (as
- * named in {@code columns}) and {@code n}, the event's position in the batch; an event already in the table (a
- * redelivery), or twice in the batch, is appended once.
- * <p>
- * A table a backlog of bulk submissions flows through keeps its current revisions apart instead
- * ({@link #appendKeepingCurrent}): its facts are only ever appended, and a key's current revision is a narrow row of a
- * table of its own, moved in place. Retiring a flagged row writes a new version of it into every index of the table,
- * since the flag is the predicate of the partial unique index; moving the narrow row changes no indexed column.
+ * A batch of events is appended in one statement whatever its size, each row written once with its final revision.
+ * The statement reads the batch from {@code batch}, a FROM item named {@code b} with the table's columns (as named in
+ * {@code columns}) and {@code n}, the event's position in the batch; an event already in the table (a redelivery), or
+ * twice in the batch, is appended once.
  */
 public final class ReportRevisions {
 
     private ReportRevisions() {
-    }
-
-    /**
-     * The first statement: the current report of each key the batch brings a new report for is current no longer
-     * (before the new one is appended, because the partial unique index is checked row by row).
-     */
-    public static String retireCurrent(String table, List<String> key, String batch) {
-        return """
-                update %1$s t set current = false
-                 where t.current and (%2$s) in (select %3$s from %4$s
-                                                  where not exists (select 1 from %1$s x where x.event_id = b.event_id))
-                """.formatted(table, prefixed("t.", key), prefixed("b.", key), batch);
-    }
-
-    /**
-     * The second statement: appends the batch's new reports in log order, each numbered after the revisions its key
-     * had, the newest of each key current; returns the event ids appended.
-     */
-    public static String appendNumbered(String table, List<String> key, List<String> columns, String batch) {
-        String sameKey = key.stream().map(c -> "p." + c + " = f." + c).collect(Collectors.joining(" and "));
-        return """
-                insert into %1$s (%2$s, revision, current)
-                select %3$s,
-                       coalesce(previous.revision, 0) + row_number() over (partition by %4$s order by f.n),
-                       row_number() over (partition by %4$s order by f.n desc) = 1
-                  from (select distinct on (b.event_id) b.* from %5$s
-                         where not exists (select 1 from %1$s x where x.event_id = b.event_id)
-                         order by b.event_id, b.n) f
-                  left join lateral (select max(p.revision) as revision from %1$s p where %6$s) previous on true
-                 order by f.n
-                on conflict (event_id) do nothing
-                returning event_id
-                """.formatted(table, String.join(", ", columns), prefixed("f.", columns), prefixed("f.", key), batch,
-                sameKey);
     }
 
     /**

@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 @Repository
 public class JdbcObservationStore implements ObservationHistory {
@@ -34,6 +33,8 @@ public class JdbcObservationStore implements ObservationHistory {
             rs.getString("unit"), rs.getTimestamp("recorded_at").toInstant(), rs.getInt("revision"), rs.getBoolean("current"));
 
     static final String TABLE = "observation";
+    /** Each period's current report: a narrow row moved in place, so that observations are only ever appended. */
+    static final String CURRENT = "current_observation";
     private static final List<String> KEY = List.of("plan", "indicator", "period");
     private static final List<String> COLUMNS = List.of("event_id", "plan", "indicator", "period", "value", "comment",
             "source", "agency", "client_id", "actor", "trace_id", "recorded_at", "unit", "unit_confirmed");
@@ -43,8 +44,9 @@ public class JdbcObservationStore implements ObservationHistory {
     private final JdbcClient jdbc;
     /** The same database, for the statements that bind arrays of the driver's making. */
     private final JdbcOperations arrays;
-    /** The read model's table: the live one, or a fresh copy being rebuilt from the log. */
+    /** The read model's tables: the live ones, or fresh copies being rebuilt from the log. */
     private final String table;
+    private final String current;
 
     @Autowired
     JdbcObservationStore(JdbcClient jdbc, JdbcOperations arrays,
@@ -56,6 +58,7 @@ public class JdbcObservationStore implements ObservationHistory {
         this.jdbc = jdbc;
         this.arrays = arrays;
         this.table = tables.of(TABLE);
+        this.current = tables.of(CURRENT);
     }
 
     /** Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. */
@@ -64,38 +67,19 @@ public class JdbcObservationStore implements ObservationHistory {
     }
 
     /**
-     * Applies the events, in log order, each once, in two statements whatever their number ({@link ReportRevisions}):
-     * the batch's event ids inserted together, a redelivered one skipped by its key. Runs in the caller's
-     * transaction. Returns the event ids applied now; those missing were applied before.
+     * Applies the events, in log order, each once, in one statement whatever their number
+     * ({@link ReportRevisions#appendKeepingCurrent}): the batch's event ids inserted together, a redelivered one skipped
+     * by its key, each period pointed at its newest report. Runs in the caller's transaction. Returns the event ids
+     * applied now; those missing were applied before.
      */
     public List<UUID> applyAll(List<ObservationReported> events) {
         if (events.isEmpty()) {
             return List.of();
         }
-        arrays.update(connection -> bind(connection.prepareStatement(
-                ReportRevisions.retireCurrent(table, KEY, BATCH)), connection, events));
         return arrays.query(connection -> bind(connection.prepareStatement(
-                        ReportRevisions.appendNumbered(table, KEY, COLUMNS, BATCH)), connection, events),
+                        ReportRevisions.appendKeepingCurrent(table, current, KEY, List.of(), COLUMNS, BATCH)),
+                        connection, events),
                 (rs, n) -> rs.getObject(1, UUID.class));
-    }
-
-    /**
-     * Rebuild only, into a fresh table that nothing else writes: appends events in one statement (in log order, so
-     * {@code seq} follows the log), none current and unnumbered; {@link #numberRevisions()} finishes the table. Three
-     * statements per event held a rebuild to a twentieth of the broker's read rate (perf/run-benchmarks.sh). A
-     * redelivered event is skipped by its key.
-     */
-    void appendAll(List<ObservationReported> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        String sql = """
-                insert into %s (%s, revision, current)
-                select %s, 0, false from %s order by b.n
-                on conflict (event_id) do nothing
-                """.formatted(table, String.join(", ", COLUMNS),
-                COLUMNS.stream().map(c -> "b." + c).collect(Collectors.joining(", ")), BATCH);
-        arrays.update(connection -> bind(connection.prepareStatement(sql), connection, events));
     }
 
     /** The statement with the events' columns bound as arrays, in the order of {@link #BATCH}. */
@@ -122,24 +106,11 @@ public class JdbcObservationStore implements ObservationHistory {
         return events.stream().map(field).toArray();
     }
 
-    /**
-     * What {@link #apply} gives event by event, set for the whole table at once: revisions count a period's reports
-     * in log order (the {@code seq} order of appending), and the last one is current.
-     */
-    void numberRevisions() {
-        jdbc.sql("""
-                update %s o set revision = n.revision, current = n.revision = n.reports
-                  from (select event_id,
-                               row_number() over (partition by plan, indicator, period order by seq) as revision,
-                               count(*) over (partition by plan, indicator, period) as reports
-                          from %s) n
-                 where o.event_id = n.event_id
-                """.formatted(table, table)).update();
-    }
-
     @Override
     public List<Observation> of(String plan, String indicator) {
-        return jdbc.sql("select * from " + table + " where plan = ? and indicator = ? order by seq")
+        return jdbc.sql("select o.*, c.event_id is not null as current from " + table + " o left join " + current
+                        + " c on c.plan = o.plan and c.indicator = o.indicator and c.period = o.period"
+                        + " and c.event_id = o.event_id where o.plan = ? and o.indicator = ? order by o.seq")
                 .params(plan, indicator).query(ROW).list();
     }
 
@@ -151,7 +122,8 @@ public class JdbcObservationStore implements ObservationHistory {
 
     @Override
     public List<Observation> currentSeries(String plan, String indicator) {
-        return jdbc.sql("select * from " + table + " where plan = ? and indicator = ? and current")
+        return jdbc.sql("select o.*, true as current from " + current + " c join " + table
+                        + " o on o.event_id = c.event_id where c.plan = ? and c.indicator = ?")
                 .params(plan, indicator).query(ROW).list().stream()
                 .sorted(Comparator.comparing((Observation o) -> ReportingPeriod.parse(o.period()).orElseThrow()))
                 .toList();

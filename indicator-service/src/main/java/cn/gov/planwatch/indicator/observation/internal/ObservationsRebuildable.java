@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The observations read model is rebuilt from the indicator topic by the live projector's own fold; the bulk of the
- * log, into the fresh table nothing else writes, is appended a batch per statement and numbered once.
+ * log, into the fresh tables nothing else writes, a polled batch per statement as the live projector folds its batches.
  */
 @Configuration(proxyBeanMethods = false)
 class ObservationsRebuildable {
@@ -27,23 +27,21 @@ class ObservationsRebuildable {
     RebuildableProjection observationsProjection(JdbcClient jdbc, DataSource dataSource,
             @Value("${spring.kafka.consumer.group-id}") String group) {
         JdbcTemplate arrays = new JdbcTemplate(dataSource);
-        return new RebuildableProjection(NAME, List.of(JdbcObservationStore.TABLE), List.of(Topics.INDICATOR_EVENTS),
-                group, RebuildableProjection.events((event, tables) -> {
+        return new RebuildableProjection(NAME, List.of(JdbcObservationStore.TABLE, JdbcObservationStore.CURRENT),
+                List.of(Topics.INDICATOR_EVENTS), group, RebuildableProjection.events((event, tables) -> {
                     if (event instanceof ObservationReported reported) {
                         new JdbcObservationStore(jdbc, arrays, tables).apply(reported);
                     }
                 })).withBulkLoad(new RebuildableProjection.BulkLoad() {
-                    // The bulk of the log in one statement a batch, numbered once at the end.
                     @Override
                     public void append(List<ConsumerRecord<byte[], byte[]>> batch, ProjectionTables fresh) {
-                        new JdbcObservationStore(jdbc, arrays, fresh).appendAll(batch.stream()
+                        new JdbcObservationStore(jdbc, arrays, fresh).applyAll(batch.stream()
                                 .map(RebuildableProjection::decode).filter(ObservationReported.class::isInstance)
                                 .map(ObservationReported.class::cast).toList());
                     }
 
                     @Override
                     public void finish(ProjectionTables fresh) {
-                        new JdbcObservationStore(jdbc, arrays, fresh).numberRevisions();
                     }
                 });
     }

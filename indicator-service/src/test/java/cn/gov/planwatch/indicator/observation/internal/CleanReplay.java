@@ -28,13 +28,16 @@ import java.util.function.Consumer;
 /** What the observations read model must be: the indicator topic replayed from offset 0 into a fresh schema. */
 final class CleanReplay {
 
-    static final String COLUMNS = "event_id, plan, indicator, period, value, comment, source, agency, client_id, "
-            + "trace_id, recorded_at, unit, unit_confirmed, revision, current";
+    static final String COLUMNS = "o.event_id, o.plan, o.indicator, o.period, value, comment, source, agency, "
+            + "client_id, trace_id, recorded_at, unit, unit_confirmed, o.revision, c.event_id is not null as current";
     /** Order within a key is the log's (revision); across partitions the log has no order to keep. */
-    static final String ORDER = "order by plan, indicator, period, revision";
+    static final String ORDER = "order by o.plan, o.indicator, o.period, o.revision";
 
+    /** Each report with whether its period's pointer is at it. */
     static List<Map<String, Object>> rows(JdbcClient jdbc, String schema) {
-        return jdbc.sql("select " + COLUMNS + " from " + schema + ".observation " + ORDER).query().listOfRows();
+        return jdbc.sql("select " + COLUMNS + " from " + schema + ".observation o left join " + schema
+                + ".current_observation c on c.plan = o.plan and c.indicator = o.indicator and c.period = o.period"
+                + " and c.event_id = o.event_id " + ORDER).query().listOfRows();
     }
 
     /** Replays the whole topic into a new schema and answers its name. */
