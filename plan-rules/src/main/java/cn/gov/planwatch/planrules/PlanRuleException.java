@@ -1,9 +1,11 @@
 package cn.gov.planwatch.planrules;
 
+import java.util.List;
+
 /**
  * A refusal by a rule of the plan: nothing has been recorded when it is thrown. It says what kind of refusal it is,
  * its stable problem type ({@code type}, a slug), the field at fault (null when the refusal is about no single
- * field) and why; the web layer decides how to answer it.
+ * field, or about several, each listed in {@link #refusals()}) and why; the web layer decides how to answer it.
  */
 public abstract class PlanRuleException extends RuntimeException {
 
@@ -27,20 +29,28 @@ public abstract class PlanRuleException extends RuntimeException {
     private final String field;
     private final BilingualText reason;
     private final BilingualText detail;
+    private final List<FieldRefusal> refusals;
 
     /** A refusal of one field's value: {@code field: reason} is the message. */
     protected PlanRuleException(Refusal refusal, String type, BilingualText title, String field,
             BilingualText reason) {
-        this(refusal, type, title, field, reason, BilingualText.fieldAndReason(field, reason));
+        this(refusal, type, title, field, reason, BilingualText.fieldAndReason(field, reason),
+                List.of(new FieldRefusal(field, reason)));
     }
 
     /** A refusal about no single field: {@code detail} is the message. */
     protected PlanRuleException(Refusal refusal, String type, BilingualText title, BilingualText detail) {
-        this(refusal, type, title, null, detail, detail);
+        this(refusal, type, title, null, detail, detail, List.of());
+    }
+
+    /** A refusal of several fields at once, each with its reason: {@code detail} sums them up. */
+    protected PlanRuleException(Refusal refusal, String type, BilingualText title, BilingualText detail,
+            List<FieldRefusal> refusals) {
+        this(refusal, type, title, null, detail, detail, List.copyOf(refusals));
     }
 
     private PlanRuleException(Refusal refusal, String type, BilingualText title, String field, BilingualText reason,
-            BilingualText detail) {
+            BilingualText detail, List<FieldRefusal> refusals) {
         super(detail.en());
         this.refusal = refusal;
         this.type = type;
@@ -48,6 +58,7 @@ public abstract class PlanRuleException extends RuntimeException {
         this.field = field;
         this.reason = reason;
         this.detail = detail;
+        this.refusals = refusals;
     }
 
     public Refusal refusal() {
@@ -82,6 +93,11 @@ public abstract class PlanRuleException extends RuntimeException {
     /** The reason in both languages. */
     public BilingualText reasonText() {
         return reason;
+    }
+
+    /** Each field refused, with its reason: the one field at fault, every field of a refusal of several, or none. */
+    public List<FieldRefusal> refusals() {
+        return refusals;
     }
 
     /** The whole message in both languages: {@code field: reason}, or the reason when there is no field. */

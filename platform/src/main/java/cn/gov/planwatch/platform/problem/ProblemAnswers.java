@@ -4,7 +4,7 @@ import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.planrules.PlanRuleException;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.input.InvalidInputException;
-import cn.gov.planwatch.platform.problem.ProblemException.FieldRefusal;
+import cn.gov.planwatch.planrules.FieldRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

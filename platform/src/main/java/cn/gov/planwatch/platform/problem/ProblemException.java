@@ -1,6 +1,7 @@
 package cn.gov.planwatch.platform.problem;
 
 import cn.gov.planwatch.planrules.BilingualText;
+import cn.gov.planwatch.planrules.FieldRefusal;
 import org.springframework.http.HttpStatus;
 
 import java.util.List;
@@ -8,18 +9,11 @@ import java.util.Locale;
 
 /**
  * A refusal the caller can act on, answered as RFC 9457 {@code application/problem+json}.
- * Thrown by domain code through {@link Problems}; nothing has been recorded when it is thrown. Its texts are in
+ * Thrown by the web layer (through {@link Problems}), which also maps the rules' own refusals
+ * ({@code PlanRuleException}) to it; nothing has been recorded when it is thrown. Its texts are in
  * English and, where written, Chinese; the answer picks the reader's language.
  */
 public class ProblemException extends RuntimeException {
-
-    /** One field's refusal, in both languages. */
-    public record FieldRefusal(String field, BilingualText message) {
-
-        FieldProblem in(Locale locale) {
-            return new FieldProblem(field, message.in(locale));
-        }
-    }
 
     private final HttpStatus status;
     private final String type;
@@ -76,7 +70,7 @@ public class ProblemException extends RuntimeException {
                 && refusals.stream().allMatch(refusal -> refusal.message().translated());
         Locale language = chinese ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         return new Texts(language, title.in(language), detail.in(language),
-                refusals.stream().map(refusal -> refusal.in(language)).toList());
+                refusals.stream().map(refusal -> new FieldProblem(refusal.field(), refusal.message().in(language))).toList());
     }
 
     /** What the answer says, and in which language. */

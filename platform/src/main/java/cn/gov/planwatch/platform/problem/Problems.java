@@ -5,7 +5,7 @@ import cn.gov.planwatch.planrules.NotInPlanException;
 import cn.gov.planwatch.planrules.PlanRuleException;
 import cn.gov.planwatch.planrules.RefusalTitles;
 import cn.gov.planwatch.platform.input.InvalidInputException;
-import cn.gov.planwatch.platform.problem.ProblemException.FieldRefusal;
+import cn.gov.planwatch.planrules.FieldRefusal;
 import org.springframework.http.HttpStatus;
 
 import java.util.List;
@@ -62,7 +62,7 @@ public final class Problems {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         return new ProblemException(status, TYPE_PREFIX + e.type(), e.titleText(), e.detailText(),
-                e.field() == null ? List.of() : List.of(new FieldRefusal(e.field(), e.reasonText())), null);
+                e.refusals(), null);
     }
 
     public static ProblemException unprocessable(String slug, String title, String detail) {

@@ -7,7 +7,6 @@ import cn.gov.planwatch.planrules.NotReporterException;
 import cn.gov.planwatch.planrules.NotInPlanException;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.input.InvalidInputException;
-import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.planrules.input.TextRules;
 
 import java.util.HashSet;
@@ -34,8 +33,7 @@ public class QuarterlyUpdateRules {
     /** The submitting agency is the caller's own, and must be one of the plan's. */
     public String submittingAgency(Caller caller) {
         if (!caller.identified() || catalogue.agency(caller.agency()).isEmpty()) {
-            throw Problems.forbidden(BilingualText.of("the token names no agency of the plan",
-                    "令牌未注明本规划的任何单位"));
+            throw NotReporterException.noAgencyOfPlan();
         }
         return caller.agency();
     }

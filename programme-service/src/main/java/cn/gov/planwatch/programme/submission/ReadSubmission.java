@@ -1,6 +1,6 @@
 package cn.gov.planwatch.programme.submission;
 
-import cn.gov.planwatch.platform.problem.ProblemException.FieldRefusal;
+import cn.gov.planwatch.planrules.FieldRefusal;
 
 import java.util.List;
 

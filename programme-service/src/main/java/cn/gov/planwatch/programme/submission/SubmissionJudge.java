@@ -4,6 +4,7 @@ import cn.gov.planwatch.catalogue.Indicator;
 import cn.gov.planwatch.catalogue.Programme;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.planrules.BilingualText;
+import cn.gov.planwatch.planrules.FieldRefusal;
 import cn.gov.planwatch.planrules.NotInPlanException;
 import cn.gov.planwatch.planrules.NotReporterException;
 import cn.gov.planwatch.planrules.PlanRuleException;
@@ -14,12 +15,8 @@ import cn.gov.planwatch.planrules.observation.ObservationRule;
 import cn.gov.planwatch.planrules.progress.ProgressRule;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.problem.ConstraintMessages;
-import cn.gov.planwatch.platform.problem.ProblemException;
-import cn.gov.planwatch.platform.problem.ProblemException.FieldRefusal;
-import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.programme.plan.PlanInForce;
 import cn.gov.planwatch.programme.plan.PlansInForce;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.FieldError;
@@ -62,8 +59,8 @@ class SubmissionJudge {
     }
 
     /**
-     * @throws ProblemException 422 listing every bad row; a {@link PlanRuleException} that refuses the submission as a
-     *                          whole (another agency's item)
+     * @throws SubmissionRefusedException listing every bad row; another {@link PlanRuleException} that refuses the
+     *                                     submission as a whole (another agency's item)
      */
     Judged judge(Caller caller, PlanInForce plan, ReadSubmission read) {
         if (caller.agency() == null) {
@@ -72,9 +69,7 @@ class SubmissionJudge {
         BulkSubmission submission = read.submission();
         List<FieldRefusal> refusals = new ArrayList<>(read.unreadable());
         if (submission.rows() == 0 && refusals.isEmpty()) {
-            throw Problems.unprocessable("empty-submission", BilingualText.of("Empty submission", "报送内容为空"),
-                    BilingualText.of("The submission holds no report: no observation with a value, no progress with"
-                            + " a status. Nothing was recorded.", "本次报送不含任何数据（没有填写数值的指标，也没有填写状态的专栏进展），未记录任何内容。"));
+            throw SubmissionRefusedException.empty();
         }
         PlanCalendar calendar = plans.calendar(plan);
         List<JudgedObservation> observations = new ArrayList<>();
@@ -106,10 +101,7 @@ class SubmissionJudge {
             });
         }
         if (!refusals.isEmpty()) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, Problems.TYPE_PREFIX + "invalid-submission",
-                    BilingualText.of("Invalid submission", "报送内容有误"), BilingualText.of(refusals.size()
-                            + " field(s) of the submission are refused, each listed in errors; nothing was recorded.",
-                            "本次报送有 " + refusals.size() + " 处被拒收，详见 errors；未记录任何内容。"), refusals, null);
+            throw SubmissionRefusedException.of(refusals);
         }
         return new Judged(observations, progress);
     }

@@ -242,11 +242,14 @@ class SubmissionIT extends ServiceFixture {
         assertThat(refused.get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("observations[3].value", "progress[1].programme");
         assertThat(refused.get("errors").findValuesAsString("message")).contains("数值不得小于 0 件");
+        assertThat(refused.get("type").asString()).endsWith("/invalid-submission");
+        assertThat(refused.get("detail").asString()).isEqualTo("本次报送有 2 处被拒收，详见 errors；未记录任何内容。");
         problem(cnipa.postJson(SUBMISSIONS, body.replace("\"IND-01\",\"period\":\"2024\",\"value\":-5",
                 "\"IND-01\",\"period\":\"2021\",\"value\":5")), 422, "observations[3].period");
 
         problem(cnipa.postJson(SUBMISSIONS, "{\"observations\":[null]}"), 422, "observations[0]");
-        problem(cnipa.postJson(SUBMISSIONS, "{}"), 422, null);
+        assertThat(problem(cnipa.postJson(SUBMISSIONS, "{}"), 422, null).get("type").asString())
+                .endsWith("/empty-submission");
         // Another agency's item refuses the whole of it; so does a submission over the limit of rows.
         problem(http().withToken(TOKENS.reporter("SAMR")).postJson(SUBMISSIONS,
                 "{\"observations\":[{\"indicator\":\"IND-01\",\"period\":\"2023\",\"value\":1}]}"), 403, null);

@@ -1,8 +1,7 @@
 package cn.gov.planwatch.reporting.provenance;
 
 import cn.gov.planwatch.planrules.UnknownPlanException;
-import cn.gov.planwatch.platform.problem.ProblemException;
-import cn.gov.planwatch.platform.problem.Problems;
+import cn.gov.planwatch.planrules.NotInPlanException;
 import cn.gov.planwatch.reporting.nationalview.IndicatorFact;
 import cn.gov.planwatch.reporting.nationalview.LifecycleStep;
 import cn.gov.planwatch.reporting.nationalview.NationalView;
@@ -43,7 +42,7 @@ public class FigureProvenance {
     /**
      * A figure of the view of {@code plan} (null: the default plan).
      *
-     * @throws ProblemException     404 for a figure the view does not have
+     * @throws NotInPlanException  404 for a figure the view does not have
      * @throws UnknownPlanException 404 for a plan not in force at {@code asOf}
      */
     public Provenance of(String plan, String figure, Instant asOf) {
@@ -145,7 +144,7 @@ public class FigureProvenance {
                 s.actor(), s.recordedAt(), s.step(), s.kind().name(), null);
     }
 
-    private static ProblemException unknown(String figure) {
-        return Problems.notFound("figure", figure);
+    private static NotInPlanException unknown(String figure) {
+        return new NotInPlanException("figure", figure);
     }
 }

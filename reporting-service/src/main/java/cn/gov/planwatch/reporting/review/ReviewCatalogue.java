@@ -3,7 +3,7 @@ package cn.gov.planwatch.reporting.review;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.planrules.UnknownPlanException;
-import cn.gov.planwatch.platform.problem.Problems;
+import cn.gov.planwatch.planrules.NotInPlanException;
 import cn.gov.planwatch.reporting.plan.PlansInForce;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -41,9 +41,9 @@ class ReviewCatalogue {
      * anything is asked of another service.
      */
     static Reviewed reviewed(PlanCatalogue plan, String agency, String quarter) {
-        String code = plan.agency(agency).orElseThrow(() -> Problems.notFound("agency", agency)).code();
+        String code = plan.agency(agency).orElseThrow(() -> new NotInPlanException("agency", agency)).code();
         ReportingPeriod period = ReportingPeriod.parse(quarter).filter(ReportingPeriod::isQuarter)
-                .orElseThrow(() -> Problems.notFound("quarter", quarter));
+                .orElseThrow(() -> new NotInPlanException("quarter", quarter));
         return new Reviewed(code, period);
     }
 

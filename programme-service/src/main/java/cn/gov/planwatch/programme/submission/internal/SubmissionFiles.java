@@ -2,7 +2,7 @@ package cn.gov.planwatch.programme.submission.internal;
 
 import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.platform.problem.ProblemException;
-import cn.gov.planwatch.platform.problem.ProblemException.FieldRefusal;
+import cn.gov.planwatch.planrules.FieldRefusal;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.programme.progress.ProgressRequest;
 import cn.gov.planwatch.programme.submission.BulkSubmission;

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.programme.submission.internal;
 
+import cn.gov.planwatch.planrules.FieldRefusal;
 import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.programme.submission.BulkSubmission;
 import cn.gov.planwatch.programme.submission.ReadSubmission;
@@ -120,6 +121,6 @@ class SubmissionFilesTest {
     void aCsvLineOfAnotherKindIsNamedByItsKindCell() {
         ReadSubmission read = SubmissionFiles.read(SubmissionFiles.CSV_VALUE,
                 "kind,code,period,value\nindicator,IND-01,2023,1\n,,,\n".getBytes(StandardCharsets.UTF_8), 10);
-        assertThat(read.unreadable()).extracting(ProblemException.FieldRefusal::field).containsExactly("CSV!A2");
+        assertThat(read.unreadable()).extracting(FieldRefusal::field).containsExactly("CSV!A2");
     }
 }
