@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts the whole PlanWatch product on real local infrastructure (Kafka, PostgreSQL, every service), without Docker.
 # Data stays in ./.data (PLANWATCH_DATA) across restarts; logs in ./.data/logs. Ctrl-C stops everything.
-# Settings the launcher reads: PLANWATCH_DATA, PLANWATCH_SERVICES (none | a,b), PLANWATCH_JVM_OPTS,
-# PLANWATCH_PG_PORT, PLANWATCH_KAFKA_PORT, PLANWATCH_KAFKA_CONTROLLER_PORT, PLANWATCH_REPLICAS (instances of each backend
-# service and of the gateway) and PLANWATCH_<SERVICE>_REPLICAS (e.g. PLANWATCH_INDICATOR_SERVICE_REPLICAS=3).
+# Settings the launcher reads: PLANWATCH_DATA, PLANWATCH_SERVICES (none | a,b), PLANWATCH_JVM_OPTS and
+# PLANWATCH_<SERVICE>_JVM_OPTS, PLANWATCH_PG_PORT, PLANWATCH_KAFKA_PORT, PLANWATCH_KAFKA_CONTROLLER_PORT,
+# PLANWATCH_REPLICAS (instances of each backend service and of the gateway) and PLANWATCH_<SERVICE>_REPLICAS
+# (e.g. PLANWATCH_INDICATOR_SERVICE_REPLICAS=3).
 #
 #   ./run.sh restart   asks the running launcher to restart every service instance, one at a time, each once the one
 #                      before is ready again (a rolling restart); its progress shows in the launcher's output.

@@ -131,7 +131,7 @@ public final class ServiceProcess implements Supervised {
         }
         List<String> command = new ArrayList<>();
         command.add(StackLayout.javaExecutable().toString());
-        command.addAll(layout.serviceJvmOptions());
+        command.addAll(layout.jvmOptionsOf(spec.name()));
         command.addAll(List.of("-jar", jar.toString()));
         process = ChildProcess.start(name(), command, environment(instance, layout, passwords), layout.root(),
                 layout.logsDir().resolve(name() + ".log"));

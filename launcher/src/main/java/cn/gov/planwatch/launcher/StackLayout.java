@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public record StackLayout(
         int kafkaPort,
         int kafkaControllerPort,
         int redisPort,
-        List<String> serviceJvmOptions,
+        Map<String, List<String>> jvmOptionsByService,
         List<List<ServiceSpec>> startGroups) {
 
     /**
@@ -45,6 +46,7 @@ public record StackLayout(
     public static final Set<String> REPLICATED_SERVICES =
             Set.of("indicator-service", "programme-service", "reporting-service", "gateway");
 
+    /** Every service's JVM options unless set: quick to start and small (C1 only, serial GC). */
     public static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
     public static final String DATABASE = "planwatch";
     /** Creates the service roles and nothing else; no service connects as it. */
@@ -62,7 +64,7 @@ public record StackLayout(
         root = root.toAbsolutePath().normalize();
         dataDir = root.resolve(dataDir).normalize();
         libDir = root.resolve(libDir).normalize();
-        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        jvmOptionsByService = Map.copyOf(jvmOptionsByService);
         startGroups = startGroups.stream().map(List::copyOf).toList();
     }
 
@@ -83,11 +85,31 @@ public record StackLayout(
                 Integer.parseInt(orDefault(setting.apply("PLANWATCH_KAFKA_CONTROLLER_PORT"),
                         Integer.toString(19093 + offset))),
                 Integer.parseInt(orDefault(setting.apply("PLANWATCH_REDIS_PORT"), Integer.toString(16379 + offset))),
-                Arrays.asList(orDefault(setting.apply("PLANWATCH_JVM_OPTS"), DEFAULT_JVM_OPTIONS).trim().split("\\s+")),
+                jvmOptions(setting),
                 selectServices(setting.apply("PLANWATCH_SERVICES")).stream()
                         .map(group -> group.stream().map(s -> new ServiceSpec(s.name(), s.port() + offset,
                                 instancesOf(s.name(), setting))).toList())
                         .toList());
+    }
+
+    /**
+     * Each service's JVM options: {@code PLANWATCH_<SERVICE>_JVM_OPTS} (e.g. {@code PLANWATCH_REPORTING_SERVICE_JVM_OPTS}),
+     * else {@code PLANWATCH_JVM_OPTS}, else {@link #DEFAULT_JVM_OPTIONS}.
+     */
+    static Map<String, List<String>> jvmOptions(Function<String, String> setting) {
+        String everyService = setting.apply("PLANWATCH_JVM_OPTS");
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (ServiceSpec service : DEFAULT_START_GROUPS.stream().flatMap(List::stream).toList()) {
+            String own = setting.apply("PLANWATCH_" + service.name().toUpperCase().replace('-', '_') + "_JVM_OPTS");
+            String chosen = orDefault(own, orDefault(everyService, DEFAULT_JVM_OPTIONS));
+            options.put(service.name(), Arrays.asList(chosen.trim().split("\\s+")));
+        }
+        return options;
+    }
+
+    /** The JVM options a service's instances start with. */
+    public List<String> jvmOptionsOf(String service) {
+        return jvmOptionsByService.getOrDefault(service, Arrays.asList(DEFAULT_JVM_OPTIONS.split(" ")));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaBrokerProcessTest {
 
     private static final StackLayout LAYOUT = new StackLayout(Path.of("/repo"), Path.of(".data"),
-            Path.of("launcher/target/lib"), 15432, 29092, 29093, 26379, List.of(), List.of());
+            Path.of("launcher/target/lib"), 15432, 29092, 29093, 26379, Map.of(), List.of());
 
     private static Properties rendered() throws IOException {
         Properties properties = new Properties();

@@ -17,7 +17,7 @@ class LocalPortsTest {
     @Test
     void listsEveryPortOfTheStackWithItsUser() {
         StackLayout layout = new StackLayout(Path.of("/repo"), Path.of(".data"), Path.of("lib"), 15432, 19092, 19093, 16379,
-                List.of(), List.of(List.of(new ServiceSpec("gateway", 8080))));
+                Map.of(), List.of(List.of(new ServiceSpec("gateway", 8080))));
 
         assertThat(LocalPorts.of(layout)).containsOnlyKeys(15432, 19092, 19093, 16379, 8080)
                 .containsEntry(8080, "gateway");

@@ -16,7 +16,7 @@ class ServiceProcessTest {
 
     private static final ServiceSpec INDICATORS = new ServiceSpec("indicator-service", 8081);
     private static final StackLayout LAYOUT = new StackLayout(Path.of("/repo"), Path.of(".data"),
-            Path.of("launcher/target/lib"), 15432, 19092, 19093, 16379, List.of(), List.of(List.of(INDICATORS)));
+            Path.of("launcher/target/lib"), 15432, 19092, 19093, 16379, Map.of(), List.of(List.of(INDICATORS)));
 
     private static final DatabasePasswords PASSWORDS = new DatabasePasswords(passwords());
 

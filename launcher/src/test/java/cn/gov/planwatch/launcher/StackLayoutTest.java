@@ -27,8 +27,19 @@ class StackLayoutTest {
         assertThat(layout.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:15432/planwatch");
         assertThat(layout.kafkaBootstrap()).isEqualTo("localhost:19092");
         assertThat(layout.kafkaControllerPort()).isEqualTo(19093);
-        assertThat(layout.serviceJvmOptions())
+        assertThat(layout.jvmOptionsOf("indicator-service"))
                 .containsExactly("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+        assertThat(layout.jvmOptionsOf("reporting-service")).isEqualTo(layout.jvmOptionsOf("indicator-service"));
+    }
+
+    @Test
+    void aServicesOwnJvmOptionsOverrideThoseOfEveryService() {
+        StackLayout layout = StackLayout.from(Map.of("PLANWATCH_JVM_OPTS", "-Xmx1g",
+                "PLANWATCH_INDICATOR_SERVICE_JVM_OPTS", "-Xmx2g -ea"), new Properties(), ROOT, LIB);
+
+        assertThat(layout.jvmOptionsOf("indicator-service")).containsExactly("-Xmx2g", "-ea");
+        assertThat(layout.jvmOptionsOf("reporting-service")).containsExactly("-Xmx1g");
+        assertThat(layout.jvmOptionsOf("gateway")).containsExactly("-Xmx1g");
     }
 
     @Test
@@ -73,7 +84,8 @@ class StackLayoutTest {
 
         assertThat(layout.dataDir()).isEqualTo(Path.of("/tmp/pw"));
         assertThat(layout.postgresPort()).isEqualTo(25432);
-        assertThat(layout.serviceJvmOptions()).containsExactly("-Xmx1g", "-ea");
+        assertThat(layout.jvmOptionsOf("indicator-service")).containsExactly("-Xmx1g", "-ea");
+        assertThat(layout.jvmOptionsOf("reporting-service")).containsExactly("-Xmx1g", "-ea");
     }
 
     @Test
