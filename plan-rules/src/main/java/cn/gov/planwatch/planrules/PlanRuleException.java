@@ -20,7 +20,9 @@ public abstract class PlanRuleException extends RuntimeException {
         /** Out of turn for what has been recorded already. */
         CONFLICT,
         /** The caller's agency may not do this: another agency's item, or a token that names no agency. */
-        FORBIDDEN
+        FORBIDDEN,
+        /** More at once than the limit allows (rows in one submission): the rest goes in another. */
+        TOO_LARGE
     }
 
     private final Refusal refusal;

@@ -51,7 +51,7 @@ public final class Problems {
 
     /**
      * A plan rule's refusal: malformed is a 400, implausible a 422 (either naming its field), unknown a 404, out of
-     * turn a 409, another agency's a 403; the type is the rule's own.
+     * turn a 409, another agency's a 403, over a limit a 413; the type is the rule's own.
      */
     public static ProblemException of(PlanRuleException e) {
         HttpStatus status = switch (e.refusal()) {
@@ -60,6 +60,7 @@ public final class Problems {
             case UNKNOWN -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
         };
         return new ProblemException(status, TYPE_PREFIX + e.type(), e.titleText(), e.detailText(),
                 e.refusals(), null);

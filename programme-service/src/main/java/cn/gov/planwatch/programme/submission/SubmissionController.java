@@ -163,7 +163,7 @@ class SubmissionController {
         ReadSubmission read = jsonBody ? ReadSubmission.json(parse(body, request))
                 : SubmissionFiles.read(contentType.getType() + "/" + contentType.getSubtype(), body, MAX_ROWS);
         if (read.submission().rows() > MAX_ROWS) {
-            throw SubmissionFiles.tooManyRows(MAX_ROWS);
+            throw new TooManyRowsException(MAX_ROWS);
         }
         Object fingerprinted = jsonBody ? read.submission()
                 : new SubmittedFile(contentType.getType() + "/" + contentType.getSubtype(), body);

@@ -257,6 +257,11 @@ class SubmissionIT extends ServiceFixture {
                 + "\"value\":" + i + "}").collect(Collectors.joining(",", "{\"observations\":[", "]}"));
         assertThat(problem(cnipa.postJson(SUBMISSIONS, tooMany), 413, null).get("type").asString())
                 .endsWith("/too-many-rows");
+        // A file that cannot be read as the type it says it is: the body is refused, in the reader's language.
+        JsonNode unreadable = problem(cnipa.withHeader("Accept-Language", "zh-CN").postFile(SUBMISSIONS, "text/csv",
+                new byte[] {'k', 'i', 'n', 'd', (byte) 0xff}), 400, "body");
+        assertThat(unreadable.get("detail").asString()).contains("不是 UTF-8 编码的文本");
+        problem(cnipa.postFile(SUBMISSIONS, XLSX, "not a workbook".getBytes(StandardCharsets.UTF_8)), 400, "body");
 
         // The end offsets count aborted records and transaction markers too: unchanged, nothing was even attempted.
         assertThat(endOffsetsByTopic()).isEqualTo(before);

@@ -1,12 +1,12 @@
 package cn.gov.planwatch.programme.submission.internal;
 
 import cn.gov.planwatch.planrules.BilingualText;
-import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.planrules.FieldRefusal;
-import cn.gov.planwatch.platform.problem.Problems;
+import cn.gov.planwatch.platform.input.InvalidInputException;
 import cn.gov.planwatch.programme.progress.ProgressRequest;
 import cn.gov.planwatch.programme.submission.BulkSubmission;
 import cn.gov.planwatch.programme.submission.ReadSubmission;
+import cn.gov.planwatch.programme.submission.TooManyRowsException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -16,7 +16,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.http.HttpStatus;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -171,7 +170,7 @@ public final class SubmissionFiles {
 
         private void counted() {
             if (++count > maxRows) {
-                throw tooManyRows(maxRows);
+                throw new TooManyRowsException(maxRows);
             }
         }
 
@@ -253,14 +252,6 @@ public final class SubmissionFiles {
         }
     }
 
-    /** Over the limit of rows a submission may hold: refused as a body too large. */
-    public static ProblemException tooManyRows(int maxRows) {
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, Problems.TYPE_PREFIX + "too-many-rows",
-                BilingualText.of("Too many rows", "行数过多"), BilingualText.of("A submission holds at most " + maxRows
-                        + " reports; send the rest in another submission. Nothing was recorded.",
-                        "一次报送至多 " + maxRows + " 项，其余请另行报送。本次未记录任何内容。"), List.of(), null);
-    }
-
     private static List<Table> workbook(byte[] body) {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
             List<Table> tables = new ArrayList<>();
@@ -282,7 +273,7 @@ public final class SubmissionFiles {
             }
             return tables;
         } catch (IOException | RuntimeException unreadable) {
-            throw Problems.invalidField("body", BilingualText.of("is not an XLSX workbook that can be read",
+            throw InvalidInputException.malformed("body", BilingualText.of("is not an XLSX workbook that can be read",
                     "不是可读取的 XLSX 工作簿"));
         }
     }
@@ -308,7 +299,7 @@ public final class SubmissionFiles {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw Problems.invalidField("body", BilingualText.of("is not UTF-8 text", "不是 UTF-8 编码的文本"));
+            throw InvalidInputException.malformed("body", BilingualText.of("is not UTF-8 text", "不是 UTF-8 编码的文本"));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -346,7 +337,7 @@ public final class SubmissionFiles {
             }
         }
         if (quoted) {
-            throw Problems.invalidField("body", BilingualText.of("is not CSV: a quoted field is never closed",
+            throw InvalidInputException.malformed("body", BilingualText.of("is not CSV: a quoted field is never closed",
                     "不是有效的 CSV：引号未闭合"));
         }
         if (field.length() > 0 || !record.isEmpty()) {

@@ -1,9 +1,11 @@
 package cn.gov.planwatch.programme.submission.internal;
 
 import cn.gov.planwatch.planrules.FieldRefusal;
-import cn.gov.planwatch.platform.problem.ProblemException;
+import cn.gov.planwatch.planrules.PlanRuleException;
+import cn.gov.planwatch.platform.input.InvalidInputException;
 import cn.gov.planwatch.programme.submission.BulkSubmission;
 import cn.gov.planwatch.programme.submission.ReadSubmission;
+import cn.gov.planwatch.programme.submission.TooManyRowsException;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -99,22 +101,29 @@ class SubmissionFilesTest {
                 4).submission().observations()).hasSize(4);
         assertThatThrownBy(() -> SubmissionFiles.read(SubmissionFiles.CSV_VALUE,
                 csv.append("observation,IND-01,2023,9\n").toString().getBytes(StandardCharsets.UTF_8), 4))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status().value()).isEqualTo(413);
-                    assertThat(e.type()).endsWith("/too-many-rows");
+                .isInstanceOfSatisfying(TooManyRowsException.class, e -> {
+                    assertThat(e.refusal()).isEqualTo(PlanRuleException.Refusal.TOO_LARGE);
+                    assertThat(e.type()).isEqualTo("too-many-rows");
+                    assertThat(e.detailText().zh()).contains("至多 4 项");
                 });
     }
 
     @Test
     void whatIsNoCsvOrNoWorkbookIsMalformed() {
         assertThatThrownBy(() -> SubmissionFiles.read(SubmissionFiles.CSV_VALUE, new byte[] {'a', (byte) 0xff}, 10))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertMalformedBody(e, "不是 UTF-8 编码的文本"));
         assertThatThrownBy(() -> SubmissionFiles.read(SubmissionFiles.CSV_VALUE,
                 "kind,code\n\"observation,IND-01\n".getBytes(StandardCharsets.UTF_8), 10))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertMalformedBody(e, "is not CSV"));
         assertThatThrownBy(() -> SubmissionFiles.read(SubmissionFiles.XLSX_VALUE,
                 "not a workbook".getBytes(StandardCharsets.UTF_8), 10))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertMalformedBody(e, "XLSX"));
+    }
+
+    private static void assertMalformedBody(InvalidInputException e, String reason) {
+        assertThat(e.defect()).isEqualTo(InvalidInputException.Defect.MALFORMED);
+        assertThat(e.field()).isEqualTo("body");
+        assertThat(e.reasonText().en() + e.reasonText().zh()).contains(reason);
     }
 
     @Test
