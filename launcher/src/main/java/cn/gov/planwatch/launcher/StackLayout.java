@@ -98,18 +98,26 @@ public record StackLayout(
      */
     static Map<String, List<String>> jvmOptions(Function<String, String> setting) {
         String everyService = setting.apply("PLANWATCH_JVM_OPTS");
-        Map<String, List<String>> options = new LinkedHashMap<>();
+        Map<String, List<String>> byService = new LinkedHashMap<>();
         for (ServiceSpec service : DEFAULT_START_GROUPS.stream().flatMap(List::stream).toList()) {
-            String own = setting.apply("PLANWATCH_" + service.name().toUpperCase().replace('-', '_') + "_JVM_OPTS");
-            String chosen = orDefault(own, orDefault(everyService, DEFAULT_JVM_OPTIONS));
-            options.put(service.name(), Arrays.asList(chosen.trim().split("\\s+")));
+            String own = setting.apply(ownSetting(service.name(), "JVM_OPTS"));
+            byService.put(service.name(), options(orDefault(own, orDefault(everyService, DEFAULT_JVM_OPTIONS))));
         }
-        return options;
+        return byService;
     }
 
     /** The JVM options a service's instances start with. */
     public List<String> jvmOptionsOf(String service) {
-        return jvmOptionsByService.getOrDefault(service, Arrays.asList(DEFAULT_JVM_OPTIONS.split(" ")));
+        return jvmOptionsByService.getOrDefault(service, options(DEFAULT_JVM_OPTIONS));
+    }
+
+    private static List<String> options(String commandLine) {
+        return Arrays.asList(commandLine.trim().split("\\s+"));
+    }
+
+    /** A service's own setting, e.g. {@code PLANWATCH_INDICATOR_SERVICE_REPLICAS} for indicator-service's replicas. */
+    private static String ownSetting(String service, String setting) {
+        return "PLANWATCH_" + service.toUpperCase().replace('-', '_') + "_" + setting;
     }
 
     /**
@@ -121,7 +129,7 @@ public record StackLayout(
         if (!REPLICATED_SERVICES.contains(service)) {
             return 1;
         }
-        String own = "PLANWATCH_" + service.toUpperCase().replace('-', '_') + "_REPLICAS";
+        String own = ownSetting(service, "REPLICAS");
         String value = orDefault(setting.apply(own), orDefault(setting.apply("PLANWATCH_REPLICAS"), "1"));
         try {
             int count = Integer.parseInt(value.trim());
