@@ -291,9 +291,6 @@ public class ProjectionRebuilds {
                 Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
                 replay.target = partitions.stream().mapToLong(p -> end.get(p) - beginning.get(p)).sum();
                 replay.until(consumer, end, false);
-                if (projection.bulkLoad() != null) {
-                    transactions.executeWithoutResult(tx -> projection.bulkLoad().finish(fresh));
-                }
                 replay.requireDeadLettered();
                 long replayed = System.nanoTime();
                 transactions.executeWithoutResult(tx -> {

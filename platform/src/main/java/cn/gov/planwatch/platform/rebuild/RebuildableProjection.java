@@ -63,13 +63,12 @@ public record RebuildableProjection(String name, List<String> tables, List<Strin
 
     /**
      * Fills the fresh tables, which nothing else writes, with the bulk of the log a batch at a time (in one
-     * transaction each; a batch that fails is applied record by record instead), then finishes them once, before the
-     * catch-up applies the rest record by record.
+     * transaction each; a batch that fails is applied record by record instead), before the catch-up applies the
+     * rest record by record.
      */
+    @FunctionalInterface
     public interface BulkLoad {
         void append(List<ConsumerRecord<byte[], byte[]>> batch, ProjectionTables fresh);
-
-        void finish(ProjectionTables fresh);
     }
 
     /** A fold of the CloudEvents the live projector reads; a record that does not decode is refused as undecodable. */

@@ -2,9 +2,8 @@ package cn.gov.planwatch.indicator.observation.internal;
 
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
-import cn.gov.planwatch.platform.rebuild.ProjectionTables;
+import cn.gov.planwatch.platform.eventlog.ProjectionBatches;
 import cn.gov.planwatch.platform.rebuild.RebuildableProjection;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,17 +31,8 @@ class ObservationsRebuildable {
                     if (event instanceof ObservationReported reported) {
                         new JdbcObservationStore(jdbc, arrays, tables).apply(reported);
                     }
-                })).withBulkLoad(new RebuildableProjection.BulkLoad() {
-                    @Override
-                    public void append(List<ConsumerRecord<byte[], byte[]>> batch, ProjectionTables fresh) {
-                        new JdbcObservationStore(jdbc, arrays, fresh).applyAll(batch.stream()
-                                .map(RebuildableProjection::decode).filter(ObservationReported.class::isInstance)
-                                .map(ObservationReported.class::cast).toList());
-                    }
-
-                    @Override
-                    public void finish(ProjectionTables fresh) {
-                    }
-                });
+                })).withBulkLoad((batch, fresh) -> new JdbcObservationStore(jdbc, arrays, fresh).applyAll(
+                        ProjectionBatches.only(ObservationReported.class,
+                                batch.stream().map(RebuildableProjection::decode).toList())));
     }
 }

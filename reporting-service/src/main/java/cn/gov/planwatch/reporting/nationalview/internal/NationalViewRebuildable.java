@@ -9,7 +9,6 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.platform.rebuild.ProjectionTables;
 import cn.gov.planwatch.platform.rebuild.RebuildableProjection;
 import cn.gov.planwatch.reporting.plan.PlansInForce;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,19 +40,10 @@ class NationalViewRebuildable {
                 RebuildableProjection.events((event, tables) ->
                         fold(List.of(event), new NationalViewStore(jdbc, plans, progressMeasure, clock, json, tables),
                                 jdbc, plans, clock, json, tables)))
-                .withBulkLoad(new RebuildableProjection.BulkLoad() {
-                    // A batch of the log as the live projectors fold theirs: the reports of indicators together.
-                    @Override
-                    public void append(List<ConsumerRecord<byte[], byte[]>> batch, ProjectionTables fresh) {
-                        fold(batch.stream().map(RebuildableProjection::decode).toList(),
-                                new NationalViewStore(jdbc, plans, progressMeasure, clock, json, fresh),
-                                jdbc, plans, clock, json, fresh);
-                    }
-
-                    @Override
-                    public void finish(ProjectionTables fresh) {
-                    }
-                });
+                // A batch of the log as the live projectors fold theirs: the reports of indicators together.
+                .withBulkLoad((batch, fresh) -> fold(batch.stream().map(RebuildableProjection::decode).toList(),
+                        new NationalViewStore(jdbc, plans, progressMeasure, clock, json, fresh),
+                        jdbc, plans, clock, json, fresh));
     }
 
     private static void fold(List<PlanEvent> events, NationalViewStore view, JdbcClient jdbc, PlansInForce plans,
