@@ -338,6 +338,7 @@ public class Db {
             new ReadModelTable("reporting.indicator_status", Set.of("updated_at"), null),
             new ReadModelTable("reporting.view_freshness", Set.of("last_applied_at"), null),
             new ReadModelTable("reporting.progress_fact", Set.of(), "programme"),
+            new ReadModelTable("reporting.current_progress_fact", Set.of(), null),
             new ReadModelTable("reporting.programme_standing", Set.of("updated_at"), null),
             new ReadModelTable("reporting.quarterly_update_fact", Set.of(), "agency"),
             new ReadModelTable("reporting.quarterly_update_state", Set.of(), null),

@@ -255,7 +255,8 @@ public class NationalTotals {
         Map<String, Map<String, String>> leadLatest = new HashMap<>();
         for (JsonNode line : view.get("programmes")) {
             List<Map<String, String>> rows = query(db, "select status, percent_complete, quarter, event_id::text as id"
-                    + " from reporting.progress_fact where current and programme = '" + line.get("slug").asText()
+                    + " from reporting.progress_fact join reporting.current_progress_fact using (plan, programme,"
+                    + " agency, quarter, event_id) where programme = '" + line.get("slug").asText()
                     + "' and agency = '" + line.get("leadAgency").asText() + "' order by quarter desc, seq desc"
                     + " limit 1");
             leadLatest.put(line.get("slug").asText(), rows.isEmpty() ? null : rows.get(0));

@@ -3,7 +3,7 @@ package cn.gov.planwatch.indicator;
 import cn.gov.planwatch.testsupport.FlaggedCurrentUpgrade;
 
 /** Observations recorded while each period's current report was flagged keep their current reports through the upgrade. */
-class CurrentObservationMigrationIT extends FlaggedCurrentUpgrade {
+class CurrentObservationMigrationIT extends FlaggedCurrentUpgrade.OfIndicatorReports {
 
     @Override
     protected String service() {

@@ -2,6 +2,7 @@ package cn.gov.planwatch.reporting;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.TestTokens;
@@ -29,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A backlog is folded into the national view a polled batch per transaction, each event once and in log order; an
  * event that cannot be folded goes alone to the dead-letter topic, and the events before and after it in its batch
- * are folded. Uses plan {@code ip-batched-backlog}, which no plan event names, indicator IND-01, period 2024.
+ * are folded; a backlog of programme progress likewise. Uses plan {@code ip-batched-backlog}, which no plan event
+ * names: indicator IND-01, period 2024; SAMR's progress on geographical-indications in 2024.
  */
 class BatchedProjectionIT extends ServiceFixture {
 
@@ -97,5 +99,43 @@ class BatchedProjectionIT extends ServiceFixture {
                 line -> line != null);
         assertThat(deadLetter.get("failedGroup").asString()).isEqualTo("reporting-service.national-view");
         assertThat(deadLetter.get("error").get("rootCause").asString()).contains("0x00");
+    }
+
+    @Test
+    void aBacklogOfProgressRevisionsIsFoldedTogetherEachOnceAndTheNewestIsCurrent() {
+        ScriptedEvents events = new ScriptedEvents(kafka);
+        MessageListenerContainer projector = listeners.getListenerContainer("national-view-programmes");
+        projector.stop();
+        List<ProgressReported> revisions = new ArrayList<>();
+        ProgressReported otherQuarter;
+        try {
+            // One report revised three times, its second revision delivered twice (a producer's retry), and another
+            // quarter's report between them: the backlog a stopped projector finds when it starts.
+            IntStream.range(0, 3).forEach(i -> revisions.add(ScriptedEvents.progress(PLAN, "geographical-indications",
+                    "gi-demo-zones", "SAMR", "2024-Q4", "ON_TRACK", 30 + 10 * i, String.valueOf(10 + i),
+                    Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i).toString())));
+            otherQuarter = ScriptedEvents.progress(PLAN, "geographical-indications", "gi-demo-zones", "SAMR",
+                    "2024-Q3", "AT_RISK", 20, "9", "2024-10-01T00:00:00Z");
+            for (ProgressReported event : List.of(revisions.get(0), otherQuarter, revisions.get(1), revisions.get(1),
+                    revisions.get(2))) {
+                events.send(event);
+            }
+        } finally {
+            projector.start();
+        }
+        UUID[] ids = revisions.stream().map(ProgressReported::eventId).toArray(UUID[]::new);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "select count(*) from reporting.progress_fact where plan = ?").params(PLAN)
+                .query(Long.class).single() == 4);
+
+        assertThat(jdbc.sql("select event_id from reporting.progress_fact where plan = ? and quarter = '2024-Q4'"
+                        + " order by revision").params(PLAN).query(UUID.class).list())
+                .as("each revision once, numbered in log order").containsExactly(ids);
+        assertThat(jdbc.sql("select quarter, event_id, revision from reporting.current_progress_fact"
+                        + " where plan = ? order by quarter").params(PLAN).query().listOfRows())
+                .as("each report points at its newest revision")
+                .containsExactly(Map.of("quarter", "2024-Q3", "event_id", otherQuarter.eventId(), "revision", 1),
+                        Map.of("quarter", "2024-Q4", "event_id", ids[2], "revision", 3));
     }
 }

@@ -207,7 +207,7 @@ class TwoPlansNationalViewIT extends ServiceFixture {
                 .map(listeners::getListenerContainer).toList();
         projections.forEach(MessageListenerContainer::stop);
         jdbc.sql("truncate reporting.indicator_fact, reporting.current_indicator_fact, reporting.indicator_status, reporting.progress_fact,"
-                + " reporting.programme_standing, reporting.quarterly_update_fact, reporting.quarterly_update_state,"
+                + " reporting.current_progress_fact, reporting.programme_standing, reporting.quarterly_update_fact, reporting.quarterly_update_state,"
                 + " reporting.plan_version, reporting.plan_closure").update();
         jdbc.sql("update reporting.view_freshness set newest_event_at = null, last_applied_at = null,"
                 + " events_applied = 0").update();

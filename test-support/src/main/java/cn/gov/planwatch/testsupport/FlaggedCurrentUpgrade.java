@@ -9,22 +9,26 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A read model of indicator reports that flagged each period's current report before it pointed at it from a table of
- * its own keeps its current reports through the upgrade: the flagged reports become the pointers; every report stays,
- * no flag is left to go stale, and a period's revision can no longer be numbered twice.
+ * A read model of reports that flagged each report's current revision before it pointed at it from a table of its own
+ * keeps its current reports through the upgrade: the flagged reports become the pointers; every report stays, no flag
+ * is left to go stale, and a report's revision can no longer be numbered twice. A subclass names the service and its
+ * tables, through {@link OfIndicatorReports} or {@link OfProgressReports}.
  */
 public abstract class FlaggedCurrentUpgrade {
 
     /** The plan of every report written before the product carried several. */
     private static final String PLAN = PlanId.OF_EVENTS_BEFORE_PLANS.value();
+    private static final Instant RECORDED = Instant.parse("2024-01-01T00:00:00Z");
 
     /** The service whose migrations run, as its schema is named. */
     protected abstract String service();
@@ -35,55 +39,113 @@ public abstract class FlaggedCurrentUpgrade {
     /** The table of reports. */
     protected abstract String reports();
 
-    /** The table of each period's pointer to its current report. */
+    /** The table of each report's pointer to its current revision. */
     protected abstract String pointers();
 
-    /** What the pointers carry besides the report they name, checked once the upgrade has run (nothing by default). */
+    /** The columns that name a report, whose revisions are counted 1, 2, 3…, the plan first. */
+    protected abstract List<String> key();
+
+    /**
+     * The columns of a revision of report 0 or report 1 as the projector wrote it, its key's among them; not its event
+     * id, revision or flag.
+     */
+    protected abstract Map<String, Object> report(int report, int revision);
+
+    /** What the pointers carry besides the revision they name, checked once the upgrade has run (nothing by default). */
     protected void assertCarried(SchemaUpgrade upgrade) {
     }
 
     @Test
-    void givenFlaggedCurrentReportsWhenUpgradedThenEachPeriodPointsAtItsCurrentReport() {
+    void givenFlaggedCurrentReportsWhenUpgradedThenEachReportPointsAtItsCurrentRevision() {
         try (SchemaUpgrade upgrade = new SchemaUpgrade(service()).migrateTo(lastFlaggedVersion())) {
             JdbcClient jdbc = upgrade.jdbc();
             UUID first = UUID.randomUUID();
             UUID revised = UUID.randomUUID();
             UUID other = UUID.randomUUID();
-            report(upgrade, first, "IND-01", "10.1", 1, false);
-            report(upgrade, revised, "IND-01", "10.4", 2, true);
-            report(upgrade, other, "IND-02", "7", 1, true);
+            insert(upgrade, first, 0, 1, false);
+            insert(upgrade, revised, 0, 2, true);
+            insert(upgrade, other, 1, 1, true);
 
             upgrade.migrateToLatest();
 
-            assertThat(jdbc.sql("select plan, indicator, period, event_id, revision from " + upgrade.schema() + "."
-                    + pointers() + " order by indicator").query().listOfRows()).containsExactly(
-                    Map.of("plan", PLAN, "indicator", "IND-01", "period", "2023", "event_id", revised,
-                            "revision", 2),
-                    Map.of("plan", PLAN, "indicator", "IND-02", "period", "2023", "event_id", other,
-                            "revision", 1));
+            String keyColumns = String.join(", ", key());
+            assertThat(jdbc.sql("select " + keyColumns + ", event_id, revision from " + upgrade.schema() + "."
+                    + pointers() + " order by " + keyColumns).query().listOfRows())
+                    .containsExactly(pointer(0, 2, revised), pointer(1, 1, other));
             assertCarried(upgrade);
             assertThat(jdbc.sql("select event_id from " + upgrade.schema() + "." + reports()
-                    + " order by revision, indicator").query(UUID.class).list())
+                    + " order by revision, " + keyColumns).query(UUID.class).list())
                     .as("every report stays").containsExactly(first, other, revised);
             assertThat(jdbc.sql("select column_name from information_schema.columns where table_schema = ?"
                     + " and table_name = ?").params(upgrade.schema(), reports()).query(String.class).list())
                     .as("no flag left to go stale").doesNotContain("current");
-            assertThatThrownBy(() -> report(upgrade, UUID.randomUUID(), "IND-01", "10.5", 2, null))
-                    .as("a period's revision numbered twice").isInstanceOf(DuplicateKeyException.class);
+            assertThatThrownBy(() -> insert(upgrade, UUID.randomUUID(), 0, 2, null))
+                    .as("a report's revision numbered twice").isInstanceOf(DuplicateKeyException.class);
         }
     }
 
-    /** A report of the period 2023 as the projector wrote it before the upgrade (with its flag) or after (flag null). */
-    private void report(SchemaUpgrade upgrade, UUID eventId, String indicator, String value, int revision,
-            Boolean current) {
-        List<Object> params = new ArrayList<>(List.of(eventId, PLAN, indicator, new BigDecimal(value),
-                Timestamp.from(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(revision)), revision));
+    /** The pointer the upgrade must leave to a revision of a report. */
+    private Map<String, Object> pointer(int report, int revision, UUID eventId) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        key().forEach(column -> row.put(column, report(report, revision).get(column)));
+        row.put("event_id", eventId);
+        row.put("revision", revision);
+        return row;
+    }
+
+    /** A revision of a report as the projector wrote it before the upgrade (with its flag) or after (flag null). */
+    private void insert(SchemaUpgrade upgrade, UUID eventId, int report, int revision, Boolean current) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("event_id", eventId);
+        row.putAll(report(report, revision));
+        row.put("revision", revision);
         if (current != null) {
-            params.add(current);
+            row.put("current", current);
         }
-        upgrade.jdbc().sql("insert into " + upgrade.schema() + "." + reports() + " (event_id, plan, indicator, period,"
-                        + " value, agency, recorded_at, revision" + (current == null ? "" : ", current")
-                        + ") values (?, ?, ?, '2023', ?, 'CNIPA', ?, ?" + (current == null ? "" : ", ?") + ")")
-                .params(params).update();
+        List<Object> params = new ArrayList<>();
+        String values = row.values().stream().map(value -> {
+            params.add(value instanceof Json json ? json.text() : value);
+            return value instanceof Json ? "cast(? as jsonb)" : "?";
+        }).collect(Collectors.joining(", "));
+        upgrade.jdbc().sql("insert into " + upgrade.schema() + "." + reports() + " ("
+                + String.join(", ", row.keySet()) + ") values (" + values + ")").params(params).update();
+    }
+
+    /** A JSON document, for a {@code jsonb} column. */
+    public record Json(String text) {
+    }
+
+    /** Reports of an indicator's periods, such as the observations and the national view's indicator facts. */
+    public abstract static class OfIndicatorReports extends FlaggedCurrentUpgrade {
+
+        @Override
+        protected List<String> key() {
+            return List.of("plan", "indicator", "period");
+        }
+
+        /** Report 0 is IND-01's period 2023, report 1 IND-02's; revision r of report k has the value (k + 1)·10 + r/10. */
+        @Override
+        protected Map<String, Object> report(int report, int revision) {
+            return Map.of("plan", PLAN, "indicator", "IND-0" + (report + 1), "period", "2023",
+                    "value", new BigDecimal((report + 1) * 10 + "." + revision), "agency", "CNIPA",
+                    "recorded_at", Timestamp.from(RECORDED.plusSeconds(revision)));
+        }
+    }
+
+    /** Reports of a programme's progress by an agency in a quarter, such as programme-service's and the national view's. */
+    public abstract static class OfProgressReports extends FlaggedCurrentUpgrade {
+
+        @Override
+        protected List<String> key() {
+            return List.of("plan", "programme", "agency", "quarter");
+        }
+
+        /** Report 0 is CNIPA's on ip-education in 2023-Q4, report 1 SAMR's; revision r is r·10 percent complete. */
+        @Override
+        protected Map<String, Object> report(int report, int revision) {
+            return Map.of("plan", PLAN, "programme", "ip-education", "agency", report == 0 ? "CNIPA" : "SAMR",
+                    "quarter", "2023-Q4", "status", "ON_TRACK", "percent_complete", revision * 10,
+                    "milestones", new Json("[]"), "recorded_at", Timestamp.from(RECORDED.plusSeconds(revision)));
+        }
     }
 }

@@ -6,6 +6,7 @@ import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.programme.plan.ReportsOnPlans;
 import cn.gov.planwatch.programme.progress.ProgressHistory;
 import cn.gov.planwatch.programme.progress.ProgressReport;
+import cn.gov.planwatch.platform.eventlog.ReportRevisions;
 import cn.gov.planwatch.platform.rebuild.ProjectionTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,11 +14,13 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
+import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.column;
 
 @Repository
 class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
@@ -31,9 +34,23 @@ class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
             rs.getTimestamp("recorded_at").toInstant(), rs.getInt("revision"), rs.getBoolean("current"));
 
     static final String TABLE = "progress_report";
+    /** Each report's current revision: a narrow row moved in place, so that progress reports are only ever appended. */
+    static final String CURRENT = "current_progress_report";
+    private static final List<String> KEY = List.of("plan", "programme", "agency", "quarter");
+    private static final List<String> COLUMNS = List.of("event_id", "plan", "programme", "agency", "quarter", "status",
+            "percent_complete", "summary", "risks", "measures", "milestones", "client_id", "actor", "trace_id",
+            "recorded_at");
+    /** A batch of reports as a FROM item: one array per column, unnested together, with each report's position. */
+    private static final String BATCH = ReportRevisions.batch(List.of("cast(? as uuid[])", "cast(? as text[])",
+            "cast(? as text[])", "cast(? as text[])", "cast(? as text[])", "cast(? as text[])",
+            "cast(? as integer[])", "cast(? as text[])", "cast(? as text[])", "cast(? as jsonb[])",
+            "cast(? as jsonb[])", "cast(? as text[])", "cast(? as text[])", "cast(? as text[])",
+            "cast(? as timestamptz[])"), COLUMNS);
 
     private final JdbcClient jdbc;
+    /** The read model's tables: the live ones, or fresh copies being rebuilt from the log. */
     private final String table;
+    private final String current;
 
     @Autowired
     JdbcProgressStore(JdbcClient jdbc, @Value("${spring.flyway.default-schema}") String schema) {
@@ -44,45 +61,46 @@ class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
     JdbcProgressStore(JdbcClient jdbc, ProjectionTables tables) {
         this.jdbc = jdbc;
         this.table = tables.of(TABLE);
+        this.current = tables.of(CURRENT);
     }
 
     /** Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. */
     boolean apply(ProgressReported e) {
-        int inserted = jdbc.sql("""
-                insert into %s (event_id, plan, programme, agency, quarter, status, percent_complete, summary, risks,
-                    measures, milestones, client_id, actor, trace_id, recorded_at, revision, current)
-                values (:eventId, :plan, :programme, :agency, :quarter, :status, :percentComplete, :summary, :risks,
-                    cast(:measures as jsonb), cast(:milestones as jsonb), :clientId, :actor, :traceId, :recordedAt,
-                    (select coalesce(max(revision), 0) + 1 from %s
-                      where plan = :plan and programme = :programme and agency = :agency and quarter = :quarter),
-                    false)
-                on conflict (event_id) do nothing
-                """.formatted(table, table))
-                .param("eventId", e.eventId()).param("plan", e.plan()).param("programme", e.programme())
-                .param("agency", e.agency())
-                .param("quarter", e.quarter()).param("status", e.status())
-                .param("percentComplete", e.percentComplete()).param("summary", e.summary())
-                .param("risks", e.risks()).param("measures", EventJson.MAPPER.writeValueAsString(e.measures()))
-                .param("milestones", EventJson.MAPPER.writeValueAsString(e.milestones()))
-                .param("clientId", e.clientId()).param("actor", e.actor())
-                .param("traceId", e.traceId())
-                .param("recordedAt", Timestamp.from(e.recordedAt()))
-                .update();
-        if (inserted == 0) {
-            return false;
+        return !applyAll(List.of(e)).isEmpty();
+    }
+
+    /**
+     * Applies the events, in log order, each once, in one statement whatever their number
+     * ({@link ReportRevisions#appendKeepingCurrent}): the batch's event ids inserted together, a redelivered one skipped
+     * by its key, each report pointed at its newest revision. Runs in the caller's transaction. Returns the event ids
+     * applied now; those missing were applied before.
+     */
+    List<UUID> applyAll(List<ProgressReported> events) {
+        if (events.isEmpty()) {
+            return List.of();
         }
-        // The newest report in log order becomes the current one; two statements, because the partial
-        // unique index is checked row by row.
-        jdbc.sql("update " + table + " set current = false"
-                        + " where plan = ? and programme = ? and agency = ? and quarter = ? and current")
-                .params(e.plan(), e.programme(), e.agency(), e.quarter()).update();
-        jdbc.sql("update " + table + " set current = true where event_id = ?").params(e.eventId()).update();
-        return true;
+        return jdbc.sql(ReportRevisions.appendKeepingCurrent(table, current, KEY, List.of(), COLUMNS, BATCH))
+                .params(events.stream().map(ProgressReported::eventId).toArray(UUID[]::new),
+                        column(events, ProgressReported::plan), column(events, ProgressReported::programme),
+                        column(events, ProgressReported::agency), column(events, ProgressReported::quarter),
+                        column(events, ProgressReported::status),
+                        events.stream().map(ProgressReported::percentComplete).toArray(Integer[]::new),
+                        column(events, ProgressReported::summary), column(events, ProgressReported::risks),
+                        column(events, e -> EventJson.MAPPER.writeValueAsString(e.measures())),
+                        column(events, e -> EventJson.MAPPER.writeValueAsString(e.milestones())),
+                        column(events, ProgressReported::clientId), column(events, ProgressReported::actor),
+                        column(events, ProgressReported::traceId),
+                        // Cut to the column's microseconds here, as every path that writes the table does.
+                        column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString()))
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     @Override
     public List<ProgressReport> of(String plan, String programme) {
-        return jdbc.sql("select * from " + table + " where plan = ? and programme = ? order by seq")
+        return jdbc.sql("select r.*, c.event_id is not null as current from " + table + " r left join " + current
+                        + " c on c.plan = r.plan and c.programme = r.programme and c.agency = r.agency"
+                        + " and c.quarter = r.quarter and c.event_id = r.event_id"
+                        + " where r.plan = ? and r.programme = ? order by r.seq")
                 .params(plan, programme).query(ROW).list();
     }
 
@@ -110,7 +128,8 @@ class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
 
     @Override
     public List<ProgressReport> current(String plan, String programme) {
-        return jdbc.sql("select * from " + table + " where plan = ? and programme = ? and current order by seq")
+        return jdbc.sql("select r.*, true as current from " + current + " c join " + table
+                        + " r on r.event_id = c.event_id where c.plan = ? and c.programme = ? order by r.seq")
                 .params(plan, programme).query(ROW).list();
     }
 }

@@ -30,13 +30,11 @@ class ProgressProjector {
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.PROGRAMME_EVENTS, batch = "true")
     void on(List<ConsumerRecord<String, PlanEvent>> records) {
-        batches.fold(LISTENER_ID, records, events -> events.forEach(this::on));
+        batches.fold(LISTENER_ID, records, this::fold);
     }
 
-    /** Folds one event in the caller's transaction. */
-    void on(PlanEvent event) {
-        if (event instanceof ProgressReported reported) {
-            store.apply(reported);
-        }
+    /** Folds the events in the caller's transaction, the batch's reports in one statement. */
+    void fold(List<PlanEvent> events) {
+        store.applyAll(ProjectionBatches.only(ProgressReported.class, events));
     }
 }

@@ -6,6 +6,7 @@ import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
+import cn.gov.planwatch.platform.eventlog.ProjectionBatches;
 import cn.gov.planwatch.platform.rebuild.ProjectionTables;
 import cn.gov.planwatch.platform.rebuild.RebuildableProjection;
 import cn.gov.planwatch.reporting.plan.PlansInForce;
@@ -29,7 +30,7 @@ class NationalViewRebuildable {
     static final String NAME = "national-view";
     static final String SCHEMA = "reporting";
     static final List<String> TABLES = List.of("indicator_fact", "current_indicator_fact",
-            "indicator_status", "progress_fact", "programme_standing", "quarterly_update_fact",
+            "indicator_status", "progress_fact", "current_progress_fact", "programme_standing", "quarterly_update_fact",
             "quarterly_update_state", "view_freshness");
 
     @Bean
@@ -48,12 +49,11 @@ class NationalViewRebuildable {
 
     private static void fold(List<PlanEvent> events, NationalViewStore view, JdbcClient jdbc, PlansInForce plans,
             Clock clock, JsonMapper json, ProjectionTables tables) {
-        view.foldAll(events.stream().filter(ObservationReported.class::isInstance)
-                .map(ObservationReported.class::cast).toList());
+        view.foldAll(ProjectionBatches.only(ObservationReported.class, events));
+        new ProgrammeProgressStore(jdbc, plans, view, clock, json, tables)
+                .foldAll(ProjectionBatches.only(ProgressReported.class, events));
         for (PlanEvent event : events) {
-            if (event instanceof ProgressReported reported) {
-                new ProgrammeProgressStore(jdbc, plans, view, clock, json, tables).fold(reported);
-            } else if (event instanceof QuarterlyUpdateEvent step) {
+            if (event instanceof QuarterlyUpdateEvent step) {
                 new QuarterlyUpdateStore(jdbc, view, tables).fold(step);
             }
         }

@@ -142,7 +142,7 @@ public class NationalViewStore {
     }
 
     /** Counts {@code events} more events folded into the view, the newest recorded at {@code newest}. */
-    private void recordApplied(Instant newest, int events) {
+    void recordApplied(Instant newest, int events) {
         // An upsert, so that a rebuild's empty copy of the table counts from its first event.
         sql("""
                 insert into reporting.view_freshness as f (id, newest_event_at, last_applied_at, events_applied)

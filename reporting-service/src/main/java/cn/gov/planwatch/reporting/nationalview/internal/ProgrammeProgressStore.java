@@ -6,6 +6,7 @@ import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.planrules.rollup.ProgrammeRollUp;
 import cn.gov.planwatch.reporting.nationalview.ProgressFact;
 import cn.gov.planwatch.reporting.plan.PlansInForce;
+import cn.gov.planwatch.platform.eventlog.ReportRevisions;
 import cn.gov.planwatch.platform.rebuild.ProjectionTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
@@ -17,11 +18,18 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.column;
 
 /** Programme progress in the national view: every report with its revisions, and each programme's live roll-up. */
 @Repository
@@ -29,6 +37,13 @@ public class ProgrammeProgressStore {
 
     private static final TypeReference<List<ProgressReported.MilestoneValue>> MILESTONES = new TypeReference<>() {
     };
+    private static final List<String> KEY = List.of("plan", "programme", "agency", "quarter");
+    private static final List<String> COLUMNS = List.of("event_id", "plan", "programme", "quarter", "agency",
+            "client_id", "actor", "status", "percent_complete", "milestones", "recorded_at");
+    /** A batch of reports as a FROM item: one array per column, unnested together, with each report's position. */
+    private static final String BATCH = ReportRevisions.batch(List.of("cast(? as uuid[])", "cast(? as text[])",
+            "cast(? as text[])", "cast(? as text[])", "cast(? as text[])", "cast(? as text[])", "cast(? as text[])",
+            "cast(? as text[])", "cast(? as integer[])", "cast(? as jsonb[])", "cast(? as timestamptz[])"), COLUMNS);
 
     private final JdbcClient jdbc;
     private final ProjectionTables tables;
@@ -60,37 +75,43 @@ public class ProgrammeProgressStore {
                 rs.getTimestamp("recorded_at").toInstant(), rs.getInt("revision"));
     }
 
-    /** Applies the report once (a redelivery changes nothing), in the caller's transaction. */
-    void fold(ProgressReported e) {
-        int inserted = sql("""
-                insert into reporting.progress_fact (event_id, plan, programme, quarter, agency, client_id, actor,
-                    status, percent_complete, milestones, recorded_at, revision, current)
-                values (:eventId, :plan, :programme, :quarter, :agency, :clientId, :actor, :status, :percent,
-                    cast(:milestones as jsonb), :recordedAt,
-                    (select coalesce(max(revision), 0) + 1 from reporting.progress_fact
-                      where plan = :plan and programme = :programme and agency = :agency and quarter = :quarter),
-                    false)
-                on conflict (event_id) do nothing
-                """)
-                .param("eventId", e.eventId()).param("plan", e.plan()).param("programme", e.programme()).param("quarter", e.quarter())
-                .param("agency", e.agency()).param("clientId", e.clientId()).param("actor", e.actor())
-                .param("status", e.status())
-                .param("percent", e.percentComplete()).param("milestones", json.writeValueAsString(e.milestones()))
-                .param("recordedAt", Timestamp.from(e.recordedAt()))
-                .update();
-        if (inserted == 0) {
+    /**
+     * Applies the reports, in log order, each once: appended together, numbered, and each report pointed at its
+     * newest revision ({@link ReportRevisions#appendKeepingCurrent}; a redelivered event skipped by its key), then the
+     * roll-up of each programme they touched made once, and the freshness counted once. Runs in the caller's
+     * transaction.
+     */
+    void foldAll(List<ProgressReported> events) {
+        if (events.isEmpty()) {
             return;
         }
-        sql("""
-                update reporting.progress_fact set current = (event_id = :eventId)
-                 where plan = :plan and programme = :programme and agency = :agency and quarter = :quarter
-                   and (current or event_id = :eventId)
-                """).param("eventId", e.eventId()).param("plan", e.plan()).param("programme", e.programme()).param("agency", e.agency())
-                .param("quarter", e.quarter()).update();
-        // A plan not known yet (its event may follow on its own topic) gets its roll-up made when read.
-        Optional<PlanCatalogue> plan = plans.inForce(e.plan(), clock.instant());
-        plan.flatMap(p -> p.programme(e.programme())).ifPresent(programme -> refreshStanding(plan.get(), programme));
-        freshness.recordApplied(e.recordedAt());
+        Set<UUID> applied = Set.copyOf(jdbc.sql(ReportRevisions.appendKeepingCurrent(tables.of("progress_fact"),
+                        tables.of("current_progress_fact"), KEY, List.of(), COLUMNS, BATCH))
+                .params(events.stream().map(ProgressReported::eventId).toArray(UUID[]::new),
+                        column(events, ProgressReported::plan), column(events, ProgressReported::programme),
+                        column(events, ProgressReported::quarter), column(events, ProgressReported::agency),
+                        column(events, ProgressReported::clientId), column(events, ProgressReported::actor),
+                        column(events, ProgressReported::status),
+                        events.stream().map(ProgressReported::percentComplete).toArray(Integer[]::new),
+                        column(events, e -> json.writeValueAsString(e.milestones())),
+                        // Cut to the column's microseconds here, as every path that writes the table does.
+                        column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString()))
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list());
+        List<ProgressReported> folded = events.stream().filter(e -> applied.contains(e.eventId())).toList();
+        if (folded.isEmpty()) {
+            return;
+        }
+        Instant at = clock.instant();
+        folded.stream().collect(Collectors.groupingBy(ProgressReported::plan, LinkedHashMap::new,
+                Collectors.mapping(ProgressReported::programme, Collectors.toCollection(LinkedHashSet::new))))
+                .forEach((planId, programmes) -> {
+                    // A plan not known yet (its event may follow on its own topic) gets its roll-ups made when read.
+                    Optional<PlanCatalogue> plan = plans.inForce(planId, at);
+                    plan.ifPresent(p -> programmes.stream().map(p::programme).flatMap(Optional::stream)
+                            .forEach(programme -> refreshStanding(p, programme)));
+                });
+        freshness.recordApplied(folded.stream().map(ProgressReported::recordedAt).max(Comparator.naturalOrder())
+                .orElseThrow(), applied.size());
     }
 
     private void refreshStanding(PlanCatalogue plan, Programme programme) {
@@ -131,15 +152,15 @@ public class ProgrammeProgressStore {
         // As of an instant: the newest revision by then of each report that has a current one, one index probe
         // each, so that the cost does not grow with the length of the history.
         return sql(asOf == null
-                ? "select * from reporting.progress_fact c where c.plan = :plan" + ofProgramme
-                        + " and c.current order by c.seq"
+                ? "select f.* from reporting.current_progress_fact c join reporting.progress_fact f"
+                        + " on f.event_id = c.event_id where c.plan = :plan" + ofProgramme + " order by f.seq"
                 : """
-                select f.* from reporting.progress_fact c
+                select f.* from reporting.current_progress_fact c
                   cross join lateral (select * from reporting.progress_fact f
                                        where f.plan = c.plan and f.programme = c.programme and f.agency = c.agency
                                          and f.quarter = c.quarter and f.recorded_at <= :asOf
                                        order by f.recorded_at desc, f.seq desc limit 1) f
-                 where c.plan = :plan%s and c.current
+                 where c.plan = :plan%s
                  order by f.seq
                 """.formatted(ofProgramme))
                 .param("plan", plan).param("programme", programme).param("asOf", asOf == null ? null : Timestamp.from(asOf))

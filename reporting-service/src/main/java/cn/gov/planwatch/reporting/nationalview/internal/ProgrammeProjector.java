@@ -34,14 +34,12 @@ class ProgrammeProjector {
 
     @KafkaListener(id = PROGRAMMES, idIsGroup = false, topics = Topics.PROGRAMME_EVENTS, batch = "true")
     void onProgramme(List<ConsumerRecord<String, PlanEvent>> records) {
-        batches.fold(PROGRAMMES, records, events -> events.forEach(this::onProgramme));
+        batches.fold(PROGRAMMES, records, this::foldProgramme);
     }
 
-    /** Folds one event in the caller's transaction. */
-    void onProgramme(PlanEvent event) {
-        if (event instanceof ProgressReported reported) {
-            progress.fold(reported);
-        }
+    /** Folds the events in the caller's transaction, the batch's progress reports together. */
+    void foldProgramme(List<PlanEvent> events) {
+        progress.foldAll(ProjectionBatches.only(ProgressReported.class, events));
     }
 
     @KafkaListener(id = QUARTERLY_UPDATES, idIsGroup = false, topics = Topics.QUARTERLY_UPDATE_EVENTS,
