@@ -5,6 +5,7 @@ import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
 import cn.gov.planwatch.catalogue.progress.Progress;
 import cn.gov.planwatch.catalogue.progress.ProgressMeasure;
+import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.reporting.nationalview.IndicatorFact;
 import cn.gov.planwatch.reporting.nationalview.NationalView.Freshness;
@@ -31,6 +32,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.column;
 
@@ -117,23 +120,29 @@ public class NationalViewStore {
         List<UUID> applied = jdbc.sql(ReportRevisions.appendKeepingCurrent(tables.of("indicator_fact"),
                         tables.of("current_indicator_fact"), KEY, List.of("value"), COLUMNS, BATCH)).params(batch)
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list();
-        if (applied.isEmpty()) {
-            return applied;
-        }
-        Set<UUID> now = Set.copyOf(applied);
-        List<ObservationReported> folded = events.stream().filter(e -> now.contains(e.eventId())).toList();
-        Instant at = clock.instant();
-        folded.stream().collect(Collectors.groupingBy(ObservationReported::plan, LinkedHashMap::new,
-                Collectors.mapping(ObservationReported::indicator, Collectors.toCollection(LinkedHashSet::new))))
-                .forEach((planId, indicators) -> {
-                    // A plan not known yet (its event may follow on its own topic) gets its status measured when read.
-                    Optional<PlanCatalogue> plan = plans.inForce(planId, at);
-                    plan.ifPresent(p -> refreshStatuses(p, indicators.stream().map(p::indicator)
-                            .flatMap(Optional::stream).toList()));
-                });
-        recordApplied(folded.stream().map(ObservationReported::recordedAt).max(Comparator.naturalOrder()).orElseThrow(),
-                applied.size());
+        refreshTouched(events, Set.copyOf(applied), ObservationReported::plan, ObservationReported::indicator,
+                (plan, codes) -> refreshStatuses(plan, codes.stream().map(plan::indicator).flatMap(Optional::stream)
+                        .toList()));
         return applied;
+    }
+
+    /**
+     * What a fold of reports does once its batch is appended: for each plan of the reports applied now, what they
+     * touched (an element of the plan, named by {@code element}) refreshed once per batch; then the freshness counted
+     * once. A plan not known yet (its event may follow on its own topic) gets its figures made when read.
+     */
+    <E extends PlanEvent> void refreshTouched(List<E> events, Set<UUID> applied, Function<? super E, String> plan,
+            Function<? super E, String> element, BiConsumer<PlanCatalogue, Set<String>> refresh) {
+        List<E> folded = events.stream().filter(e -> applied.contains(e.eventId())).toList();
+        if (folded.isEmpty()) {
+            return;
+        }
+        Instant at = clock.instant();
+        folded.stream().collect(Collectors.groupingBy(plan, LinkedHashMap::new,
+                        Collectors.mapping(element, Collectors.toCollection(LinkedHashSet::new))))
+                .forEach((planId, touched) -> plans.inForce(planId, at).ifPresent(p -> refresh.accept(p, touched)));
+        recordApplied(folded.stream().map(PlanEvent::recordedAt).max(Comparator.naturalOrder()).orElseThrow(),
+                applied.size());
     }
 
     /** Counts one more event folded into the view (of any kind), for its freshness. */
@@ -142,7 +151,7 @@ public class NationalViewStore {
     }
 
     /** Counts {@code events} more events folded into the view, the newest recorded at {@code newest}. */
-    void recordApplied(Instant newest, int events) {
+    private void recordApplied(Instant newest, int events) {
         // An upsert, so that a rebuild's empty copy of the table counts from its first event.
         sql("""
                 insert into reporting.view_freshness as f (id, newest_event_at, last_applied_at, events_applied)

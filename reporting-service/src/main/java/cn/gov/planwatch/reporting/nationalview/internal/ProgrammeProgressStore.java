@@ -19,9 +19,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,21 +94,9 @@ public class ProgrammeProgressStore {
                         // Cut to the column's microseconds here, as every path that writes the table does.
                         column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString()))
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list());
-        List<ProgressReported> folded = events.stream().filter(e -> applied.contains(e.eventId())).toList();
-        if (folded.isEmpty()) {
-            return;
-        }
-        Instant at = clock.instant();
-        folded.stream().collect(Collectors.groupingBy(ProgressReported::plan, LinkedHashMap::new,
-                Collectors.mapping(ProgressReported::programme, Collectors.toCollection(LinkedHashSet::new))))
-                .forEach((planId, programmes) -> {
-                    // A plan not known yet (its event may follow on its own topic) gets its roll-ups made when read.
-                    Optional<PlanCatalogue> plan = plans.inForce(planId, at);
-                    plan.ifPresent(p -> programmes.stream().map(p::programme).flatMap(Optional::stream)
-                            .forEach(programme -> refreshStanding(p, programme)));
-                });
-        freshness.recordApplied(folded.stream().map(ProgressReported::recordedAt).max(Comparator.naturalOrder())
-                .orElseThrow(), applied.size());
+        freshness.refreshTouched(events, applied, ProgressReported::plan, ProgressReported::programme,
+                (plan, slugs) -> slugs.stream().map(plan::programme).flatMap(Optional::stream)
+                        .forEach(programme -> refreshStanding(plan, programme)));
     }
 
     private void refreshStanding(PlanCatalogue plan, Programme programme) {
