@@ -119,6 +119,17 @@ class GatewaySecurityTest extends GatewayTestBase {
     }
 
     @Test
+    void authorizationsAreTimedButNotEachFilterOfTheSecurityChain() throws Exception {
+        assertThat(get("/api/v1/indicators", ISSUER.reporter("SAMR")).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> metrics = get("/actuator/metrics", ISSUER.operator());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("\"spring.security.authorizations\"")
+                .doesNotContain("spring.security.filterchains");
+    }
+
+    @Test
     void meTellsWhoTheTokenBelongsTo() throws Exception {
         HttpResponse<String> response = get("/api/v1/me", ISSUER.reporter("SAMR"));
 

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
@@ -78,6 +79,16 @@ public class GatewaySecurityConfiguration {
     @Bean
     static BeanPostProcessor cachingJwtDecoder() {
         return CachingReactiveJwtDecoder.wrappingEveryDecoder();
+    }
+
+    /**
+     * Authentication and authorization stay observed (each is timed and traced), but not each filter of the chain
+     * before and after: those are timers and spans for every one of some twenty filters on every request, which
+     * {@code http.server.requests} and the request's span already cover once.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
     }
 
     private static void apiRules(AuthorizeExchangeSpec exchanges) {
