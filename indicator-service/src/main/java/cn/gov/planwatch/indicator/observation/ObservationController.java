@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -111,7 +110,7 @@ class ObservationController {
             + "bounds or absurd in magnitude or precision, a period outside the plan or not yet begun, a unit that is "
             + "not the indicator's; or the same Idempotency-Key with a different body (idempotency-key-reused) / "
             + "格式正确但数值不合理，或同一 Idempotency-Key 用于不同请求体")
-    CompletableFuture<ResponseEntity<ObservationAccepted>> report(
+    ResponseEntity<ObservationAccepted> report(
             @PathVariable(required = false) String plan,
             @Parameter(description = "The indicator's code / 指标代码", example = "IND-01") @PathVariable String code,
             @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,

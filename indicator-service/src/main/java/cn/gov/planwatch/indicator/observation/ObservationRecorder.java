@@ -12,11 +12,10 @@ import cn.gov.planwatch.platform.eventlog.EventLog;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns an accepted report into an {@link ObservationReported} event in the log, unless the lead agency has
- * accepted the agency's quarter in the plan (409).
+ * accepted the agency's quarter in the plan (409); returns once the log has acknowledged it.
  */
 @Component
 class ObservationRecorder {
@@ -33,7 +32,7 @@ class ObservationRecorder {
         this.history = history;
     }
 
-    CompletableFuture<ObservationReported> record(EventClaim claim, Caller caller, IndicatorInPlan target, ReportingPeriod period,
+    ObservationReported record(EventClaim claim, Caller caller, IndicatorInPlan target, ReportingPeriod period,
             ObservationRequest request) {
         Indicator indicator = target.indicator();
         var event = new ObservationReported(claim.eventId(), target.plan(), indicator.code(), period.toString(),
@@ -43,9 +42,9 @@ class ObservationRecorder {
         if (claim.resending() && history.recorded(event.eventId())) {
             // A resend under an Idempotency-Key whose first attempt is in the log after all: answered as
             // recorded, even if the lead has accepted the quarter since.
-            return CompletableFuture.completedFuture(event);
+            return event;
         }
         quarterLocks.requireOpen(target.plan(), caller.agency(), period);
-        return eventLog.append(event);
+        return EventLog.acknowledged(eventLog.append(event));
     }
 }

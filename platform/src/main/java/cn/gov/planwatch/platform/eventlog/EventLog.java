@@ -104,10 +104,10 @@ public class EventLog {
     }
 
     /**
-     * Waits for the log's acknowledgement of an append made while a lock is held, so that the lock spans the append;
-     * a refusal is rethrown as it is (a problem the caller answers with). The request's thread and its database
-     * connection are held for as long as the append takes: milliseconds normally, at most the producer's delivery
-     * timeout while the broker is down.
+     * Waits for the log's acknowledgement of an append (under a lock, the lock then spans the append); a refusal is
+     * rethrown as it is (a problem the caller answers with). The request's thread, and any database connection it
+     * holds, waits as long as the append takes: milliseconds normally, at most the producer's delivery timeout while
+     * the broker is down.
      */
     public static <E> E acknowledged(CompletableFuture<E> appended) {
         try {

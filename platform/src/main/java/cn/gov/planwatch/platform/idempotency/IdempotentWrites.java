@@ -26,11 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -48,8 +44,13 @@ import java.util.regex.Pattern;
  * left behind, and taken over once it is older than any request can last) — a resend under the same key runs
  * the write again with that same id: every read model applies an event id once, so the report is recorded
  * once whether or not the first attempt reached the log.
+ *
+ * <p>A write is answered on the request's thread once the log has acknowledged it (milliseconds normally, at most the
+ * producer's delivery timeout while the broker is down). An asynchronous answer would free the thread for that wait,
+ * but the servlet container then dispatches the request a second time through every filter, the security chain and
+ * the handler mapping, which costs more CPU per write than the thread's wait costs anything.
  */
-public class IdempotentWrites implements AutoCloseable {
+public class IdempotentWrites {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -76,12 +77,6 @@ public class IdempotentWrites implements AutoCloseable {
     private final Clock clock;
     private final Duration abandonedAfter;
     private final Duration retention;
-    /** Keeps the outcomes of keyed writes once the log has answered: one short update each. */
-    private final ExecutorService answers = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "idempotency-answers");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     /**
      * @param abandonedAfter how long a claim may stay in flight before a resend may take it over: longer than
@@ -102,14 +97,15 @@ public class IdempotentWrites implements AutoCloseable {
     /**
      * Runs {@code write} once per (client, subject, key). {@code request} is what identifies the request besides
      * its path: the bound body, whose canonical JSON is fingerprinted. {@code write} appends one event, whose
-     * id is the claim's (or a set of events, whose ids it derives from that one); without a key it is given a
-     * fresh claim. {@code answer} turns what was acknowledged into the answer.
+     * id is the claim's (or a set of events, whose ids it derives from that one), and returns once the log has
+     * acknowledged it; without a key it is given a fresh claim. {@code answer} turns what was acknowledged into the
+     * answer. A refusal, by the rules or by the log, is thrown as it is (a problem the web layer answers with).
      */
-    public <E, T> CompletableFuture<ResponseEntity<T>> once(Caller caller, String key, String path,
-            Object request, Class<T> answerType, Function<EventClaim, CompletableFuture<E>> write,
+    public <E, T> ResponseEntity<T> once(Caller caller, String key, String path,
+            Object request, Class<T> answerType, Function<EventClaim, E> write,
             Function<? super E, ResponseEntity<T>> answer) {
         if (key == null) {
-            return write.apply(EventClaim.fresh()).thenApply(answer);
+            return answer.apply(write.apply(EventClaim.fresh()));
         }
         if (!KEY.matcher(key).matches()) {
             throw Problems.invalidField(HEADER, BilingualText.of("must be 1–255 visible ASCII characters",
@@ -134,8 +130,8 @@ public class IdempotentWrites implements AutoCloseable {
                             "该 Idempotency-Key 已用于另一项不同的请求，本次未记录任何内容。"));
         }
         if (stored.state().equals("DONE")) {
-            return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.valueOf(stored.status()))
-                    .header(REPLAYED_HEADER, "true").body(json.readValue(stored.answer(), answerType)));
+            return ResponseEntity.status(HttpStatus.valueOf(stored.status())).header(REPLAYED_HEADER, "true")
+                    .body(json.readValue(stored.answer(), answerType));
         }
         Instant abandonedAt = stored.claimedAt().plus(abandonedAfter);
         if (stored.state().equals("PENDING") && now.isBefore(abandonedAt)) {
@@ -146,8 +142,8 @@ public class IdempotentWrites implements AutoCloseable {
     }
 
     /** Runs the write again with the first attempt's event id; one resend at a time wins the claim. */
-    private <E, T> CompletableFuture<ResponseEntity<T>> takeOver(Owner owner, String key,
-            Stored stored, Instant now, Function<EventClaim, CompletableFuture<E>> write,
+    private <E, T> ResponseEntity<T> takeOver(Owner owner, String key,
+            Stored stored, Instant now, Function<EventClaim, E> write,
             Function<? super E, ResponseEntity<T>> answer) {
         int taken = jdbc.sql("update " + table + " set state = 'PENDING', claimed_at = ? where " + OWN_KEY
                         + " and state = ? and claimed_at = ?")
@@ -159,34 +155,26 @@ public class IdempotentWrites implements AutoCloseable {
         return run(owner, key, stored.eventId(), true, write, answer);
     }
 
-    private <E, T> CompletableFuture<ResponseEntity<T>> run(Owner owner, String key, UUID eventId,
-            boolean resend, Function<EventClaim, CompletableFuture<E>> write, Function<? super E, ResponseEntity<T>> answer) {
-        CompletableFuture<ResponseEntity<T>> written;
+    private <E, T> ResponseEntity<T> run(Owner owner, String key, UUID eventId, boolean resend,
+            Function<EventClaim, E> write, Function<? super E, ResponseEntity<T>> answer) {
+        ResponseEntity<T> done;
         try {
-            written = write.apply(new EventClaim(eventId, resend)).thenApply(answer);
+            done = answer.apply(write.apply(new EventClaim(eventId, resend)));
         } catch (RuntimeException failure) {
             settleFailure(owner, key, resend, failure);
             throw failure;
         }
-        // Off the producer's I/O thread, which completes the append: a database write there would hold up every
-        // other record's acknowledgement.
-        return written.handleAsync((done, failure) -> {
-            if (failure != null) {
-                settleFailure(owner, key, resend, failure);
-                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
-            }
-            try {
-                jdbc.sql("update " + table + " set state = 'DONE', status = ?, answer = ? where " + OWN_KEY)
-                        .params(done.getStatusCode().value(), json.writeValueAsString(done.getBody()),
-                                owner.client(), owner.subject(), key)
-                        .update();
-            } catch (RuntimeException e) {
-                // The event is in the log: the answer stays 202. The claim, still PENDING with this event id, is
-                // settled by a resend once abandoned — with the same id, so nothing is recorded twice.
-                log.warn("could not keep the answer for Idempotency-Key {} of {}: {}", key, owner, e.toString());
-            }
-            return done;
-        }, answers);
+        try {
+            jdbc.sql("update " + table + " set state = 'DONE', status = ?, answer = ? where " + OWN_KEY)
+                    .params(done.getStatusCode().value(), json.writeValueAsString(done.getBody()),
+                            owner.client(), owner.subject(), key)
+                    .update();
+        } catch (RuntimeException e) {
+            // The event is in the log: the answer stays 202. The claim, still PENDING with this event id, is
+            // settled by a resend once abandoned — with the same id, so nothing is recorded twice.
+            log.warn("could not keep the answer for Idempotency-Key {} of {}: {}", key, owner, e.toString());
+        }
+        return done;
     }
 
     /**
@@ -262,13 +250,6 @@ public class IdempotentWrites implements AutoCloseable {
             log.info("forgot {} Idempotency-Key records last claimed before {}", forgotten, cutoff);
         }
         return forgotten;
-    }
-
-    /** Lets the outcomes of writes already answered by the log be kept before the service stops. */
-    @Override
-    public void close() throws InterruptedException {
-        answers.shutdown();
-        answers.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     private String fingerprint(String path, Object request) {

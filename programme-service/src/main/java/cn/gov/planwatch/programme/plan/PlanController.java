@@ -46,7 +46,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
@@ -240,7 +239,7 @@ class PlanController {
     @ApiResponse(responseCode = "422", description = "Every problem of the document, or of the amendment (something"
             + " with reports removed or recoded), or this Idempotency-Key used with another request; errors[] names"
             + " each field / 文档或修订的全部问题")
-    CompletableFuture<ResponseEntity<Accepted>> publish(
+    ResponseEntity<Accepted> publish(
             @Parameter(description = PLAN_PARAMETER, example = "demo-2026-2030") @PathVariable String plan,
             @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
                     description = IdempotentWrites.HEADER_DESCRIPTION,
@@ -253,7 +252,7 @@ class PlanController {
                 PlanDocumentFormat.ofMediaType(http.getContentType()).orElseThrow()));
         return idempotentWrites.once(caller, idempotencyKey, "/api/v1/plans/" + plan,
                 PlanDocuments.toJsonTree(proposed), Accepted.class,
-                claim -> CompletableFuture.completedFuture(refusedAsProblems(() -> registry.put(claim, caller, plan, proposed))),
+                claim -> refusedAsProblems(() -> registry.put(claim, caller, plan, proposed)),
                 outcome -> ResponseEntity.status(outcome.recordedNow() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                         .body(new Accepted(outcome.eventId(), outcome.plan(), outcome.version(), outcome.status())));
     }
@@ -278,7 +277,7 @@ class PlanController {
             + " this Idempotency-Key is still in flight / 规划已关闭")
     @ApiResponse(responseCode = "422", description = "A reason with unprintable characters, or this Idempotency-Key"
             + " used with another request / 关闭理由含不可打印字符，或幂等键用于不同请求")
-    CompletableFuture<ResponseEntity<Closed>> close(
+    ResponseEntity<Closed> close(
             @Parameter(description = PLAN_PARAMETER, example = "demo-2026-2030") @PathVariable String plan,
             @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
                     description = IdempotentWrites.HEADER_DESCRIPTION,
@@ -289,8 +288,7 @@ class PlanController {
         requirePlanId(plan);
         TextRules.requirePrintable("reason", request.reason());
         return idempotentWrites.once(caller, idempotencyKey, "/api/v1/plans/" + plan + "/close", request,
-                Closed.class, claim -> CompletableFuture.completedFuture(
-                        refusedAsProblems(() -> registry.close(claim, caller, plan, request.reason()))),
+                Closed.class, claim -> refusedAsProblems(() -> registry.close(claim, caller, plan, request.reason())),
                 (PlanClosed closed) -> ResponseEntity.accepted().body(new Closed(closed.eventId(), plan, "CLOSED")));
     }
 

@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -115,7 +114,7 @@ class ProgressController {
             + " yet begun, a measure or milestone not of this programme or named twice, percentComplete outside 0–100,"
             + " or this Idempotency-Key used with another request; errors[] names the field"
             + " / 格式正确但不合理，errors[] 指明字段")
-    CompletableFuture<ResponseEntity<Accepted>> report(
+    ResponseEntity<Accepted> report(
             @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025")
             @PathVariable(required = false) String plan,
             @Parameter(description = "The programme's slug in the catalogue / 专栏标识", example = "trade-secrets")
@@ -132,8 +131,7 @@ class ProgressController {
                     ProgressRules rules = rules(inForce);
                     Programme programme = rules.programme(slug);
                     ReportingPeriod quarter = rules.check(caller, programme, request);
-                    return CompletableFuture.completedFuture(
-                            recorder.record(claim, caller, inForce.id(), programme, quarter, request));
+                    return recorder.record(claim, caller, inForce.id(), programme, quarter, request);
                 }, event -> ResponseEntity.accepted().body(
                         new Accepted(event.eventId(), event.programme(), event.quarter(), "ACCEPTED")));
     }

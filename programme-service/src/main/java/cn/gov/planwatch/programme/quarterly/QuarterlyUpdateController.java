@@ -37,7 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
@@ -115,7 +114,7 @@ class QuarterlyUpdateController {
             + " flight / 已提交待审、季度已锁定、规划已关闭，或同一 Idempotency-Key 的请求仍在处理中")
     @ApiResponse(responseCode = "422", description = "A quarter outside the plan or not yet begun, or this"
             + " Idempotency-Key used with another request / 季度不在规划期内或尚未开始，或幂等键用于不同请求")
-    CompletableFuture<ResponseEntity<Accepted>> submit(
+    ResponseEntity<Accepted> submit(
             @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025")
             @PathVariable(required = false) String plan,
             @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
@@ -150,7 +149,7 @@ class QuarterlyUpdateController {
     @ReviewRefusals
     @ApiResponse(responseCode = "422", description = "This Idempotency-Key was used with another request"
             + " / 幂等键用于不同请求")
-    CompletableFuture<ResponseEntity<Accepted>> accept(
+    ResponseEntity<Accepted> accept(
             @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025")
             @PathVariable(required = false) String plan,
             @Parameter(description = "The agency whose update it is / 部门代码", example = "SAMR")
@@ -191,7 +190,7 @@ class QuarterlyUpdateController {
     @ApiResponse(responseCode = "422", description = "An item that is neither an indicator code nor a programme slug of"
             + " the plan, or named twice; a reason with unprintable characters; or this Idempotency-Key used with"
             + " another request; errors[] names the field / 退回项不属于规划或重复，或幂等键用于不同请求")
-    CompletableFuture<ResponseEntity<Accepted>> giveBack(
+    ResponseEntity<Accepted> giveBack(
             @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025")
             @PathVariable(required = false) String plan,
             @Parameter(description = "The agency whose update it is / 部门代码", example = "SAMR")
@@ -227,10 +226,9 @@ class QuarterlyUpdateController {
                 .body(problem);
     }
 
-    // The recorder has already waited for the log's acknowledgement (under the quarter's lock).
-    private CompletableFuture<ResponseEntity<Accepted>> once(Caller caller, String key, String path, Object request,
+    // The recorder waits for the log's acknowledgement (under the quarter's lock).
+    private ResponseEntity<Accepted> once(Caller caller, String key, String path, Object request,
             Function<EventClaim, QuarterlyUpdateEvent> write) {
-        return idempotentWrites.once(caller, key, path, request, Accepted.class,
-                claim -> CompletableFuture.completedFuture(write.apply(claim)), Accepted::of);
+        return idempotentWrites.once(caller, key, path, request, Accepted.class, write, Accepted::of);
     }
 }

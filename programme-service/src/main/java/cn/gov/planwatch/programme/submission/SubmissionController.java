@@ -40,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -150,7 +149,7 @@ class SubmissionController {
             + " one — a value out of range, a period outside the plan or not begun, an indicator or programme the plan"
             + " does not have, an item reported twice for the same period; a submission with no report at all"
             + " (empty-submission); or this Idempotency-Key used with another body / 存在错误行，errors[] 逐一列出")
-    CompletableFuture<ResponseEntity<SubmissionAccepted>> submit(
+    ResponseEntity<SubmissionAccepted> submit(
             @Parameter(description = PlansInForce.PLAN_PARAMETER, example = "ip-2021-2025") @PathVariable String plan,
             @Parameter(in = ParameterIn.HEADER, name = IdempotentWrites.HEADER,
                     description = IdempotentWrites.HEADER_DESCRIPTION, example = "cnipa-2025-Q4-submission",
@@ -172,7 +171,7 @@ class SubmissionController {
                 SubmissionAccepted.class, claim -> {
                     PlanInForce inForce = plans.open(plan);
                     SubmissionJudge.Judged judged = judge.judge(caller, inForce, read);
-                    return CompletableFuture.completedFuture(recorder.record(claim, caller, inForce, judged));
+                    return recorder.record(claim, caller, inForce, judged);
                 }, recorded -> ResponseEntity.accepted().body(new SubmissionAccepted(recorded.submissionId(),
                         recorded.events().stream().map(PlanEvent::eventId).toList(), recorded.observations(),
                         recorded.progress())));
