@@ -26,7 +26,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -48,7 +47,7 @@ import java.util.regex.Pattern;
  * <p>A write is answered on the request's thread once the log has acknowledged it (milliseconds normally, at most the
  * producer's delivery timeout while the broker is down). An asynchronous answer would free the thread for that wait,
  * but the servlet container then dispatches the request a second time through every filter, the security chain and
- * the handler mapping, which costs more CPU per write than the thread's wait costs anything.
+ * the handler mapping: more CPU per write than holding the thread for the wait saves.
  */
 public class IdempotentWrites {
 
@@ -182,7 +181,7 @@ public class IdempotentWrites {
      * corrected request can use it. Anything else may have left the event in the log: the claim is kept, with
      * its event id, for a resend to settle.
      */
-    private void settleFailure(Owner owner, String key, boolean resend, Throwable failure) {
+    private void settleFailure(Owner owner, String key, boolean resend, RuntimeException failure) {
         try {
             keepOrGiveBack(owner, key, resend, failure);
         } catch (RuntimeException e) {
@@ -191,11 +190,9 @@ public class IdempotentWrites {
         }
     }
 
-    private void keepOrGiveBack(Owner owner, String key, boolean resend, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
-        boolean recordedNothing = cause instanceof InvalidInputException || cause instanceof PlanRuleException
-                || cause instanceof ProblemException problem
+    private void keepOrGiveBack(Owner owner, String key, boolean resend, RuntimeException failure) {
+        boolean recordedNothing = failure instanceof InvalidInputException || failure instanceof PlanRuleException
+                || failure instanceof ProblemException problem
                 && (problem.status().is4xxClientError() || problem.status() == HttpStatus.SERVICE_UNAVAILABLE);
         if (recordedNothing && !resend) {
             // A resend's claim is never given back: its first attempt may be in the log under this event id.
