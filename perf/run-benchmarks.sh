@@ -345,7 +345,7 @@ if [[ -n ${JVM_OPTS_USED:-} ]]; then
   JVM_OPTS_NOTE="the JVM options \`$JVM_OPTS_USED\` (PLANWATCH_JVM_OPTS, not the launcher's default)"
   COMMAND="PLANWATCH_JVM_OPTS='$JVM_OPTS_USED' $COMMAND"
 else
-  JVM_OPTS_NOTE="the launcher's default JVM options (\`-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k\`)"
+  JVM_OPTS_NOTE="the launcher's default JVM options (\`-Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k\`)"
 fi
 cpu_of() { mean_cpu "$1" | tr ',' '\n' | awk -v c="$2" '$1 == c { print $2 }'; } # measure component → ms/request
 # Freshness: when even the lower bound is below the poll interval, the first read after the 202 already showed the
@@ -456,8 +456,8 @@ $(if [[ -f $PERF_DIR/many-plans.md ]]; then printf "\n"; cat "$PERF_DIR/many-pla
   the services (\`ProcessBuilder\` inherits it; \`ServiceProcess\` only adds to it), and Spring's relaxed binding maps
   them to \`planwatch.gateway.rate-limit.*\`; the gateway's \`X-RateLimit-Remaining\` answers confirm it. One client,
   one token throughout.
-- **Warm-up**: every measured path runs for 5 s, unmeasured, after start-up: the services run C1 only
-  (\`TieredStopAtLevel=1\`) and the first seconds are compilation.
+- **Warm-up**: every measured path runs for 5 s, unmeasured, after start-up: the first seconds are compilation. The
+  full tiered compiler settles over a minute or more; \`perf/pipeline.sh\` warms up until the rate is steady.
 - **1 — HTTP ceiling**: \`GET /api/v1/me\` with the reporter's bearer token is the closest authenticated no-op the
   product has without a change: the gateway verifies the JWT, applies the rate limit and the security headers, and
   answers from the token alone (no backend, no database). It is a ceiling for the gateway's HTTP handling with

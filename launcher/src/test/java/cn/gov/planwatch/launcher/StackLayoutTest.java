@@ -28,7 +28,7 @@ class StackLayoutTest {
         assertThat(layout.kafkaBootstrap()).isEqualTo("localhost:19092");
         assertThat(layout.kafkaControllerPort()).isEqualTo(19093);
         assertThat(layout.jvmOptionsOf("indicator-service"))
-                .containsExactly("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+                .containsExactly("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
         assertThat(layout.jvmOptionsOf("reporting-service")).isEqualTo(layout.jvmOptionsOf("indicator-service"));
     }
 

@@ -87,6 +87,8 @@ public final class StackUnderTest {
                         .toFile()));
         builder.environment().put("PLANWATCH_DATA", data.toString());
         builder.environment().put("PLANWATCH_PORT_OFFSET", Integer.toString(offset));
+        // A test's stack lives minutes: start-up counts, the full compiler's steady state never comes.
+        builder.environment().put("PLANWATCH_JVM_OPTS", StackLayout.QUICK_START_JVM_OPTIONS);
         builder.environment().putAll(settings);
         Process process = builder.start();
         launcher = process;
