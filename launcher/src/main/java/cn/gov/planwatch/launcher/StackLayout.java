@@ -48,7 +48,7 @@ public record StackLayout(
 
     /**
      * Every service's JVM options unless set: small (serial GC, 256 MiB heap) and the full tiered compiler, which
-     * once warm takes less than half the CPU per request of C1 alone for about 15 % more resident memory
+     * once warm takes about half the CPU per request of C1 alone, for about 15 % more resident memory
      * (docs/benchmarks.md, "The services' JVM options").
      */
     public static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k";
