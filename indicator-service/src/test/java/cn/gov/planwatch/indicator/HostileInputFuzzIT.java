@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 import static cn.gov.planwatch.testsupport.HostileInput.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,9 +91,8 @@ class HostileInputFuzzIT extends ServiceFixture {
         // unavailable, try again" (503), which would have a client retry it forever.
         var event = new ObservationReported(UUID.randomUUID(), "ip-2021-2025", "IND-05", "2023", new BigDecimal("1E-10000"), null,
                 null, "CNIPA", "cnipa-reporter", null, Instant.now(), "percent", true);
-        Throwable failure = catchThrowable(() -> eventLog.append(event).get());
-        assertThat(failure).isInstanceOf(ExecutionException.class);
-        assertThat(failure.getCause()).isNotInstanceOf(ProblemException.class)
+        Throwable failure = catchThrowable(() -> eventLog.append(event));
+        assertThat(failure).isNotNull().isNotInstanceOf(ProblemException.class)
                 .isNotInstanceOf(CompletionException.class);
     }
 

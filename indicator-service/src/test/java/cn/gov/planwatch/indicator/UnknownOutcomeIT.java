@@ -6,6 +6,7 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
 import cn.gov.planwatch.platform.eventlog.EventLog;
+import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.testsupport.HttpCalls;
 import cn.gov.planwatch.testsupport.PlanwatchIntegrationTest;
@@ -31,8 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -230,18 +229,23 @@ class UnknownOutcomeIT {
         }
 
         @Override
-        public <E extends PlanEvent> CompletableFuture<E> append(E event) {
-            return switch (next.getAndSet(Fault.NONE)) {
-                case NONE -> super.append(event);
-                case ACKNOWLEDGEMENT_LOST -> super.append(event).thenCompose(appended -> unconfirmed());
-                case RECORD_LOST -> unconfirmed();
-            };
+        public <E extends PlanEvent> E append(E event) {
+            switch (next.getAndSet(Fault.NONE)) {
+                case NONE -> {
+                    return super.append(event);
+                }
+                case ACKNOWLEDGEMENT_LOST -> {
+                    super.append(event);
+                    throw unconfirmed();
+                }
+                default -> throw unconfirmed();
+            }
         }
 
-        private static <E> CompletableFuture<E> unconfirmed() {
-            return CompletableFuture.failedFuture(new CompletionException(Problems.eventLogUnconfirmed(
+        private static ProblemException unconfirmed() {
+            return Problems.eventLogUnconfirmed(
                     "The event log did not confirm the report in time: it may or may not have been recorded. Send it"
-                            + " again with the same Idempotency-Key to have it recorded once.")));
+                            + " again with the same Idempotency-Key to have it recorded once.");
         }
     }
 

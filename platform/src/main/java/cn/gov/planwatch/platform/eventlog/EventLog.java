@@ -23,10 +23,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Appends events to their topic. The future completes only once the broker has acknowledged the
+ * Appends events to their topic. An append returns only once the broker has acknowledged the
  * record to every in-sync replica (acks=all, idempotent producer) — that is what a 202 promises —
- * and fails with a 503 problem when the log cannot take it, or a 504 problem when the log did not
- * confirm a record that may have reached it. Nothing blocks a request thread.
+ * and throws a 503 problem when the log cannot take it, or a 504 problem when the log did not
+ * confirm a record that may have reached it.
  */
 public class EventLog {
 
@@ -55,7 +55,16 @@ public class EventLog {
         }
     }
 
-    public <E extends PlanEvent> CompletableFuture<E> append(E event) {
+    /**
+     * Appends the event and returns it once the log has acknowledged it; a refusal is thrown as it is (a problem the
+     * caller answers with). The caller's thread, and any lock or database connection it holds, waits as long as the
+     * append takes: milliseconds normally, at most the producer's delivery timeout while the broker is down.
+     */
+    public <E extends PlanEvent> E append(E event) {
+        return acknowledged(send(event));
+    }
+
+    private <E extends PlanEvent> CompletableFuture<E> send(E event) {
         EventType type = EventTypes.writtenFor(event);
         String topic = type.topic();
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -103,13 +112,7 @@ public class EventLog {
         });
     }
 
-    /**
-     * Waits for the log's acknowledgement of an append (under a lock, the lock then spans the append); a refusal is
-     * rethrown as it is (a problem the caller answers with). The request's thread, and any database connection it
-     * holds, waits as long as the append takes: milliseconds normally, at most the producer's delivery timeout while
-     * the broker is down.
-     */
-    public static <E> E acknowledged(CompletableFuture<E> appended) {
+    private static <E> E acknowledged(CompletableFuture<E> appended) {
         try {
             return appended.join();
         } catch (CompletionException e) {

@@ -172,7 +172,7 @@ public class PlanRegistry {
 
     /** Appends under the plan's lock and records the event in the same transaction once the log acknowledged it. */
     private <E extends PlanLifecycleEvent> E appendAndRecord(E event) {
-        E appended = EventLog.acknowledged(eventLog.append(event));
+        E appended = eventLog.append(event);
         book.recordAlongside(appended);
         return appended;
     }

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns an accepted report into a {@link ProgressReported} event, appended while the reporting agency's
@@ -52,7 +51,7 @@ class ProgressRecorder {
             if (claim.resending() && history.recorded(id)) {
                 // A resend under an Idempotency-Key whose first attempt is in the log after all: answered as
                 // recorded, even if the lead has accepted the quarter since.
-                return CompletableFuture.completedFuture(event);
+                return event;
             }
             update.requireNotLocked();
             plans.holdOpen(plan);

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -30,14 +29,14 @@ public interface QuarterlyUpdateLedger {
      * state, checks it (throwing a problem to refuse) and appends; the event is recorded once acknowledged.
      */
     <E extends QuarterlyUpdateEvent> E transition(String plan, String agency, String quarter,
-            Function<QuarterlyUpdate, CompletableFuture<E>> append);
+            Function<QuarterlyUpdate, E> append);
 
     /**
      * Appends another event about the agency's quarter (a progress report) under a shared lock: reports
      * run side by side, but none can be appended while an acceptance is being appended, and vice versa.
      */
     <E extends PlanEvent> E whileHeld(String plan, String agency, String quarter,
-            Function<QuarterlyUpdate, CompletableFuture<E>> append);
+            Function<QuarterlyUpdate, E> append);
 
     /**
      * Appends events about several of the agency's quarters (a submission) while holding each of them shared, as

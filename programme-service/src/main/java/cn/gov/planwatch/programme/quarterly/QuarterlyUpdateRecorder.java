@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -72,7 +71,7 @@ class QuarterlyUpdateRecorder {
         return ledger.transition(plan, agency, quarter.toString(), current -> {
             E step = event.apply(id, clock.instant());
             if (claim.resending() && ledger.recorded(id)) {
-                return CompletableFuture.completedFuture(step);
+                return step;
             }
             check.accept(current);
             plans.holdOpen(plan);

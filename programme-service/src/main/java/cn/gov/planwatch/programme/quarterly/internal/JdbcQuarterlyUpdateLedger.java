@@ -7,7 +7,6 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.planrules.lifecycle.LifecycleEvent;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdate;
 import cn.gov.planwatch.planrules.lifecycle.QuarterlyUpdateState;
-import cn.gov.planwatch.platform.eventlog.EventLog;
 import cn.gov.planwatch.platform.problem.Problems;
 import cn.gov.planwatch.programme.plan.ReportsOnPlans;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
@@ -35,7 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -75,9 +73,9 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger, ReportsOnPlans
 
     @Override
     public <E extends QuarterlyUpdateEvent> E transition(String plan, String agency, String quarter,
-            Function<QuarterlyUpdate, CompletableFuture<E>> append) {
+            Function<QuarterlyUpdate, E> append) {
         return withConnection(() -> transactions.execute(status -> {
-            E event = EventLog.acknowledged(append.apply(lock(plan, agency, quarter, "for update")));
+            E event = append.apply(lock(plan, agency, quarter, "for update"));
             try {
                 record(event);
             } catch (DataAccessException e) {
@@ -92,9 +90,9 @@ class JdbcQuarterlyUpdateLedger implements QuarterlyUpdateLedger, ReportsOnPlans
 
     @Override
     public <E extends PlanEvent> E whileHeld(String plan, String agency, String quarter,
-            Function<QuarterlyUpdate, CompletableFuture<E>> append) {
+            Function<QuarterlyUpdate, E> append) {
         return withConnection(() -> transactions.execute(
-                status -> EventLog.acknowledged(append.apply(lock(plan, agency, quarter, "for share")))));
+                status -> append.apply(lock(plan, agency, quarter, "for share"))));
     }
 
     @Override
