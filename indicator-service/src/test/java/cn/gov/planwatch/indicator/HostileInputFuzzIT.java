@@ -2,6 +2,7 @@ package cn.gov.planwatch.indicator;
 
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
+import cn.gov.planwatch.platform.eventlog.EventClaim;
 import cn.gov.planwatch.platform.eventlog.EventLog;
 import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.testsupport.HostileInput;
@@ -91,7 +92,7 @@ class HostileInputFuzzIT extends ServiceFixture {
         // unavailable, try again" (503), which would have a client retry it forever.
         var event = new ObservationReported(UUID.randomUUID(), "ip-2021-2025", "IND-05", "2023", new BigDecimal("1E-10000"), null,
                 null, "CNIPA", "cnipa-reporter", null, Instant.now(), "percent", true);
-        Throwable failure = catchThrowable(() -> eventLog.append(event));
+        Throwable failure = catchThrowable(() -> eventLog.append(new EventClaim(event.eventId(), false), event));
         assertThat(failure).isNotNull().isNotInstanceOf(ProblemException.class)
                 .isNotInstanceOf(CompletionException.class);
     }

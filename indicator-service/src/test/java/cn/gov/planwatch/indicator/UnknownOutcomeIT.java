@@ -5,6 +5,7 @@ import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
+import cn.gov.planwatch.platform.eventlog.EventClaim;
 import cn.gov.planwatch.platform.eventlog.EventLog;
 import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
@@ -229,13 +230,13 @@ class UnknownOutcomeIT {
         }
 
         @Override
-        public <E extends PlanEvent> E append(E event) {
+        public <E extends PlanEvent> E append(EventClaim claim, E event) {
             switch (next.getAndSet(Fault.NONE)) {
                 case NONE -> {
-                    return super.append(event);
+                    return super.append(claim, event);
                 }
                 case ACKNOWLEDGEMENT_LOST -> {
-                    super.append(event);
+                    super.append(claim, event);
                     throw unconfirmed();
                 }
                 default -> throw unconfirmed();

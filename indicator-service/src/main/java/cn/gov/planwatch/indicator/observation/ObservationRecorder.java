@@ -45,6 +45,6 @@ class ObservationRecorder {
             return event;
         }
         quarterLocks.requireOpen(target.plan(), caller.agency(), period);
-        return eventLog.append(event);
+        return eventLog.append(claim, event);
     }
 }

@@ -5,7 +5,6 @@ import cn.gov.planwatch.contracts.EventTypes;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.planrules.BilingualText;
-import cn.gov.planwatch.platform.problem.ProblemAnswers;
 import cn.gov.planwatch.platform.problem.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.KafkaException;
@@ -16,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -56,21 +53,19 @@ public class EventLog {
     }
 
     /**
-     * Appends the event and returns it once the log has acknowledged it; a refusal is thrown as it is (a problem the
-     * caller answers with). The caller's thread, and any lock or database connection it holds, waits as long as the
-     * append takes: milliseconds normally, at most the producer's delivery timeout while the broker is down.
+     * Appends the write's event and returns it once the log has acknowledged it; a refusal is thrown as it is (a
+     * problem the caller answers with). The claim is marked as handed to the log first. The caller's thread, and any
+     * lock or database connection it holds, waits as long as the append takes: milliseconds normally, at most the
+     * producer's delivery timeout while the broker is down.
      */
-    public <E extends PlanEvent> E append(E event) {
+    public <E extends PlanEvent> E append(EventClaim claim, E event) {
+        claim.handOver();
         return acknowledged(send(event));
     }
 
     private <E extends PlanEvent> CompletableFuture<E> send(E event) {
         EventType type = EventTypes.writtenFor(event);
         String topic = type.topic();
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            request.setAttribute(ProblemAnswers.RECORDING_ATTEMPTED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
-        }
         CompletableFuture<?> sent;
         try {
             sent = template.send(topic, event.partitionKey(), event);

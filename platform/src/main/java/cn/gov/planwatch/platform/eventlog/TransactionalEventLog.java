@@ -64,10 +64,11 @@ public class TransactionalEventLog implements AutoCloseable {
     }
 
     /**
-     * Appends every event in one transaction, in order, and waits for its commit. Blocks the calling thread, which
-     * holds whatever locks must span the append.
+     * Appends every event of the write in one transaction, in order, and waits for its commit; the claim is marked
+     * as handed to the log first. Blocks the calling thread, which holds whatever locks must span the append.
      */
-    public <E extends PlanEvent> List<E> appendAll(List<E> events) {
+    public <E extends PlanEvent> List<E> appendAll(EventClaim claim, List<E> events) {
+        claim.handOver();
         List<Header> traceHeaders = trace.current().entrySet().stream()
                 .<Header>map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)))
                 .toList();

@@ -5,6 +5,8 @@ import cn.gov.planwatch.planrules.PlanRuleException;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventClaim;
 import cn.gov.planwatch.platform.input.InvalidInputException;
+import cn.gov.planwatch.platform.problem.DatabaseOutage;
+import cn.gov.planwatch.platform.problem.FailedAfterAppendException;
 import cn.gov.planwatch.platform.problem.ProblemException;
 import cn.gov.planwatch.platform.problem.Problems;
 import org.slf4j.Logger;
@@ -104,7 +106,7 @@ public class IdempotentWrites {
             Object request, Class<T> answerType, Function<EventClaim, E> write,
             Function<? super E, ResponseEntity<T>> answer) {
         if (key == null) {
-            return answer.apply(write.apply(EventClaim.fresh()));
+            return attempt(EventClaim.fresh(), write, answer);
         }
         if (!KEY.matcher(key).matches()) {
             throw Problems.invalidField(HEADER, BilingualText.of("must be 1–255 visible ASCII characters",
@@ -158,7 +160,7 @@ public class IdempotentWrites {
             Function<EventClaim, E> write, Function<? super E, ResponseEntity<T>> answer) {
         ResponseEntity<T> done;
         try {
-            done = answer.apply(write.apply(new EventClaim(eventId, resend)));
+            done = attempt(new EventClaim(eventId, resend), write, answer);
         } catch (RuntimeException failure) {
             settleFailure(owner, key, resend, failure);
             throw failure;
@@ -174,6 +176,23 @@ public class IdempotentWrites {
             log.warn("could not keep the answer for Idempotency-Key {} of {}: {}", key, owner, e.toString());
         }
         return done;
+    }
+
+    /**
+     * Runs the write and answers what it appended. The database failing once the write has handed its event to the
+     * log is thrown as a {@link FailedAfterAppendException}: the event may be recorded, so the web layer must not
+     * answer that outage "nothing was recorded" as it answers one before the append.
+     */
+    private static <E, T> ResponseEntity<T> attempt(EventClaim claim, Function<EventClaim, E> write,
+            Function<? super E, ResponseEntity<T>> answer) {
+        try {
+            return answer.apply(write.apply(claim));
+        } catch (RuntimeException failure) {
+            if (claim.handedToLog() && DatabaseOutage.causedBy(failure)) {
+                throw new FailedAfterAppendException(failure);
+            }
+            throw failure;
+        }
     }
 
     /**

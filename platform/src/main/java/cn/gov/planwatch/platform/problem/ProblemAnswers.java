@@ -36,11 +36,6 @@ import java.util.stream.Collectors;
 public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
-    /**
-     * Request attribute set by whatever starts recording (the event log, when a request hands it an event): from then
-     * on a failure of the request can no longer be answered "nothing was recorded".
-     */
-    public static final String RECORDING_ATTEMPTED = ProblemAnswers.class.getName() + ".recordingAttempted";
 
     private static final BilingualText UNKNOWN_FIELD = BilingualText.of("unknown field", "未定义的字段");
     private static final BilingualText NOT_OF_FIELD_TYPE = BilingualText.of("not a valid value of this field's type",
@@ -94,7 +89,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         // The database is down or restarting, and this request has not handed anything to the event log: it
         // recorded nothing, which a 503 promises. After an append the outcome is not ours to deny: a 500 stays.
-        if (DatabaseOutage.causedBy(e) && request.getAttribute(RECORDING_ATTEMPTED) == null) {
+        if (DatabaseOutage.causedBy(e) && !(e instanceof FailedAfterAppendException)) {
             log.warn("database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.toString());
             return problem(Problems.databaseUnavailable(BilingualText.of(

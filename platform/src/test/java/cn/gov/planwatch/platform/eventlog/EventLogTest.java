@@ -43,13 +43,15 @@ class EventLogTest {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 500));
         try {
             EventLog log = new EventLog(new KafkaTemplate<>(producers), new SimpleMeterRegistry());
-            Throwable failure = catchThrowable(() -> log.append(new ObservationReported(UUID.randomUUID(), "ip-2021-2025", "IND-01",
-                    "2023", new BigDecimal("11.8"), null, null, "CNIPA", "cnipa-reporter", null, Instant.now(),
-                    "items", true)));
+            EventClaim claim = EventClaim.fresh();
+            Throwable failure = catchThrowable(() -> log.append(claim, new ObservationReported(claim.eventId(),
+                    "ip-2021-2025", "IND-01", "2023", new BigDecimal("11.8"), null, null, "CNIPA", "cnipa-reporter",
+                    null, Instant.now(), "items", true)));
             ProblemException problem = (ProblemException) failure;
             assertThat(problem.status().value()).isEqualTo(503);
             assertThat(problem.type()).endsWith("/event-log-unavailable");
             assertThat(problem.retryAfterSeconds()).isNotNull();
+            assertThat(claim.handedToLog()).as("the write had handed its event to the log").isTrue();
         } finally {
             producers.destroy();
         }

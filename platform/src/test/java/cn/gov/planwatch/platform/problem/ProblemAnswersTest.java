@@ -46,9 +46,8 @@ class ProblemAnswersTest {
 
     @Test
     void aDatabaseOutageAfterTheEventWasHandedToTheLogIsNotAnsweredNothingWasRecorded() {
-        MockHttpServletRequest request = post();
-        request.setAttribute(ProblemAnswers.RECORDING_ATTEMPTED, Boolean.TRUE);
-        assertThat(answers.unexpected(outage, request).getStatusCode().value()).isEqualTo(500);
+        assertThat(answers.unexpected(new FailedAfterAppendException(outage), post()).getStatusCode().value())
+                .isEqualTo(500);
     }
 
     @Test

@@ -108,7 +108,7 @@ public class PlanRegistry {
                 event = new PlanPublished(id, plan, proposed.plan().version(), PlanDocuments.toJsonTree(proposed),
                         caller.clientId(), caller.traceId(), clock.instant(), caller.subject());
             }
-            return Outcome.recorded(appendAndRecord(event));
+            return Outcome.recorded(appendAndRecord(claim, event));
         });
     }
 
@@ -130,7 +130,7 @@ public class PlanRegistry {
             if (inForce.closed()) {
                 throw new PlanClosedException(plan);
             }
-            return appendAndRecord(new PlanClosed(id, plan, reason, caller.clientId(), caller.traceId(),
+            return appendAndRecord(claim, new PlanClosed(id, plan, reason, caller.clientId(), caller.traceId(),
                     clock.instant(), caller.subject()));
         });
     }
@@ -150,7 +150,8 @@ public class PlanRegistry {
             }
             PlanPublished event = new PlanPublished(shippedEventId(shipped), plan, shipped.plan().version(),
                     PlanDocuments.toJsonTree(shipped), null, null, clock.instant(), PRODUCT_ACTOR);
-            return Optional.of(appendAndRecord(event));
+            // No request waits on it: a claim of its own, with the id every instance derives.
+            return Optional.of(appendAndRecord(new EventClaim(event.eventId(), false), event));
         });
     }
 
@@ -171,8 +172,8 @@ public class PlanRegistry {
     }
 
     /** Appends under the plan's lock and records the event in the same transaction once the log acknowledged it. */
-    private <E extends PlanLifecycleEvent> E appendAndRecord(E event) {
-        E appended = eventLog.append(event);
+    private <E extends PlanLifecycleEvent> E appendAndRecord(EventClaim claim, E event) {
+        E appended = eventLog.append(claim, event);
         book.recordAlongside(appended);
         return appended;
     }

@@ -55,7 +55,7 @@ class ProgressRecorder {
             }
             update.requireNotLocked();
             plans.holdOpen(plan);
-            return eventLog.append(event);
+            return eventLog.append(claim, event);
         });
     }
 }

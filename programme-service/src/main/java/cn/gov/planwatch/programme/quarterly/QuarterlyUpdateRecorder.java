@@ -75,7 +75,7 @@ class QuarterlyUpdateRecorder {
             }
             check.accept(current);
             plans.holdOpen(plan);
-            return eventLog.append(step);
+            return eventLog.append(claim, step);
         });
     }
 }

@@ -83,7 +83,7 @@ class SubmissionRecorder {
         return ledger.whileHeld(plan.id(), caller.agency(), quarters, held -> {
             requireOpen(caller.agency(), judged, held);
             plans.holdOpen(plan.id());
-            return new Recorded(submissionId, List.copyOf(eventLog.appendAll(events)), judged.observations().size(),
+            return new Recorded(submissionId, List.copyOf(eventLog.appendAll(claim, events)), judged.observations().size(),
                     judged.progress().size());
         });
     }
