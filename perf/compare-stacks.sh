@@ -84,18 +84,14 @@ for v in "${!VARIANTS[@]}"; do
   log "variant $v ($label: ${settings[*]}) up after $UP_S s"
   REPORTER=$(token cnipa-reporter)
   LEAD=$(token cnipa-lead)
-  previous=0 steady="not within $WARM_WINDOWS windows"
-  for w in $(seq 1 "$WARM_WINDOWS"); do
-    load "warm-$v.$w" observe.lua /api/v1/indicators/IND-01/observations "$REPORTER" 10 "$n"
-    load "warm-read-$v.$w" get.lua /api/v1/national-view "$LEAD" 5 "$n"
-    rps=$(field "$RESULTS/warm-$v.$w.txt" rps)
-    if awk -v a="$previous" -v b="$rps" 'BEGIN { exit !(a > 0 && (b - a) / a < 0.1 && (a - b) / a < 0.1) }'; then
-      steady="after $w windows"; break
-    fi
-    previous=$rps
-  done
-  echo "$steady" >"$RESULTS/steady-$v"
-  log "warm-up of variant $v: steady $steady"
+  warm_window() {
+    load "warm-$v.$1" observe.lua /api/v1/indicators/IND-01/observations "$REPORTER" 10 "$n"
+    load "warm-read-$v.$1" get.lua /api/v1/national-view "$LEAD" 5 "$n"
+    field "$RESULTS/warm-$v.$1.txt" rps
+  }
+  warm_until_steady "$WARM_WINDOWS" warm_window
+  echo "$STEADY" >"$RESULTS/steady-$v"
+  log "warm-up of variant $v: steady $STEADY"
   load "ingest-$v" observe.lua /api/v1/indicators/IND-01/observations "$REPORTER" "$DURATION" "$n"
   load "national-view-$v" get.lua /api/v1/national-view "$LEAD" "$DURATION" "$n"
   memory_snapshot >"$RESULTS/memory-$v" 2>/dev/null || true

@@ -269,6 +269,23 @@ run_wrk() {
     "$(field "$RESULTS/$name.txt" statuses)" "$(cat "$RESULTS/$name.busy")")"
 }
 
+# warm_until_steady MAX_WINDOWS WINDOW: runs "WINDOW w" for w = 1, 2, … — a function that puts one window of load on
+# the stack and prints its rate — until two windows in a row are within 10 % of each other, so that the JIT has
+# settled before anything is timed (the full tiered compiler takes a minute or more), or MAX_WINDOWS have run. Sets
+# STEADY: "after N windows", or "not within MAX_WINDOWS windows".
+warm_until_steady() {
+  local max=$1 window=$2 previous=0 rate w
+  STEADY="not within $max windows"
+  for w in $(seq 1 "$max"); do
+    rate=$("$window" "$w") || return 1
+    if awk -v a="$previous" -v b="$rate" 'BEGIN { exit !(a > 0 && (b - a) / a < 0.1 && (a - b) / a < 0.1) }'; then
+      STEADY="after $w windows"
+      return 0
+    fi
+    previous=$rate
+  done
+}
+
 # --- results --------------------------------------------------------------------------------------------------------
 
 RESULTS=$TARGET/results

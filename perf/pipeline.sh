@@ -67,18 +67,14 @@ OBSERVE=$GATEWAY/api/v1/indicators/IND-01/observations
 VIEW=$GATEWAY/api/v1/national-view
 
 # --- warm-up until steady ---------------------------------------------------------------------------------------------
-previous=0 STEADY="not within $WARM_WINDOWS windows"
-for w in $(seq 1 "$WARM_WINDOWS"); do
-  run_wrk "warm.$w" observe.lua "$OBSERVE" "$REPORTER" 10
-  run_wrk "warm-read.$w" get.lua "$VIEW" "$LEAD" 5
+warm_window() {
+  run_wrk "warm.$1" observe.lua "$OBSERVE" "$REPORTER" 10
+  run_wrk "warm-read.$1" get.lua "$VIEW" "$LEAD" 5
   # The read timed through the gateway and directly below: warm too, or the first of the two pays the compilation.
-  run_wrk "warm-indicator.$w" get.lua "$GATEWAY/api/v1/indicators/IND-01" "$REPORTER" 5
-  rps=$(field "$RESULTS/warm.$w.txt" rps)
-  if awk -v a="$previous" -v b="$rps" 'BEGIN { exit !(a > 0 && (b - a) / a < 0.1 && (a - b) / a < 0.1) }'; then
-    STEADY="after $w windows"; break
-  fi
-  previous=$rps
-done
+  run_wrk "warm-indicator.$1" get.lua "$GATEWAY/api/v1/indicators/IND-01" "$REPORTER" 5
+  field "$RESULTS/warm.$1.txt" rps
+}
+warm_until_steady "$WARM_WINDOWS" warm_window
 log "warm-up: steady $STEADY"
 
 # --- one report per request; gateway vs direct ------------------------------------------------------------------------

@@ -9,7 +9,8 @@
 # Settings (environment): PERF_PORT_OFFSET (300), PERF_DURATION (10 s per wrk run), PERF_ROUNDS (2),
 # PERF_CONNECTIONS (16), PERF_FRESHNESS_SECONDS (25), PERF_PRODUCER_RECORDS (50000), PERF_RESTART (1: stop and start
 # again to time a second start), PERF_HISTORY_EVENTS (30000: reports of history added before the rebuild is timed),
-# PERF_DOC (docs/benchmarks.md). PLANWATCH_JVM_OPTS, if set, reaches the services.
+# PERF_WARM_WINDOWS (8: at most so many 10 s windows of warm-up), PERF_DOC (docs/benchmarks.md). PLANWATCH_JVM_OPTS,
+# if set, reaches the services.
 # `perf/run-benchmarks.sh --report-only` writes the table and the doc again from the last run's raw results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ source perf/lib.sh
 
 DURATION=${PERF_DURATION:-10}
 ROUNDS=${PERF_ROUNDS:-2}
+WARM_WINDOWS=${PERF_WARM_WINDOWS:-8}
 CONNS=${PERF_CONNECTIONS:-16}
 THREADS=2
 FRESHNESS_S=${PERF_FRESHNESS_SECONDS:-25}
@@ -28,7 +30,7 @@ HISTORY_EVENTS=${PERF_HISTORY_EVENTS:-30000}
 DOC=${PERF_DOC:-docs/benchmarks.md}
 COMMAND="perf/run-benchmarks.sh"
 for v in PERF_PORT_OFFSET PERF_DURATION PERF_ROUNDS PERF_CONNECTIONS PERF_FRESHNESS_SECONDS PERF_PRODUCER_RECORDS \
-         PERF_RESTART PERF_HISTORY_EVENTS; do
+         PERF_RESTART PERF_HISTORY_EVENTS PERF_WARM_WINDOWS; do
   if [[ -n ${!v:-} ]]; then COMMAND="$v=${!v} $COMMAND"; fi
 done
 
@@ -105,15 +107,22 @@ consumer_performance() {
   CPERF_FETCH_RATE=$(echo "$line" | awk -F', ' '{ printf "%.1f", $10 }')
 }
 
-# --- warm-up: every path once for a few seconds, not measured (the JVMs compile the hot paths) ----------------------
+# --- warm-up, not measured: every path in windows, until the ingestion rate of two in a row is within 10 % ----------
 
-log "warm-up"
-for w in "observe.lua $OBSERVE $REPORTER" "get.lua $GATEWAY/api/v1/me $REPORTER" \
-         "get.lua $GATEWAY/api/v1/indicators/IND-01 $REPORTER" "get.lua $INDICATOR/api/v1/indicators/IND-01 $REPORTER" \
-         "get.lua $GATEWAY/api/v1/national-view $LEAD"; do
-  read -r script url tok <<<"$w"
-  TOKEN=$tok PERF_WRK_DIR=$PERF_DIR/wrk wrk -t"$THREADS" -c"$CONNS" -d5s -s "$PERF_DIR/wrk/$script" "$url" >/dev/null 2>&1 || true
-done
+warm_window() {
+  run_wrk "warm.$1" observe.lua "$OBSERVE" "$REPORTER" 10
+  local w script url tok
+  for w in "get.lua $GATEWAY/api/v1/me $REPORTER" "get.lua $GATEWAY/api/v1/indicators/IND-01 $REPORTER" \
+           "get.lua $INDICATOR/api/v1/indicators/IND-01 $REPORTER" "get.lua $GATEWAY/api/v1/national-view $LEAD"; do
+    read -r script url tok <<<"$w"
+    TOKEN=$tok PERF_WRK_DIR=$PERF_DIR/wrk wrk -t"$THREADS" -c"$CONNS" -d3s -s "$PERF_DIR/wrk/$script" "$url" \
+      >/dev/null 2>&1 || true
+  done
+  field "$RESULTS/warm.$1.txt" rps
+}
+warm_until_steady "$WARM_WINDOWS" warm_window
+WARM_STEADY=$STEADY
+log "warm-up: steady $WARM_STEADY"
 
 # --- 1 and 2: ingestion vs the HTTP ceiling, gateway vs direct; alternating rounds ---------------------------------
 
@@ -251,7 +260,7 @@ JVM_OPTS_USED=${PLANWATCH_JVM_OPTS:-}
 declare -p RUN_DATE RUN_SECONDS LOAD_BEFORE LOAD_AFTER FIRST_HEALTHY_S FIRST_UP_S SECOND_HEALTHY_S SECOND_UP_S \
   FIRST_STOP_S PP_RPS PP_P50 PP_P99 BACKLOG BACKLOG_TARGET DRAIN_RATE CP_MSGS CP_RATE CP_FETCH_RATE PAUSE_S FIRST_FOLD_S \
   MID_RUN_INSTANT MID_RUN_FACTS EVENTS_TOTAL REBUILD_STATE REBUILD_APPLIED REBUILD_S REBUILD_RATE HISTORY_EVENTS CP2_MSGS CP2_RATE CP2_FETCH_RATE JAR_DATES STACK_ROOT COMMAND GIT_HEAD GIT_DIRTY JVM_OPTS_USED DURATION \
-  ROUNDS CONNS THREADS FRESHNESS_S PRODUCER_RECORDS RECORD_SIZE OFFSET >"$RESULTS/run.env"
+  ROUNDS CONNS THREADS FRESHNESS_S PRODUCER_RECORDS RECORD_SIZE OFFSET WARM_STEADY >"$RESULTS/run.env"
 fi
 
 # --- the table ------------------------------------------------------------------------------------------------------
@@ -456,8 +465,9 @@ $(if [[ -f $PERF_DIR/many-plans.md ]]; then printf "\n"; cat "$PERF_DIR/many-pla
   the services (\`ProcessBuilder\` inherits it; \`ServiceProcess\` only adds to it), and Spring's relaxed binding maps
   them to \`planwatch.gateway.rate-limit.*\`; the gateway's \`X-RateLimit-Remaining\` answers confirm it. One client,
   one token throughout.
-- **Warm-up**: every measured path runs for 5 s, unmeasured, after start-up: the first seconds are compilation. The
-  full tiered compiler settles over a minute or more; \`perf/pipeline.sh\` warms up until the rate is steady.
+- **Warm-up**: unmeasured, after start-up, in windows of 10 s of reports and 3 s of each read measured, until the
+  report rate of two windows in a row is within 10 % (at most \`PERF_WARM_WINDOWS\`): the full tiered compiler
+  settles over a minute or more. This run: steady ${WARM_STEADY:-?}.
 - **1 — HTTP ceiling**: \`GET /api/v1/me\` with the reporter's bearer token is the closest authenticated no-op the
   product has without a change: the gateway verifies the JWT, applies the rate limit and the security headers, and
   answers from the token alone (no backend, no database). It is a ceiling for the gateway's HTTP handling with
