@@ -269,6 +269,26 @@ run_wrk() {
     "$(field "$RESULTS/$name.txt" statuses)" "$(cat "$RESULTS/$name.busy")")"
 }
 
+# Bulk submissions go to a plan of their own: the shipped plan with 400 more quarterly indicators of CNIPA's, so that
+# 10,000 rows (BULK_ROWS) name each indicator and period once. publish_bulk_plan publishes it through the gateway and
+# waits until a submission to it is accepted.
+BULK_PLAN=perf-bulk-2021-2025
+publish_bulk_plan() {
+  helper BulkSubmission plan "$GATEWAY" "$(token cnipa-lead)" catalogue/src/main/resources/plans/ip-2021-2025.yaml \
+    "$BULK_PLAN" $(((${BULK_ROWS:-10000} + 24) / 25))
+}
+
+# start_own_stack: what a benchmark on a stack of its own does first: prepare, a fresh data directory and results
+# directory (CURRENT_DATA, RESULTS), the stack started and up.
+start_own_stack() {
+  prepare_stack_benchmark
+  compile_helpers
+  rm -rf "$RESULTS" "$CURRENT_DATA"
+  mkdir -p "$RESULTS"
+  start_stack "$CURRENT_DATA" "$RESULTS/launcher.out"
+  await_healthy 600 "$RESULTS/launcher.out"
+}
+
 # warm_until_steady MAX_WINDOWS WINDOW: runs "WINDOW w" for w = 1, 2, … — a function that puts one window of load on
 # the stack and prints its rate — until two windows in a row are within 10 % of each other, so that the JIT has
 # settled before anything is timed (the full tiered compiler takes a minute or more), or MAX_WINDOWS have run. Sets
@@ -284,6 +304,20 @@ warm_until_steady() {
     fi
     previous=$rate
   done
+}
+
+# producer_performance NAME RECORDS [TRANSACTIONAL_ID]: Kafka's ProducerPerformance as fast as it goes, RECORDS records
+# of RECORD_SIZE bytes (650: our events' size) to a topic of its own (3 partitions, like ours), acks=all, idempotent;
+# with TRANSACTIONAL_ID, in transactions of 100 ms. Output in $RESULTS/NAME.txt; prints the records/s.
+producer_performance() {
+  local extra=()
+  [[ -n ${3:-} ]] && extra=(--transactional-id "$3" --transaction-duration-ms 100)
+  java -cp "$(java_cp)" org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA" --create --if-not-exists \
+    --topic perf.producer-performance --partitions 3 --replication-factor 1 >"$RESULTS/$1.topic.txt" 2>&1
+  java -Xmx512m -cp "$(java_cp)" org.apache.kafka.tools.ProducerPerformance --topic perf.producer-performance \
+    --num-records "$2" --record-size "${RECORD_SIZE:-650}" --throughput -1 "${extra[@]}" \
+    --producer-props bootstrap.servers="$KAFKA" acks=all enable.idempotence=true >"$RESULTS/$1.txt" 2>&1
+  grep 'records sent' "$RESULTS/$1.txt" | tail -1 | sed -E 's/.*sent, ([0-9.]+) records\/sec.*/\1/'
 }
 
 # --- results --------------------------------------------------------------------------------------------------------

@@ -37,9 +37,6 @@ DOC=${PERF_DOC-docs/benchmarks.md}
 SECTION=pipeline
 CURRENT_DATA=$TARGET/$SECTION-data
 RESULTS=$TARGET/$SECTION-results
-# Bulk submissions go to a plan of their own: the shipped plan with 400 more quarterly indicators of CNIPA's, so that
-# 10,000 rows name each indicator and period once.
-BULK_PLAN=perf-bulk-2021-2025
 SHIPPED=catalogue/src/main/resources/plans/ip-2021-2025.yaml
 
 prepare_stack_benchmark
@@ -84,21 +81,11 @@ run_wrk read-direct get.lua "$INDICATOR/api/v1/indicators/IND-01" "$REPORTER"
 
 # --- bulk submission beside ProducerPerformance with transactions -------------------------------------------------------
 fresh_tokens
-java -cp "$(java_cp)" org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA" --create --if-not-exists \
-  --topic perf.producer-performance --partitions 3 --replication-factor 1 >"$RESULTS/topic.txt" 2>&1
-producer_performance() { # NAME RECORDS [transactional-id]
-  local extra=()
-  [[ -n ${3:-} ]] && extra=(--transactional-id "$3" --transaction-duration-ms 100)
-  java -Xmx512m -cp "$(java_cp)" org.apache.kafka.tools.ProducerPerformance --topic perf.producer-performance \
-    --num-records "$2" --record-size "$RECORD_SIZE" --throughput -1 "${extra[@]}" \
-    --producer-props bootstrap.servers="$KAFKA" acks=all enable.idempotence=true >"$RESULTS/$1.txt" 2>&1
-  grep 'records sent' "$RESULTS/$1.txt" | tail -1 | sed -E 's/.*sent, ([0-9.]+) records\/sec.*/\1/'
-}
 producer_performance pp-warm 50000 >/dev/null
 PP_RPS=$(producer_performance pp 100000)
 PP_TX_RPS=$(producer_performance pp-tx 100000 perf-producer-performance)
 log "ProducerPerformance: $PP_RPS records/s; with transactions (one per 100 ms): $PP_TX_RPS records/s"
-helper BulkSubmission plan "$GATEWAY" "$LEAD" "$SHIPPED" "$BULK_PLAN" $(((BULK_ROWS + 24) / 25))
+publish_bulk_plan
 as_pg_superuser java -cp "$TARGET/classes:$(pg_jar)" BulkSubmission "$GATEWAY" "$REPORTER" "$JDBC" "$BULK_PLAN" \
   "$BULK_ROWS" 3 "$BULK_ROUNDS" >"$RESULTS/bulk.txt" 2>&1 || { cat "$RESULTS/bulk.txt" >&2; exit 1; }
 cat "$RESULTS/bulk.txt" >&2

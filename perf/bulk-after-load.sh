@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Bulk visibility after other load, on a stack of its own: the time from each submission's 202 until the national view
+# holds all of its facts (perf/java/BulkSubmission, 10,000 rows), first on a quiet stack (unless PERF_NO_QUIET=1), then
+# after each load of PERF_LOADS in turn (default "60"): a number is that many seconds of one report per request to
+# IND-01/2023 through the gateway, "pp" is ProducerPerformance as perf/pipeline.sh runs it (50,000 + 100,000 + 100,000
+# records, the last with transactions). PERF_AFTER="WARMUPS ROUNDS" sets the submissions after each load (0 3).
+# Autovacuum workers are sampled every 0.3 s during each group of submissions.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=perf/lib.sh
+source perf/lib.sh
+SECTION=bulk-after-load
+CURRENT_DATA=$TARGET/$SECTION-data
+RESULTS=$TARGET/$SECTION-results
+BULK_ROWS=10000
+LOADS=${PERF_LOADS:-60}
+THREADS=2 CONNS=16 DURATION=10
+start_own_stack
+REPORTER=$(token cnipa-reporter)
+OBSERVE=$GATEWAY/api/v1/indicators/IND-01/observations
+publish_bulk_plan
+watch_autovacuum() { # "time workers", every 0.3 s
+  while :; do
+    echo "$(date +%T.%N | cut -c1-12) $(db count "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")"
+    sleep 0.3
+  done
+}
+bulk() { # NAME [WARMUPS ROUNDS]: submissions one after another; each one's ms from 202 to visible, CPU per row
+  local warmups=${2:-0} rounds=${3:-3}
+  REPORTER=$(token cnipa-reporter)
+  cpu_snapshot "$RESULTS/$1.cpu0"
+  as_pg_superuser java -cp "$TARGET/classes:$(pg_jar)" BulkSubmission "$GATEWAY" "$REPORTER" "$JDBC" "$BULK_PLAN" \
+    "$BULK_ROWS" "$warmups" "$rounds" >"$RESULTS/$1.txt" 2>&1 || { cat "$RESULTS/$1.txt" >&2; exit 1; }
+  cpu_snapshot "$RESULTS/$1.cpu1"
+  log "$1: visible after $(grep -o 'visible_after_202_ms=[0-9]*' "$RESULTS/$1.txt" | cut -d= -f2 | paste -sd/) ms;" \
+    "CPU per row $(cpu_per_request "$RESULTS/$1.cpu0" "$RESULTS/$1.cpu1" $(((warmups + rounds + 1) * BULK_ROWS)))"
+}
+[[ -z ${PERF_NO_QUIET:-} ]] && { bulk quiet-warm; bulk quiet; }
+ensure_kafka_tools
+n=0
+for load in $LOADS; do
+  n=$((n + 1))
+  if [[ $load == pp ]]; then
+    log "ProducerPerformance: $(producer_performance "pp-warm.$n" 50000) $(producer_performance "pp.$n" 100000)" \
+      "$(producer_performance "pp-tx.$n" 100000 perf-producer-performance) records/s"
+  else
+    run_wrk "load.$n" observe.lua "$OBSERVE" "$REPORTER" "$load"
+  fi
+  watch_autovacuum >"$RESULTS/autovacuum.$n" &
+  WATCHER=$!
+  bulk "after.$n-$load" ${PERF_AFTER:-}
+  kill "$WATCHER"
+  log "autovacuum workers seen in $(awk '$2 > 0' "$RESULTS/autovacuum.$n" | wc -l) of $(wc -l <"$RESULTS/autovacuum.$n") samples"
+done
