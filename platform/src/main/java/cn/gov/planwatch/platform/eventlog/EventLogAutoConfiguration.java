@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -80,8 +81,9 @@ public class EventLogAutoConfiguration {
     }
 
     @Bean
-    ProjectionBatches projectionBatches(PlatformTransactionManager transactionManager, ProjectionLag lag) {
-        return new ProjectionBatches(transactionManager, lag);
+    ProjectionBatches projectionBatches(PlatformTransactionManager transactionManager, JdbcOperations jdbc,
+            ProjectionLag lag) {
+        return new ProjectionBatches(transactionManager, jdbc, lag);
     }
 
     @Bean
