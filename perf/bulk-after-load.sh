@@ -25,6 +25,23 @@ watch_autovacuum() { # "time workers", every 0.3 s
     sleep 0.3
   done
 }
+# What the services' database connections are doing, every 0.1 s: "time role state wait_event query…".
+watch_database() {
+  while :; do
+    PGPASSWORD=$(pg_superuser_password) psql -h localhost -p $((15432 + OFFSET)) -U postgres -d planwatch -qAtF' ' \
+      -c "select to_char(clock_timestamp(), 'HH24:MI:SS.MS'), usename, state, coalesce(wait_event, '-'),
+                 left(regexp_replace(query, '\\s+', ' ', 'g'), 70)
+            from pg_stat_activity where usename like '%_service' and state <> 'idle'" 2>/dev/null
+    sleep 0.1
+  done
+}
+# CPU ticks of the database's processes by what they are (each service's role, autovacuum, the others).
+database_cpu() {
+  local p
+  for p in $(pgrep -f '^postgres: '); do
+    echo "$(tr '\0' ' ' <"/proc/$p/cmdline" | awk '{ print ($2 ~ /_service$/ ? $2 : $2 "_" $3) }') $(sed 's/.*) //' "/proc/$p/stat" | awk '{ print $12 + $13 }')"
+  done 2>/dev/null | awk '{ t[$1] += $2 } END { for (k in t) print k, t[k] }' | sort
+}
 bulk() { # NAME [WARMUPS ROUNDS]: submissions one after another; each one's ms from 202 to visible, CPU per row
   local warmups=${2:-0} rounds=${3:-3}
   REPORTER=$(token cnipa-reporter)
@@ -40,15 +57,37 @@ ensure_kafka_tools
 n=0
 for load in $LOADS; do
   n=$((n + 1))
-  if [[ $load == pp ]]; then
+  if [[ $load == pipeline ]]; then
+    # What perf/pipeline.sh puts on the stack before its bulk step: its warm-up windows, then 10 s each of reports,
+    # indicator reads through the gateway and directly, then ProducerPerformance.
+    for w in 1 2 3 4 5 6; do
+      run_wrk "warm.$n.$w" observe.lua "$OBSERVE" "$REPORTER" 10
+      run_wrk "warm-read.$n.$w" get.lua "$GATEWAY/api/v1/national-view" "$(token cnipa-lead)" 5
+      run_wrk "warm-indicator.$n.$w" get.lua "$GATEWAY/api/v1/indicators/IND-01" "$REPORTER" 5
+    done
+    run_wrk "ingest.$n" observe.lua "$OBSERVE" "$REPORTER" 10
+    run_wrk "read-gateway.$n" get.lua "$GATEWAY/api/v1/indicators/IND-01" "$REPORTER" 10
+    run_wrk "read-direct.$n" get.lua "$INDICATOR/api/v1/indicators/IND-01" "$REPORTER" 10
+    log "ProducerPerformance: $(producer_performance "pp-warm.$n" 50000) $(producer_performance "pp.$n" 100000)" \
+      "$(producer_performance "pp-tx.$n" 100000 perf-producer-performance) records/s"
+  elif [[ $load == pp ]]; then
     log "ProducerPerformance: $(producer_performance "pp-warm.$n" 50000) $(producer_performance "pp.$n" 100000)" \
       "$(producer_performance "pp-tx.$n" 100000 perf-producer-performance) records/s"
   else
     run_wrk "load.$n" observe.lua "$OBSERVE" "$REPORTER" "$load"
   fi
+  if [[ -n ${PERF_BEFORE_BULK_SQL:-} ]]; then
+    db exec "$PERF_BEFORE_BULK_SQL"
+    sleep 3
+  fi
   watch_autovacuum >"$RESULTS/autovacuum.$n" &
   WATCHER=$!
+  watch_database >"$RESULTS/database.$n" &
+  WATCHER2=$!
+  database_cpu >"$RESULTS/database-cpu0.$n"
   bulk "after.$n-$load" ${PERF_AFTER:-}
-  kill "$WATCHER"
+  database_cpu >"$RESULTS/database-cpu1.$n"
+  kill "$WATCHER" "$WATCHER2"
+  log "database CPU ticks during the submissions: $(join "$RESULTS/database-cpu0.$n" "$RESULTS/database-cpu1.$n" | awk '{ printf "%s=%d ", $1, $3 - $2 }')"
   log "autovacuum workers seen in $(awk '$2 > 0' "$RESULTS/autovacuum.$n" | wc -l) of $(wc -l <"$RESULTS/autovacuum.$n") samples"
 done
