@@ -37,6 +37,12 @@ public final class ProjectionBatches {
      */
     public static final String ONE_CONSUMER_PER_PARTITION = "${planwatch.kafka.partitions}";
 
+    /**
+     * Has the current transaction's statements planned for the batch it folds (see {@link #planForThisBatch()}); a
+     * rebuild's batches too, whose tables start empty.
+     */
+    public static final String PLAN_FOR_THIS_BATCH = "set local plan_cache_mode = force_custom_plan";
+
     private final TransactionTemplate transactions;
     private final TransactionTemplate eachUnderSavepoint;
     private final JdbcOperations jdbc;
@@ -126,7 +132,7 @@ public final class ProjectionBatches {
      * the tables' as they are, a fold pays a planning per statement, a fraction of a millisecond.
      */
     private void planForThisBatch() {
-        jdbc.execute("set local plan_cache_mode = force_custom_plan");
+        jdbc.execute(PLAN_FOR_THIS_BATCH);
     }
 
     /** The events of the given type, in their order. */

@@ -2,6 +2,7 @@ package cn.gov.planwatch.platform.rebuild;
 
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.platform.caller.Caller;
+import cn.gov.planwatch.platform.eventlog.ProjectionBatches;
 import cn.gov.planwatch.platform.problem.DatabaseOutage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -411,6 +412,7 @@ public class ProjectionRebuilds {
                 } else {
                     try {
                         transactions.executeWithoutResult(tx -> {
+                            jdbc.sql(ProjectionBatches.PLAN_FOR_THIS_BATCH).update();
                             if (projection.bulkLoad() != null) {
                                 projection.bulkLoad().append(batch, tables);
                             } else {
