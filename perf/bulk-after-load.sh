@@ -3,8 +3,10 @@
 # holds all of its facts (perf/java/BulkSubmission, 10,000 rows), first on a quiet stack (unless PERF_NO_QUIET=1), then
 # after each load of PERF_LOADS in turn (default "60"): a number is that many seconds of one report per request to
 # IND-01/2023 through the gateway, "pp" is ProducerPerformance as perf/pipeline.sh runs it (50,000 + 100,000 + 100,000
-# records, the last with transactions). PERF_AFTER="WARMUPS ROUNDS" sets the submissions after each load (0 3).
-# Autovacuum workers are sampled every 0.3 s during each group of submissions.
+# records, the last with transactions), "pipeline" is all the load perf/pipeline.sh puts on the stack before its bulk
+# step. PERF_AFTER="WARMUPS ROUNDS" sets the submissions after each load (0 3); PERF_BEFORE_BULK_SQL, if set, is run as
+# the database superuser before them. During each group of submissions: the database's CPU by role, what the services'
+# connections are doing (every 0.1 s, in perf/target/bulk-after-load-results/database.N) and autovacuum workers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=perf/lib.sh
