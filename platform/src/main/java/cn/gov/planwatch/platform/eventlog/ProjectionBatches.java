@@ -128,8 +128,9 @@ public final class ProjectionBatches {
      * live for hours and run the same statements thousands of times: PostgreSQL then keeps a generic plan of each,
      * made while the read model's tables were as small as they are after a start, and runs it on every batch after —
      * once a table has grown, a scan of it for each event of a batch, until fresh statistics happen to invalidate the
-     * plan (a bulk submission took seconds instead of half of one). Planned for each batch instead, with its size and
-     * the tables' as they are, a fold pays a planning per statement, a fraction of a millisecond.
+     * plan (a bulk submission then reaches the national view in seconds instead of half of one). Planned for each
+     * batch instead, with its size and the tables' as they are, a fold pays a planning per statement, a fraction of a
+     * millisecond.
      */
     private void planForThisBatch() {
         jdbc.execute(PLAN_FOR_THIS_BATCH);
