@@ -19,6 +19,7 @@ LOADS=${PERF_LOADS:-60}
 THREADS=2 CONNS=16 DURATION=10
 start_own_stack
 REPORTER=$(token cnipa-reporter)
+LEAD=$(token cnipa-lead)
 OBSERVE=$GATEWAY/api/v1/indicators/IND-01/observations
 publish_bulk_plan
 watch_autovacuum() { # "time workers", every 0.3 s
@@ -59,22 +60,18 @@ ensure_kafka_tools
 n=0
 for load in $LOADS; do
   n=$((n + 1))
+  REPORTER=$(token cnipa-reporter) LEAD=$(token cnipa-lead)
   if [[ $load == pipeline ]]; then
     # What perf/pipeline.sh puts on the stack before its bulk step: its warm-up windows, then 10 s each of reports,
     # indicator reads through the gateway and directly, then ProducerPerformance.
     for w in 1 2 3 4 5 6; do
-      run_wrk "warm.$n.$w" observe.lua "$OBSERVE" "$REPORTER" 10
-      run_wrk "warm-read.$n.$w" get.lua "$GATEWAY/api/v1/national-view" "$(token cnipa-lead)" 5
-      run_wrk "warm-indicator.$n.$w" get.lua "$GATEWAY/api/v1/indicators/IND-01" "$REPORTER" 5
+      warm_window_load "$n.$w" >/dev/null
     done
-    run_wrk "ingest.$n" observe.lua "$OBSERVE" "$REPORTER" 10
-    run_wrk "read-gateway.$n" get.lua "$GATEWAY/api/v1/indicators/IND-01" "$REPORTER" 10
-    run_wrk "read-direct.$n" get.lua "$INDICATOR/api/v1/indicators/IND-01" "$REPORTER" 10
-    log "ProducerPerformance: $(producer_performance "pp-warm.$n" 50000) $(producer_performance "pp.$n" 100000)" \
-      "$(producer_performance "pp-tx.$n" 100000 perf-producer-performance) records/s"
-  elif [[ $load == pp ]]; then
-    log "ProducerPerformance: $(producer_performance "pp-warm.$n" 50000) $(producer_performance "pp.$n" 100000)" \
-      "$(producer_performance "pp-tx.$n" 100000 perf-producer-performance) records/s"
+    single_request_measures "$n"
+  fi
+  if [[ $load == pipeline || $load == pp ]]; then
+    producer_ceilings "pp.$n"
+    log "ProducerPerformance: $PP_RPS records/s; with transactions $PP_TX_RPS records/s"
   else
     run_wrk "load.$n" observe.lua "$OBSERVE" "$REPORTER" "$load"
   fi

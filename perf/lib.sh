@@ -320,6 +320,33 @@ producer_performance() {
   grep 'records sent' "$RESULTS/$1.txt" | tail -1 | sed -E 's/.*sent, ([0-9.]+) records\/sec.*/\1/'
 }
 
+# producer_ceilings NAME: ProducerPerformance as perf/pipeline.sh runs it before its bulk step — 50,000 records to
+# warm up, 100,000 without transactions, 100,000 with (one per 100 ms); outputs in $RESULTS/NAME{-warm,,-tx}.txt.
+# Sets PP_RPS and PP_TX_RPS (records/s).
+producer_ceilings() {
+  producer_performance "$1-warm" 50000 >/dev/null
+  PP_RPS=$(producer_performance "$1" 100000)
+  PP_TX_RPS=$(producer_performance "$1-tx" 100000 perf-producer-performance)
+}
+
+# The load perf/pipeline.sh times, shared with the benchmarks that repeat it (needs OBSERVE, GATEWAY, INDICATOR,
+# REPORTER and LEAD). warm_window_load NAME: one warm-up window — 10 s of one report per request, 5 s of national-view
+# reads, 5 s of the indicator read timed below (warm too, or the first of the two reads pays the compilation); prints
+# the reports/s. single_request_measures [NAME]: one report per request, then the indicator read through the gateway
+# and directly, DURATION s each, in $RESULTS/{ingest,read-gateway,read-direct}[.NAME].txt.
+warm_window_load() {
+  run_wrk "warm.$1" observe.lua "$OBSERVE" "$REPORTER" 10
+  run_wrk "warm-read.$1" get.lua "$GATEWAY/api/v1/national-view" "$LEAD" 5
+  run_wrk "warm-indicator.$1" get.lua "$GATEWAY/api/v1/indicators/IND-01" "$REPORTER" 5
+  field "$RESULTS/warm.$1.txt" rps
+}
+single_request_measures() {
+  local suffix=${1:+.$1}
+  run_wrk "ingest$suffix" observe.lua "$OBSERVE" "$REPORTER"
+  run_wrk "read-gateway$suffix" get.lua "$GATEWAY/api/v1/indicators/IND-01" "$REPORTER"
+  run_wrk "read-direct$suffix" get.lua "$INDICATOR/api/v1/indicators/IND-01" "$REPORTER"
+}
+
 # --- results --------------------------------------------------------------------------------------------------------
 
 RESULTS=$TARGET/results

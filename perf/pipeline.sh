@@ -61,29 +61,17 @@ fresh_tokens() {
 }
 fresh_tokens
 OBSERVE=$GATEWAY/api/v1/indicators/IND-01/observations
-VIEW=$GATEWAY/api/v1/national-view
 
 # --- warm-up until steady ---------------------------------------------------------------------------------------------
-warm_window() {
-  run_wrk "warm.$1" observe.lua "$OBSERVE" "$REPORTER" 10
-  run_wrk "warm-read.$1" get.lua "$VIEW" "$LEAD" 5
-  # The read timed through the gateway and directly below: warm too, or the first of the two pays the compilation.
-  run_wrk "warm-indicator.$1" get.lua "$GATEWAY/api/v1/indicators/IND-01" "$REPORTER" 5
-  field "$RESULTS/warm.$1.txt" rps
-}
-warm_until_steady "$WARM_WINDOWS" warm_window
+warm_until_steady "$WARM_WINDOWS" warm_window_load
 log "warm-up: steady $STEADY"
 
 # --- one report per request; gateway vs direct ------------------------------------------------------------------------
-run_wrk ingest observe.lua "$OBSERVE" "$REPORTER"
-run_wrk read-gateway get.lua "$GATEWAY/api/v1/indicators/IND-01" "$REPORTER"
-run_wrk read-direct get.lua "$INDICATOR/api/v1/indicators/IND-01" "$REPORTER"
+single_request_measures
 
 # --- bulk submission beside ProducerPerformance with transactions -------------------------------------------------------
 fresh_tokens
-producer_performance pp-warm 50000 >/dev/null
-PP_RPS=$(producer_performance pp 100000)
-PP_TX_RPS=$(producer_performance pp-tx 100000 perf-producer-performance)
+producer_ceilings pp
 log "ProducerPerformance: $PP_RPS records/s; with transactions (one per 100 ms): $PP_TX_RPS records/s"
 publish_bulk_plan
 as_pg_superuser java -cp "$TARGET/classes:$(pg_jar)" BulkSubmission "$GATEWAY" "$REPORTER" "$JDBC" "$BULK_PLAN" \
