@@ -1,6 +1,10 @@
 package cn.gov.planwatch.platform.eventlog;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.jdbc.core.RowMapper;
+
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,9 +30,15 @@ public final class ReportRevisions {
      * For a table whose current revisions are kept apart, in {@code current} (the key, its primary key, then
      * {@code event_id}, {@code revision} and the {@code carried} columns, copies of the newest report's): one
      * statement that appends the batch's new reports in log order, each numbered after its key's current revision,
-     * and points each key the batch brings a report for at its newest; returns the event ids appended. The table keeps
-     * a unique index on the key and revision, so two writers numbering the same key at once (a consumer that lost its
-     * partition and does not know it yet) fail instead of both appending the same revision.
+     * and points each key the batch brings a report for at its newest. Its rows, read with {@link #APPENDED}, are the
+     * event ids appended.
+     * <p>
+     * A key's pointer is moved only from the revision the batch numbered after, so two writers numbering the same key
+     * at once (a consumer that lost its partition and does not know it yet) cannot both append the same revision: the
+     * second waits for the first's pointer, finds it moved, and {@link #APPENDED} fails its transaction. That is why
+     * the table needs no unique index on its key and revision, and why the appends need no {@code on conflict}: the
+     * batch is read without the events already in the table, and an event a concurrent writer appends first fails
+     * the other's transaction on the table's event-id key, to be skipped when it is folded again.
      */
     public static String appendKeepingCurrent(String table, String current, List<String> key, List<String> carried,
             List<String> columns, String batch) {
@@ -36,7 +46,8 @@ public final class ReportRevisions {
         String keyColumns = String.join(", ", key);
         List<String> pointer = Stream.concat(Stream.of("event_id", "revision"), carried.stream()).toList();
         String pointed = String.join(", ", pointer);
-        String moved = pointer.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+        String moved = pointer.stream().map(c -> c + " = n." + c).collect(Collectors.joining(", "));
+        String sameKeyAsNewest = key.stream().map(c -> "c." + c + " = n." + c).collect(Collectors.joining(" and "));
         return """
                 with appended as (
                     insert into %1$s (%2$s, revision)
@@ -46,17 +57,38 @@ public final class ReportRevisions {
                              order by b.event_id, b.n) f
                       left join %6$s c on %7$s
                      order by f.n
-                    on conflict (event_id) do nothing
                     returning %8$s, %9$s
                 ), newest as (
+                    select distinct on (%8$s) %8$s, %9$s,
+                           min(revision) over (partition by %8$s) - 1 as numbered_after
+                      from appended order by %8$s, revision desc
+                ), moved as (
+                    update %6$s c set %10$s from newest n where %11$s and c.revision = n.numbered_after
+                    returning 1
+                ), added as (
                     insert into %6$s (%8$s, %9$s)
-                    select distinct on (%8$s) %8$s, %9$s from appended order by %8$s, revision desc
-                    on conflict (%8$s) do update set %10$s
+                    select %8$s, %9$s from newest where numbered_after = 0
+                    returning 1
                 )
-                select event_id from appended
+                select event_id, (select count(*) from moved) + (select count(*) from added)
+                                 = (select count(*) from newest) as numbered_alone
+                  from appended
                 """.formatted(table, String.join(", ", columns), prefixed("f.", columns), prefixed("f.", key), batch,
-                current, sameKey, keyColumns, pointed, moved);
+                current, sameKey, keyColumns, pointed, moved, sameKeyAsNewest);
     }
+
+    /**
+     * A row of {@link #appendKeepingCurrent}'s result: the event id appended. Fails the transaction, with a
+     * {@link ConcurrencyFailureException}, when another writer moved a key's pointer after the batch had numbered its
+     * revisions; folded again, the batch numbers them after that writer's.
+     */
+    public static final RowMapper<UUID> APPENDED = (rs, n) -> {
+        if (!rs.getBoolean("numbered_alone")) {
+            throw new ConcurrencyFailureException("another writer appended revisions of a key of this batch at the"
+                    + " same time; the batch is rolled back to be numbered again after them");
+        }
+        return rs.getObject("event_id", UUID.class);
+    };
 
     /**
      * A batch as the statements read it: the arrays (one SQL expression for each column, in the order of

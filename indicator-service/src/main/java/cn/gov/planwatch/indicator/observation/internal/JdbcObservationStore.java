@@ -79,7 +79,7 @@ public class JdbcObservationStore implements ObservationHistory {
         return arrays.query(connection -> bind(connection.prepareStatement(
                         ReportRevisions.appendKeepingCurrent(table, current, KEY, List.of(), COLUMNS, BATCH)),
                         connection, events),
-                (rs, n) -> rs.getObject(1, UUID.class));
+                ReportRevisions.APPENDED);
     }
 
     /** The statement with the events' columns bound as arrays, in the order of {@link #BATCH}. */

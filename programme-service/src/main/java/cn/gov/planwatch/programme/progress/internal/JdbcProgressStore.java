@@ -92,7 +92,7 @@ class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
                         column(events, ProgressReported::traceId),
                         // Cut to the column's microseconds here, as every path that writes the table does.
                         column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString()))
-                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
+                .query(ReportRevisions.APPENDED).list();
     }
 
     @Override

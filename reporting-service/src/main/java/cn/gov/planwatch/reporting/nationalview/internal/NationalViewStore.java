@@ -119,7 +119,7 @@ public class NationalViewStore {
                 column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())};
         List<UUID> applied = jdbc.sql(ReportRevisions.appendKeepingCurrent(tables.of("indicator_fact"),
                         tables.of("current_indicator_fact"), KEY, List.of("value"), COLUMNS, BATCH)).params(batch)
-                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
+                .query(ReportRevisions.APPENDED).list();
         refreshTouched(events, Set.copyOf(applied), ObservationReported::plan, ObservationReported::indicator,
                 (plan, codes) -> refreshStatuses(plan, codes.stream().map(plan::indicator).flatMap(Optional::stream)
                         .toList()));

@@ -93,7 +93,7 @@ public class ProgrammeProgressStore {
                         column(events, e -> json.writeValueAsString(e.milestones())),
                         // Cut to the column's microseconds here, as every path that writes the table does.
                         column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString()))
-                .query((rs, n) -> rs.getObject(1, UUID.class)).list());
+                .query(ReportRevisions.APPENDED).list());
         freshness.refreshTouched(events, applied, ProgressReported::plan, ProgressReported::programme,
                 (plan, slugs) -> slugs.stream().map(plan::programme).flatMap(Optional::stream)
                         .forEach(programme -> refreshStanding(plan, programme)));
