@@ -35,10 +35,11 @@ public final class ReportRevisions {
      * <p>
      * A key's pointer is moved only from the revision the batch numbered after, so two writers numbering the same key
      * at once (a consumer that lost its partition and does not know it yet) cannot both append the same revision: the
-     * second waits for the first's pointer, finds it moved, and {@link #APPENDED} fails its transaction. That is why
-     * the table needs no unique index on its key and revision, and why the appends need no {@code on conflict}: the
-     * batch is read without the events already in the table, and an event a concurrent writer appends first fails
-     * the other's transaction on the table's event-id key, to be skipped when it is folded again.
+     * second waits for the first's pointer and finds it moved, and {@link #APPENDED} fails its transaction (for a key
+     * new to both, the second's pointer fails on the key the first's took). That is why the table needs no unique
+     * index on its key and revision, and why the appends need no {@code on conflict}: the batch is read without the
+     * events already in the table, and an event a concurrent writer appends first fails the other's transaction on
+     * the table's event-id key, to be skipped when it is folded again.
      */
     public static String appendKeepingCurrent(String table, String current, List<String> key, List<String> carried,
             List<String> columns, String batch) {
