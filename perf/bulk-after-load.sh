@@ -19,7 +19,6 @@ LOADS=${PERF_LOADS:-60}
 THREADS=2 CONNS=16 DURATION=10
 start_own_stack
 REPORTER=$(token cnipa-reporter)
-LEAD=$(token cnipa-lead)
 OBSERVE=$GATEWAY/api/v1/indicators/IND-01/observations
 publish_bulk_plan
 watch_autovacuum() { # "time workers", every 0.3 s

@@ -50,24 +50,30 @@ class ConcurrentNumberingIT extends ServiceFixture {
         CountDownLatch firstFolded = new CountDownLatch(1);
         CountDownLatch firstMayCommit = new CountDownLatch(1);
         ExecutorService writers = Executors.newFixedThreadPool(2);
-        CompletableFuture<Void> firstWriter = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(t -> {
-            view.foldAll(List.of(first));
-            firstFolded.countDown();
-            awaitLatch(firstMayCommit);
-        }), writers);
-        assertThat(firstFolded.await(30, TimeUnit.SECONDS)).isTrue();
-        // The second writer numbers its report after revision 1 as well, then waits for the first's pointer.
-        CompletableFuture<Void> secondWriter = CompletableFuture.runAsync(
-                () -> transactions.executeWithoutResult(t -> view.foldAll(List.of(second))), writers);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from pg_stat_activity"
-                + " where wait_event_type = 'Lock' and query like '%current_indicator_fact%'").query(Long.class)
-                .single() > 0);
-        firstMayCommit.countDown();
-        firstWriter.get(30, TimeUnit.SECONDS);
+        try {
+            CompletableFuture<Void> firstWriter = CompletableFuture.runAsync(
+                    () -> transactions.executeWithoutResult(t -> {
+                        view.foldAll(List.of(first));
+                        firstFolded.countDown();
+                        awaitLatch(firstMayCommit);
+                    }), writers);
+            assertThat(firstFolded.await(30, TimeUnit.SECONDS)).isTrue();
+            // The second writer numbers its report after revision 1 as well, then waits for the first's pointer.
+            CompletableFuture<Void> secondWriter = CompletableFuture.runAsync(
+                    () -> transactions.executeWithoutResult(t -> view.foldAll(List.of(second))), writers);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from pg_stat_activity"
+                    + " where wait_event_type = 'Lock' and query like '%current_indicator_fact%'").query(Long.class)
+                    .single() > 0);
+            firstMayCommit.countDown();
+            firstWriter.get(30, TimeUnit.SECONDS);
 
-        assertThat(secondWriter).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
-                .withRootCauseInstanceOf(ConcurrencyFailureException.class);
-        writers.shutdown();
+            assertThat(secondWriter).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
+                    .withRootCauseInstanceOf(ConcurrencyFailureException.class);
+        } finally {
+            // A step that failed before the first writer was let go must not leave its transaction open.
+            firstMayCommit.countDown();
+            writers.shutdown();
+        }
         assertThat(revisions()).as("nothing of the second writer's").containsExactly(
                 Map.of("event_id", before.eventId(), "revision", 1),
                 Map.of("event_id", first.eventId(), "revision", 2));
