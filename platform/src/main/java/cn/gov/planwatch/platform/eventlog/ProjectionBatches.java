@@ -66,10 +66,7 @@ public final class ProjectionBatches {
         List<PlanEvent> events = records.subList(0, undecodable).stream().<PlanEvent>map(ConsumerRecord::value).toList();
         try {
             if (!events.isEmpty()) {
-                transactions.executeWithoutResult(status -> {
-                    planForThisBatch();
-                    fold.accept(events);
-                });
+                foldTogether(events, fold);
             }
         } catch (RuntimeException batchFailed) {
             foldOneByOne(events, fold);
@@ -108,11 +105,7 @@ public final class ProjectionBatches {
                 }
             });
             if (failedAt[0] > 0) {
-                List<PlanEvent> before = events.subList(0, failedAt[0]);
-                transactions.executeWithoutResult(batch -> {
-                    planForThisBatch();
-                    fold.accept(before);
-                });
+                foldTogether(events.subList(0, failedAt[0]), fold);
             }
         } catch (RuntimeException failed) {
             throw new BatchListenerFailedException("batch cannot be folded", failed, 0);
@@ -121,6 +114,14 @@ public final class ProjectionBatches {
             throw new BatchListenerFailedException("event " + events.get(failedAt[0]).eventId() + " cannot be folded",
                     failure[0], failedAt[0]);
         }
+    }
+
+    /** Folds the events in one transaction, its statements planned for them. */
+    private void foldTogether(List<PlanEvent> events, Consumer<List<PlanEvent>> fold) {
+        transactions.executeWithoutResult(batch -> {
+            planForThisBatch();
+            fold.accept(events);
+        });
     }
 
     /**
