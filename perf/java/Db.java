@@ -335,7 +335,6 @@ public class Db {
             new ReadModelTable("indicator.quarter_lock_event", Set.of("projected_at"), null),
             new ReadModelTable("reporting.indicator_fact", Set.of(), "indicator"),
             new ReadModelTable("reporting.current_indicator_fact", Set.of(), null),
-            new ReadModelTable("reporting.indicator_status", Set.of("updated_at"), null),
             new ReadModelTable("reporting.view_freshness", Set.of("last_applied_at"), null),
             new ReadModelTable("reporting.progress_fact", Set.of(), "programme"),
             new ReadModelTable("reporting.current_progress_fact", Set.of(), null),

@@ -36,8 +36,8 @@ class HostileInputFuzzIT extends ServiceFixture {
     private static final String LEAD = TestTokens.shared().lead();
     private static final String OPERATOR = TestTokens.shared().operator();
     private static final List<String> READ_MODEL = List.of("indicator_fact", "current_indicator_fact",
-            "indicator_status", "view_freshness", "progress_fact", "current_progress_fact", "programme_standing",
-            "quarterly_update_fact", "quarterly_update_state", "dead_letter", "plan_version", "plan_closure");
+            "view_freshness", "progress_fact", "current_progress_fact", "programme_standing", "quarterly_update_fact",
+            "quarterly_update_state", "dead_letter", "plan_version", "plan_closure");
 
     private static final String PLANS_GROUP = "reporting-service.plans";
 

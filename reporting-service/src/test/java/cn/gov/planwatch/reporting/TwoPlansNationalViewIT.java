@@ -206,7 +206,7 @@ class TwoPlansNationalViewIT extends ServiceFixture {
                 "national-view-quarterly-updates", "reporting-plans").stream()
                 .map(listeners::getListenerContainer).toList();
         projections.forEach(MessageListenerContainer::stop);
-        jdbc.sql("truncate reporting.indicator_fact, reporting.current_indicator_fact, reporting.indicator_status, reporting.progress_fact,"
+        jdbc.sql("truncate reporting.indicator_fact, reporting.current_indicator_fact, reporting.progress_fact,"
                 + " reporting.current_progress_fact, reporting.programme_standing, reporting.quarterly_update_fact, reporting.quarterly_update_state,"
                 + " reporting.plan_version, reporting.plan_closure").update();
         jdbc.sql("update reporting.view_freshness set newest_event_at = null, last_applied_at = null,"

@@ -49,9 +49,9 @@ import java.util.stream.Stream;
 /**
  * Puts the national view of one plan together, with the version of the plan in force at the instant asked about: an
  * amended target changes progress from the amendment on, and a view as of before it keeps the old target. Live, it
- * reads what the projectors maintain (indicator progress, programme roll-ups, update lifecycles) where they measured
- * against that same version; as of an instant, it folds the fact history recorded by then with the same domain
- * functions. Only the clock-dependent part of compliance (due, overdue, which rates count) is decided here, at read
+ * reads the current value of each indicator period and measures progress on them, and reads what the projectors
+ * maintain (programme roll-ups, update lifecycles) where they measured against that same version; as of an instant,
+ * it folds the fact history recorded by then with the same domain functions. Only the clock-dependent part of compliance (due, overdue, which rates count) is decided here, at read
  * time, for the instant asked about.
  */
 @Component
@@ -126,13 +126,7 @@ public class NationalViewReader {
         List<IndicatorLine> indicatorLines;
         List<ProgrammeLine> programmeLines;
         if (asOf == null) {
-            var live = indicators.liveStatus(at.id(), catalogue.plan().version());
-            var series = indicators.currentSeries(at.id(), null);
-            indicatorLines = catalogue.indicators().stream().map(indicator -> {
-                var status = live.get(indicator.code());
-                List<IndicatorFact> facts = series.getOrDefault(indicator.code(), List.of());
-                return line(at, indicator, facts, status == null ? null : status.progress(), null);
-            }).toList();
+            indicatorLines = indicatorLines(at, indicators.currentSeries(at.id(), null), period -> true, null);
             Map<String, ProgrammeRollUp> standings = progress.liveStandings(at.id(), catalogue.plan().version());
             List<ProgressFact> reports = progress.current(at.id(), null, null);
             programmeLines = catalogue.programmes().stream()
@@ -183,15 +177,16 @@ public class NationalViewReader {
         return at.catalogue().indicators().stream().map(indicator -> {
             List<IndicatorFact> facts = series.getOrDefault(indicator.code(), List.of()).stream()
                     .filter(f -> periods.test(ReportingPeriod.parse(f.period()).orElseThrow())).toList();
-            return line(at, indicator, facts, null, asOf);
+            return line(at, indicator, facts, asOf);
         }).toList();
     }
 
-    /** {@code known}: the progress the projector maintains (live), or null to measure it on {@code series}. */
-    private IndicatorLine line(PlanAt at, Indicator indicator, List<IndicatorFact> series, Progress known,
-            Instant asOf) {
-        Progress progress = known != null ? known
-                : progressMeasure.assess(indicator, NationalViewStore.points(series));
+    /**
+     * An indicator's line, its progress measured on {@code series} against the plan's version in force: measured here
+     * rather than kept by the projector, since the view reads the current values anyway.
+     */
+    private IndicatorLine line(PlanAt at, Indicator indicator, List<IndicatorFact> series, Instant asOf) {
+        Progress progress = progressMeasure.assess(indicator, NationalViewStore.points(series));
         IndicatorFact latest = series.isEmpty() ? null : series.get(series.size() - 1);
         List<SeriesPoint> points = series.stream().map(f -> new SeriesPoint(f.period(), f.value(), f.revision(),
                 f.eventId(), at.href(Figures.indicatorPeriod(indicator.code(), f.period()), asOf))).toList();

@@ -62,7 +62,7 @@ class DeadLetterFlowIT extends ServiceFixture {
         HttpCalls operator = http().withToken(TestTokens.shared().operator());
         String garbageId = UUID.randomUUID().toString();
         byte[] garbage = "{\"eventId\": oops \u0001".getBytes(StandardCharsets.UTF_8);
-        ObservationReported poison = report("IND-05", "2023-Q9", "10.1"); // no such quarter: the fold cannot order it
+        ObservationReported poison = report("IND-05", "2023-Q9", "10.1"); // no such quarter: no view could order it
         ObservationReported good = report("IND-05", "2023", "10.2");
 
         // All three under one key, so on one partition, in this order.
@@ -86,7 +86,7 @@ class DeadLetterFlowIT extends ServiceFixture {
         assertThat(text(unreadable, "kafka_dlt-exception-stacktrace")).contains("cannot read");
         assertThat(text(unreadable, "kafka_dlt-original-topic")).isEqualTo(Topics.INDICATOR_EVENTS);
         ConsumerRecord<byte[], byte[]> failing = dead.get(poison.eventId().toString());
-        assertThat(text(failing, "kafka_dlt-exception-cause-fqcn")).isEqualTo("java.util.NoSuchElementException");
+        assertThat(text(failing, "kafka_dlt-exception-cause-fqcn")).isEqualTo("java.lang.IllegalArgumentException");
         assertThat(unreadable.partition()).isEqualTo(failing.partition());
 
         // Operators see both, newest first, with type and error.
@@ -104,9 +104,9 @@ class DeadLetterFlowIT extends ServiceFixture {
         JsonNode failingLine = find(listed, poison.eventId().toString());
         assertThat(failingLine.get("type").asString()).as("as today's writer wrote it")
                 .isEqualTo(ObservationReported.V3.ceType());
-        assertThat(failingLine.get("error").get("cause").asString()).isEqualTo("java.util.NoSuchElementException");
-        assertThat(failingLine.get("error").get("rootCause").asString())
-                .isEqualTo("java.util.NoSuchElementException: No value present");
+        assertThat(failingLine.get("error").get("cause").asString()).isEqualTo("java.lang.IllegalArgumentException");
+        assertThat(failingLine.get("error").get("rootCause").asString()).as("what an operator has to know")
+                .contains(poison.eventId().toString(), "\"2023-Q9\"", "not a reporting period");
         assertThat(failingLine.get("attempts").asInt()).as("planwatch.events.dead-letter.max-attempts").isEqualTo(3);
         assertThat(failingLine.get("originalTopic").asString()).isEqualTo(Topics.INDICATOR_EVENTS);
         assertThat(Instant.parse(failingLine.get("firstFailureAt").asString()))

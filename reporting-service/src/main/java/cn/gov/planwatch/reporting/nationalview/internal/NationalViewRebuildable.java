@@ -1,6 +1,5 @@
 package cn.gov.planwatch.reporting.nationalview.internal;
 
-import cn.gov.planwatch.catalogue.progress.ProgressMeasure;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
@@ -29,21 +28,21 @@ class NationalViewRebuildable {
 
     static final String NAME = "national-view";
     static final String SCHEMA = "reporting";
-    static final List<String> TABLES = List.of("indicator_fact", "current_indicator_fact",
-            "indicator_status", "progress_fact", "current_progress_fact", "programme_standing", "quarterly_update_fact",
-            "quarterly_update_state", "view_freshness");
+    static final List<String> TABLES = List.of("indicator_fact", "current_indicator_fact", "progress_fact",
+            "current_progress_fact", "programme_standing", "quarterly_update_fact", "quarterly_update_state",
+            "view_freshness");
 
     @Bean
-    RebuildableProjection nationalViewProjection(JdbcClient jdbc, PlansInForce plans, ProgressMeasure progressMeasure,
-            Clock clock, JsonMapper json, @Value("${spring.kafka.consumer.group-id}") String group) {
+    RebuildableProjection nationalViewProjection(JdbcClient jdbc, PlansInForce plans, Clock clock, JsonMapper json,
+            @Value("${spring.kafka.consumer.group-id}") String group) {
         return new RebuildableProjection(NAME, TABLES,
                 List.of(Topics.INDICATOR_EVENTS, Topics.PROGRAMME_EVENTS, Topics.QUARTERLY_UPDATE_EVENTS), group,
                 RebuildableProjection.events((event, tables) ->
-                        fold(List.of(event), new NationalViewStore(jdbc, plans, progressMeasure, clock, json, tables),
+                        fold(List.of(event), new NationalViewStore(jdbc, plans, clock, tables),
                                 jdbc, plans, clock, json, tables)))
                 // A batch of the log as the live projectors fold theirs: the reports of indicators together.
                 .withBulkLoad((batch, fresh) -> fold(batch.stream().map(RebuildableProjection::decode).toList(),
-                        new NationalViewStore(jdbc, plans, progressMeasure, clock, json, fresh),
+                        new NationalViewStore(jdbc, plans, clock, fresh),
                         jdbc, plans, clock, json, fresh));
     }
 

@@ -1,9 +1,7 @@
 package cn.gov.planwatch.reporting.nationalview.internal;
 
-import cn.gov.planwatch.catalogue.Indicator;
 import cn.gov.planwatch.catalogue.PlanCatalogue;
 import cn.gov.planwatch.catalogue.period.ReportingPeriod;
-import cn.gov.planwatch.catalogue.progress.Progress;
 import cn.gov.planwatch.catalogue.progress.ProgressMeasure;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.indicator.ObservationReported;
@@ -16,9 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -38,8 +33,7 @@ import java.util.function.Function;
 import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.column;
 
 /**
- * The national view's tables: facts with their history, the current fact of each period, the live indicator status,
- * and freshness.
+ * The national view's tables: facts with their history, the current fact of each period, and freshness.
  */
 @Repository
 public class NationalViewStore {
@@ -79,36 +73,39 @@ public class NationalViewStore {
     private final JdbcClient jdbc;
     private final ProjectionTables tables;
     private final PlansInForce plans;
-    private final ProgressMeasure progressMeasure;
     private final Clock clock;
-    private final JsonMapper json;
 
     @Autowired
-    NationalViewStore(JdbcClient jdbc, PlansInForce plans, ProgressMeasure progressMeasure, Clock clock,
-            JsonMapper json) {
-        this(jdbc, plans, progressMeasure, clock, json, ProjectionTables.live(NationalViewRebuildable.SCHEMA));
+    NationalViewStore(JdbcClient jdbc, PlansInForce plans, Clock clock) {
+        this(jdbc, plans, clock, ProjectionTables.live(NationalViewRebuildable.SCHEMA));
     }
 
     /** The view in the given tables: the live ones, or fresh copies being rebuilt from the log. */
-    NationalViewStore(JdbcClient jdbc, PlansInForce plans, ProgressMeasure progressMeasure, Clock clock,
-            JsonMapper json, ProjectionTables tables) {
+    NationalViewStore(JdbcClient jdbc, PlansInForce plans, Clock clock, ProjectionTables tables) {
         this.tables = tables;
         this.jdbc = jdbc;
-        this.json = json;
         this.plans = plans;
-        this.progressMeasure = progressMeasure;
         this.clock = clock;
     }
 
     /**
-     * Applies the events, in log order, each once: the facts appended together, numbered, and each period pointed at
-     * its newest ({@link ReportRevisions#appendKeepingCurrent}; a redelivered event skipped by its key), then the
-     * status of each indicator they touched measured once, and the freshness counted once. Runs in the caller's
-     * transaction. Returns the event ids applied now; those missing were applied before.
+     * Applies the events, in log order, each once (failing on the first whose period is not a reporting period): the
+     * facts appended together, numbered, and each period pointed at its newest
+     * ({@link ReportRevisions#appendKeepingCurrent}; a redelivered event skipped by its key), then the freshness
+     * counted once. An indicator's progress is not kept: a view measures it on the current values it reads anyway.
+     * Runs in the caller's transaction. Returns the event ids applied now; those missing were applied before.
      */
     List<UUID> foldAll(List<ObservationReported> events) {
         if (events.isEmpty()) {
             return List.of();
+        }
+        for (ObservationReported event : events) {
+            // Every view orders an indicator's values by period: an event with a period that is none would fail
+            // every read of its plan, so it fails here, to be dead-lettered instead of folded.
+            if (ReportingPeriod.parse(event.period()).isEmpty()) {
+                throw new IllegalArgumentException("event " + event.eventId() + " reports for \"" + event.period()
+                        + "\", which is not a reporting period (YYYY or YYYY-Qn)");
+            }
         }
         Object[] batch = {events.stream().map(ObservationReported::eventId).toArray(UUID[]::new),
                 column(events, ObservationReported::plan), column(events, ObservationReported::indicator),
@@ -120,9 +117,7 @@ public class NationalViewStore {
         List<UUID> applied = jdbc.sql(ReportRevisions.appendKeepingCurrent(tables.of("indicator_fact"),
                         tables.of("current_indicator_fact"), KEY, List.of("value"), COLUMNS, BATCH)).params(batch)
                 .query(ReportRevisions.APPENDED).list();
-        refreshTouched(events, Set.copyOf(applied), ObservationReported::plan, ObservationReported::indicator,
-                (plan, codes) -> refreshStatuses(plan, codes.stream().map(plan::indicator).flatMap(Optional::stream)
-                        .toList()));
+        recordApplied(folded(events, Set.copyOf(applied)), applied.size());
         return applied;
     }
 
@@ -133,21 +128,27 @@ public class NationalViewStore {
      */
     <E extends PlanEvent> void refreshTouched(List<E> events, Set<UUID> applied, Function<? super E, String> plan,
             Function<? super E, String> element, BiConsumer<PlanCatalogue, Set<String>> refresh) {
-        List<E> folded = events.stream().filter(e -> applied.contains(e.eventId())).toList();
-        if (folded.isEmpty()) {
-            return;
-        }
+        List<E> folded = folded(events, applied);
         Instant at = clock.instant();
         folded.stream().collect(Collectors.groupingBy(plan, LinkedHashMap::new,
                         Collectors.mapping(element, Collectors.toCollection(LinkedHashSet::new))))
                 .forEach((planId, touched) -> plans.inForce(planId, at).ifPresent(p -> refresh.accept(p, touched)));
-        recordApplied(folded.stream().map(PlanEvent::recordedAt).max(Comparator.naturalOrder()).orElseThrow(),
-                applied.size());
+        recordApplied(folded, applied.size());
+    }
+
+    private static <E extends PlanEvent> List<E> folded(List<E> events, Set<UUID> applied) {
+        return events.stream().filter(e -> applied.contains(e.eventId())).toList();
     }
 
     /** Counts one more event folded into the view (of any kind), for its freshness. */
     void recordApplied(Instant recordedAt) {
         recordApplied(recordedAt, 1);
+    }
+
+    /** Counts {@code events} more events folded into the view, of those {@code folded} now (none: nothing). */
+    private void recordApplied(List<? extends PlanEvent> folded, int events) {
+        folded.stream().map(PlanEvent::recordedAt).max(Comparator.naturalOrder())
+                .ifPresent(newest -> recordApplied(newest, events));
     }
 
     /** Counts {@code events} more events folded into the view, the newest recorded at {@code newest}. */
@@ -161,82 +162,6 @@ public class NationalViewStore {
                 """).param("recordedAt", Timestamp.from(newest)).param("now", Timestamp.from(clock.instant()))
                 .param("events", events)
                 .update();
-    }
-
-    /**
-     * Measures the status of each of these indicators of the plan again from the current value of each of its
-     * periods, in two statements for all of them.
-     */
-    private void refreshStatuses(PlanCatalogue plan, List<Indicator> indicators) {
-        if (indicators.isEmpty()) {
-            return;
-        }
-        Map<String, List<CurrentValue>> series = sql("select indicator, period, event_id, value"
-                        + " from reporting.current_indicator_fact where plan = ? and indicator = any(?)")
-                .params(plan.plan().id(), indicators.stream().map(Indicator::code).toArray(String[]::new))
-                .query((rs, n) -> new CurrentValue(rs.getString("indicator"),
-                        ReportingPeriod.parse(rs.getString("period")).orElseThrow(),
-                        rs.getObject("event_id", UUID.class), rs.getBigDecimal("value")))
-                .list().stream()
-                .sorted(Comparator.comparing(CurrentValue::period))
-                .collect(Collectors.groupingBy(CurrentValue::indicator));
-        List<Indicator> measured = indicators.stream().filter(i -> series.containsKey(i.code())).toList();
-        sql("""
-                insert into reporting.indicator_status (plan, plan_version, indicator, latest_event_id, progress,
-                    event_ids, updated_at)
-                select ?, ?, s.indicator, s.latest_event_id, cast(s.progress as jsonb),
-                       cast(string_to_array(s.event_ids, ',') as uuid[]), ?
-                  from unnest(cast(? as text[]), cast(? as uuid[]), cast(? as text[]), cast(? as text[]))
-                       as s(indicator, latest_event_id, progress, event_ids)
-                on conflict (plan, indicator) do update set plan_version = excluded.plan_version,
-                    latest_event_id = excluded.latest_event_id, progress = excluded.progress,
-                    event_ids = excluded.event_ids, updated_at = excluded.updated_at
-                """)
-                .params(plan.plan().id(), plan.plan().version(), Timestamp.from(clock.instant()),
-                        measured.stream().map(Indicator::code).toArray(String[]::new),
-                        measured.stream().map(i -> last(series.get(i.code())).eventId()).toArray(UUID[]::new),
-                        measured.stream().map(i -> json.writeValueAsString(progressMeasure.assess(i,
-                                series.get(i.code()).stream().map(CurrentValue::point).toList())))
-                                .toArray(String[]::new),
-                        measured.stream().map(i -> series.get(i.code()).stream().map(v -> v.eventId().toString())
-                                .collect(Collectors.joining(","))).toArray(String[]::new))
-                .update();
-    }
-
-    /** A period's current value, as its pointer row keeps it. */
-    private record CurrentValue(String indicator, ReportingPeriod period, UUID eventId, BigDecimal value) {
-
-        ProgressMeasure.Point point() {
-            return new ProgressMeasure.Point(period, value);
-        }
-    }
-
-    private static <T> T last(List<T> series) {
-        return series.get(series.size() - 1);
-    }
-
-    /**
-     * The live status of each of the plan's indicators that has a report, as the projector left it measured against
-     * {@code version} of the plan; a status measured against another version is absent.
-     */
-    public Map<String, LiveStatus> liveStatus(String plan, int version) {
-        Map<UUID, IndicatorFact> latest = sql("""
-                select f.* from reporting.indicator_fact f
-                  join reporting.indicator_status s on s.latest_event_id = f.event_id
-                 where s.plan = ? and s.plan_version = ?
-                """).params(plan, version).query(FACT).list().stream()
-                .collect(Collectors.toMap(IndicatorFact::eventId, f -> f));
-        return sql("select indicator, latest_event_id, progress, event_ids"
-                        + " from reporting.indicator_status where plan = ? and plan_version = ?")
-                .params(plan, version)
-                .query((rs, n) -> new LiveStatus(rs.getString("indicator"),
-                        latest.get(rs.getObject("latest_event_id", UUID.class)),
-                        json.readValue(rs.getString("progress"), Progress.class),
-                        List.of((UUID[]) rs.getArray("event_ids").getArray())))
-                .list().stream().collect(Collectors.toMap(LiveStatus::indicator, s -> s));
-    }
-
-    public record LiveStatus(String indicator, IndicatorFact latest, Progress progress, List<UUID> eventIds) {
     }
 
     /**
