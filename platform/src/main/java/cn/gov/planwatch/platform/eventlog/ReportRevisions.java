@@ -79,6 +79,46 @@ public final class ReportRevisions {
     }
 
     /**
+     * {@link #appendKeepingCurrent}'s statement for a batch of events none of which is in the table yet: what a
+     * projector folds while it reads the log once, which is nearly always. It does not look for each event in the
+     * table first, nor number the batch's reports of a key in SQL: {@code batch} (see {@link #batchOfNew}) brings each
+     * event's number among the batch's reports of its key and whether it is the key's newest, and the pointer row each
+     * key is moved from is found once and moved by its row address. An event already in the table fails the statement
+     * on the table's event-id key: {@link ReportBatchAppend} then appends the batch with
+     * {@link #appendKeepingCurrent}. A pointer moved by another writer meanwhile is not moved again (its revision is no
+     * longer the one numbered after), as there. Its rows, read with {@link #APPENDED}, are the event ids appended.
+     */
+    public static String appendNewKeepingCurrent(String table, String current, List<String> key, List<String> carried,
+            List<String> columns, String batch) {
+        String sameKey = key.stream().map(c -> "c." + c + " = b." + c).collect(Collectors.joining(" and "));
+        String carriedMoved = carried.stream().map(c -> ", " + c + " = p." + c).collect(Collectors.joining());
+        String carriedColumns = carried.stream().map(c -> ", " + c).collect(Collectors.joining());
+        return """
+                with pointed as materialized (
+                    select b.*, c.ctid as pointer, c.revision as numbered_after
+                      from %1$s left join %2$s c on %3$s
+                ), appended as (
+                    insert into %4$s (%5$s, revision)
+                    select %5$s, coalesce(numbered_after, 0) + number_in_key from pointed order by n
+                    returning event_id
+                ), moved as (
+                    update %2$s c set event_id = p.event_id, revision = p.numbered_after + p.number_in_key%6$s
+                      from pointed p
+                     where p.newest_of_key and c.ctid = p.pointer and c.revision = p.numbered_after
+                    returning 1
+                ), added as (
+                    insert into %2$s (%7$s, event_id, revision%8$s)
+                    select %7$s, event_id, number_in_key%8$s from pointed where newest_of_key and pointer is null
+                    returning 1
+                )
+                select event_id, (select count(*) from moved) + (select count(*) from added)
+                                 = (select count(*) from pointed where newest_of_key) as numbered_alone
+                  from appended
+                """.formatted(batch, current, sameKey, table, String.join(", ", columns), carriedMoved,
+                String.join(", ", key), carriedColumns);
+    }
+
+    /**
      * A row of {@link #appendKeepingCurrent}'s result: the event id appended. Fails the transaction, with a
      * {@link ConcurrencyFailureException}, when another writer moved a key's pointer after the batch had numbered its
      * revisions; folded again, the batch numbers them after that writer's.
@@ -97,6 +137,15 @@ public final class ReportRevisions {
      */
     public static String batch(List<String> arrays, List<String> columns) {
         return "unnest(" + String.join(", ", arrays) + ") with ordinality as b(" + String.join(", ", columns) + ", n)";
+    }
+
+    /**
+     * {@link #batch} with two more arrays, after the columns': each event's number among the batch's events of its
+     * key (1, 2, … in log order), and whether it is the key's newest, as {@link #appendNewKeepingCurrent} reads them.
+     */
+    public static String batchOfNew(List<String> arrays, List<String> columns) {
+        return batch(Stream.concat(arrays.stream(), Stream.of("cast(? as integer[])", "cast(? as boolean[])")).toList(),
+                Stream.concat(columns.stream(), Stream.of("number_in_key", "newest_of_key")).toList());
     }
 
     private static String prefixed(String alias, List<String> columns) {

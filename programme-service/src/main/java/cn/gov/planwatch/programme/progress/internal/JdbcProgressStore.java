@@ -6,7 +6,7 @@ import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.programme.plan.ReportsOnPlans;
 import cn.gov.planwatch.programme.progress.ProgressHistory;
 import cn.gov.planwatch.programme.progress.ProgressReport;
-import cn.gov.planwatch.platform.eventlog.ReportRevisions;
+import cn.gov.planwatch.platform.eventlog.ReportBatchAppend;
 import cn.gov.planwatch.platform.rebuild.ProjectionTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,17 +40,17 @@ class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
     private static final List<String> COLUMNS = List.of("event_id", "plan", "programme", "agency", "quarter", "status",
             "percent_complete", "summary", "risks", "measures", "milestones", "client_id", "actor", "trace_id",
             "recorded_at");
-    /** A batch of reports as a FROM item: one array per column, unnested together, with each report's position. */
-    private static final String BATCH = ReportRevisions.batch(List.of("cast(? as uuid[])", "cast(? as text[])",
-            "cast(? as text[])", "cast(? as text[])", "cast(? as text[])", "cast(? as text[])",
-            "cast(? as integer[])", "cast(? as text[])", "cast(? as text[])", "cast(? as jsonb[])",
-            "cast(? as jsonb[])", "cast(? as text[])", "cast(? as text[])", "cast(? as text[])",
-            "cast(? as timestamptz[])"), COLUMNS);
+    /** The arrays of a batch of reports, one per column. */
+    private static final List<String> ARRAYS = List.of("cast(? as uuid[])", "cast(? as text[])", "cast(? as text[])",
+            "cast(? as text[])", "cast(? as text[])", "cast(? as text[])", "cast(? as integer[])", "cast(? as text[])",
+            "cast(? as text[])", "cast(? as jsonb[])", "cast(? as jsonb[])", "cast(? as text[])", "cast(? as text[])",
+            "cast(? as text[])", "cast(? as timestamptz[])");
 
     private final JdbcClient jdbc;
     /** The read model's tables: the live ones, or fresh copies being rebuilt from the log. */
     private final String table;
     private final String current;
+    private final ReportBatchAppend reports;
 
     @Autowired
     JdbcProgressStore(JdbcClient jdbc, @Value("${spring.flyway.default-schema}") String schema) {
@@ -62,6 +62,7 @@ class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
         this.jdbc = jdbc;
         this.table = tables.of(TABLE);
         this.current = tables.of(CURRENT);
+        this.reports = new ReportBatchAppend(table, current, KEY, List.of(), COLUMNS, ARRAYS);
     }
 
     /** Applies the event once; a redelivered event changes nothing. Runs in the caller's transaction. */
@@ -70,29 +71,27 @@ class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
     }
 
     /**
-     * Applies the events, in log order, each once, in one statement whatever their number
-     * ({@link ReportRevisions#appendKeepingCurrent}): the batch's event ids inserted together, a redelivered one skipped
-     * by its key, each report pointed at its newest revision. Runs in the caller's transaction. Returns the event ids
-     * applied now; those missing were applied before.
+     * Applies the events, in log order, each once, in one statement whatever their number ({@link ReportBatchAppend}):
+     * the batch's event ids inserted together, a redelivered one skipped by its key, each report pointed at its newest
+     * revision. Runs in the caller's transaction. Returns the event ids applied now; those missing were applied before.
      */
     List<UUID> applyAll(List<ProgressReported> events) {
         if (events.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(ReportRevisions.appendKeepingCurrent(table, current, KEY, List.of(), COLUMNS, BATCH))
-                .params(events.stream().map(ProgressReported::eventId).toArray(UUID[]::new),
-                        column(events, ProgressReported::plan), column(events, ProgressReported::programme),
-                        column(events, ProgressReported::agency), column(events, ProgressReported::quarter),
-                        column(events, ProgressReported::status),
-                        events.stream().map(ProgressReported::percentComplete).toArray(Integer[]::new),
-                        column(events, ProgressReported::summary), column(events, ProgressReported::risks),
-                        column(events, e -> EventJson.MAPPER.writeValueAsString(e.measures())),
-                        column(events, e -> EventJson.MAPPER.writeValueAsString(e.milestones())),
-                        column(events, ProgressReported::clientId), column(events, ProgressReported::actor),
-                        column(events, ProgressReported::traceId),
-                        // Cut to the column's microseconds here, as every path that writes the table does.
-                        column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString()))
-                .query(ReportRevisions.APPENDED).list();
+        return reports.append(jdbc, new Object[] {events.stream().map(ProgressReported::eventId).toArray(UUID[]::new),
+                column(events, ProgressReported::plan), column(events, ProgressReported::programme),
+                column(events, ProgressReported::agency), column(events, ProgressReported::quarter),
+                column(events, ProgressReported::status),
+                events.stream().map(ProgressReported::percentComplete).toArray(Integer[]::new),
+                column(events, ProgressReported::summary), column(events, ProgressReported::risks),
+                column(events, e -> EventJson.MAPPER.writeValueAsString(e.measures())),
+                column(events, e -> EventJson.MAPPER.writeValueAsString(e.milestones())),
+                column(events, ProgressReported::clientId), column(events, ProgressReported::actor),
+                column(events, ProgressReported::traceId),
+                // Cut to the column's microseconds here, as every path that writes the table does.
+                column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())},
+                events.stream().map(e -> List.of(e.plan(), e.programme(), e.agency(), e.quarter())).toList());
     }
 
     @Override

@@ -8,7 +8,7 @@ import cn.gov.planwatch.contracts.indicator.ObservationReported;
 import cn.gov.planwatch.reporting.nationalview.IndicatorFact;
 import cn.gov.planwatch.reporting.nationalview.NationalView.Freshness;
 import cn.gov.planwatch.reporting.plan.PlansInForce;
-import cn.gov.planwatch.platform.eventlog.ReportRevisions;
+import cn.gov.planwatch.platform.eventlog.ReportBatchAppend;
 import cn.gov.planwatch.platform.rebuild.ProjectionTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
@@ -65,15 +65,16 @@ public class NationalViewStore {
     private static final List<String> KEY = List.of("plan", "indicator", "period");
     private static final List<String> COLUMNS = List.of("event_id", "plan", "indicator", "period", "value", "agency",
             "client_id", "actor", "recorded_at");
-    /** A batch of reports as a FROM item: one array per column, unnested together, with each report's position. */
-    private static final String BATCH = ReportRevisions.batch(List.of("cast(? as uuid[])", "cast(? as text[])",
-            "cast(? as text[])", "cast(? as text[])", "cast(? as numeric[])", "cast(? as text[])", "cast(? as text[])",
-            "cast(? as text[])", "cast(? as timestamptz[])"), COLUMNS);
+    /** The arrays of a batch of reports, one per column. */
+    private static final List<String> ARRAYS = List.of("cast(? as uuid[])", "cast(? as text[])", "cast(? as text[])",
+            "cast(? as text[])", "cast(? as numeric[])", "cast(? as text[])", "cast(? as text[])", "cast(? as text[])",
+            "cast(? as timestamptz[])");
 
     private final JdbcClient jdbc;
     private final ProjectionTables tables;
     private final PlansInForce plans;
     private final Clock clock;
+    private final ReportBatchAppend facts;
 
     @Autowired
     NationalViewStore(JdbcClient jdbc, PlansInForce plans, Clock clock) {
@@ -86,14 +87,16 @@ public class NationalViewStore {
         this.jdbc = jdbc;
         this.plans = plans;
         this.clock = clock;
+        this.facts = new ReportBatchAppend(tables.of("indicator_fact"), tables.of("current_indicator_fact"), KEY,
+                List.of("value"), COLUMNS, ARRAYS);
     }
 
     /**
      * Applies the events, in log order, each once (failing on the first whose period is not a reporting period): the
-     * facts appended together, numbered, and each period pointed at its newest
-     * ({@link ReportRevisions#appendKeepingCurrent}; a redelivered event skipped by its key), then the freshness
-     * counted once. An indicator's progress is not kept: a view measures it on the current values it reads anyway.
-     * Runs in the caller's transaction. Returns the event ids applied now; those missing were applied before.
+     * facts appended together, numbered, and each period pointed at its newest ({@link ReportBatchAppend}; a
+     * redelivered event skipped by its key), then the freshness counted once. An indicator's progress is not kept: a
+     * view measures it on the current values it reads anyway. Runs in the caller's transaction. Returns the event ids
+     * applied now; those missing were applied before.
      */
     List<UUID> foldAll(List<ObservationReported> events) {
         if (events.isEmpty()) {
@@ -114,9 +117,8 @@ public class NationalViewStore {
                 column(events, ObservationReported::actor),
                 // Cut to the column's microseconds here, as every path that writes the table does.
                 column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())};
-        List<UUID> applied = jdbc.sql(ReportRevisions.appendKeepingCurrent(tables.of("indicator_fact"),
-                        tables.of("current_indicator_fact"), KEY, List.of("value"), COLUMNS, BATCH)).params(batch)
-                .query(ReportRevisions.APPENDED).list();
+        List<UUID> applied = facts.append(jdbc, batch,
+                events.stream().map(e -> List.of(e.plan(), e.indicator(), e.period())).toList());
         recordApplied(folded(events, Set.copyOf(applied)), applied.size());
         return applied;
     }

@@ -6,7 +6,7 @@ import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.planrules.rollup.ProgrammeRollUp;
 import cn.gov.planwatch.reporting.nationalview.ProgressFact;
 import cn.gov.planwatch.reporting.plan.PlansInForce;
-import cn.gov.planwatch.platform.eventlog.ReportRevisions;
+import cn.gov.planwatch.platform.eventlog.ReportBatchAppend;
 import cn.gov.planwatch.platform.rebuild.ProjectionTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
@@ -37,10 +37,10 @@ public class ProgrammeProgressStore {
     private static final List<String> KEY = List.of("plan", "programme", "agency", "quarter");
     private static final List<String> COLUMNS = List.of("event_id", "plan", "programme", "quarter", "agency",
             "client_id", "actor", "status", "percent_complete", "milestones", "recorded_at");
-    /** A batch of reports as a FROM item: one array per column, unnested together, with each report's position. */
-    private static final String BATCH = ReportRevisions.batch(List.of("cast(? as uuid[])", "cast(? as text[])",
+    /** The arrays of a batch of reports, one per column. */
+    private static final List<String> ARRAYS = List.of("cast(? as uuid[])", "cast(? as text[])", "cast(? as text[])",
             "cast(? as text[])", "cast(? as text[])", "cast(? as text[])", "cast(? as text[])", "cast(? as text[])",
-            "cast(? as text[])", "cast(? as integer[])", "cast(? as jsonb[])", "cast(? as timestamptz[])"), COLUMNS);
+            "cast(? as integer[])", "cast(? as jsonb[])", "cast(? as timestamptz[])");
 
     private final JdbcClient jdbc;
     private final ProjectionTables tables;
@@ -49,6 +49,7 @@ public class ProgrammeProgressStore {
     private final Clock clock;
     private final JsonMapper json;
     private final RowMapper<ProgressFact> fact;
+    private final ReportBatchAppend facts;
 
     @Autowired
     ProgrammeProgressStore(JdbcClient jdbc, PlansInForce plans, NationalViewStore freshness, Clock clock,
@@ -70,11 +71,13 @@ public class ProgrammeProgressStore {
                 rs.getString("status"),
                 rs.getInt("percent_complete"), json.readValue(rs.getString("milestones"), MILESTONES),
                 rs.getTimestamp("recorded_at").toInstant(), rs.getInt("revision"));
+        this.facts = new ReportBatchAppend(tables.of("progress_fact"), tables.of("current_progress_fact"), KEY,
+                List.of(), COLUMNS, ARRAYS);
     }
 
     /**
      * Applies the reports, in log order, each once: appended together, numbered, and each report pointed at its
-     * newest revision ({@link ReportRevisions#appendKeepingCurrent}; a redelivered event skipped by its key), then the
+     * newest revision ({@link ReportBatchAppend}; a redelivered event skipped by its key), then the
      * roll-up of each programme they touched made once, and the freshness counted once. Runs in the caller's
      * transaction.
      */
@@ -82,18 +85,17 @@ public class ProgrammeProgressStore {
         if (events.isEmpty()) {
             return;
         }
-        Set<UUID> applied = Set.copyOf(jdbc.sql(ReportRevisions.appendKeepingCurrent(tables.of("progress_fact"),
-                        tables.of("current_progress_fact"), KEY, List.of(), COLUMNS, BATCH))
-                .params(events.stream().map(ProgressReported::eventId).toArray(UUID[]::new),
-                        column(events, ProgressReported::plan), column(events, ProgressReported::programme),
-                        column(events, ProgressReported::quarter), column(events, ProgressReported::agency),
-                        column(events, ProgressReported::clientId), column(events, ProgressReported::actor),
-                        column(events, ProgressReported::status),
-                        events.stream().map(ProgressReported::percentComplete).toArray(Integer[]::new),
-                        column(events, e -> json.writeValueAsString(e.milestones())),
-                        // Cut to the column's microseconds here, as every path that writes the table does.
-                        column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString()))
-                .query(ReportRevisions.APPENDED).list());
+        Set<UUID> applied = Set.copyOf(facts.append(jdbc, new Object[] {
+                events.stream().map(ProgressReported::eventId).toArray(UUID[]::new),
+                column(events, ProgressReported::plan), column(events, ProgressReported::programme),
+                column(events, ProgressReported::quarter), column(events, ProgressReported::agency),
+                column(events, ProgressReported::clientId), column(events, ProgressReported::actor),
+                column(events, ProgressReported::status),
+                events.stream().map(ProgressReported::percentComplete).toArray(Integer[]::new),
+                column(events, e -> json.writeValueAsString(e.milestones())),
+                // Cut to the column's microseconds here, as every path that writes the table does.
+                column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())},
+                events.stream().map(e -> List.of(e.plan(), e.programme(), e.agency(), e.quarter())).toList()));
         freshness.refreshTouched(events, applied, ProgressReported::plan, ProgressReported::programme,
                 (plan, slugs) -> slugs.stream().map(plan::programme).flatMap(Optional::stream)
                         .forEach(programme -> refreshStanding(plan, programme)));
