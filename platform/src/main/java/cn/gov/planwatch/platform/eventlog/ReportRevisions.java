@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@code columns}) and {@code n}, the event's position in the batch; an event already in the table (a redelivery), or
  * twice in the batch, is appended once.
  */
-public final class ReportRevisions {
+final class ReportRevisions {
 
     private ReportRevisions() {
     }
@@ -41,7 +41,7 @@ public final class ReportRevisions {
      * events already in the table, and an event a concurrent writer appends first fails the other's transaction on
      * the table's event-id key, to be skipped when it is folded again.
      */
-    public static String appendKeepingCurrent(String table, String current, List<String> key, List<String> carried,
+    static String appendKeepingCurrent(String table, String current, List<String> key, List<String> carried,
             List<String> columns, String batch) {
         String sameKey = key.stream().map(c -> "c." + c + " = f." + c).collect(Collectors.joining(" and "));
         String keyColumns = String.join(", ", key);
@@ -88,7 +88,7 @@ public final class ReportRevisions {
      * {@link #appendKeepingCurrent}. A pointer moved by another writer meanwhile is not moved again (its revision is no
      * longer the one numbered after), as there. Its rows, read with {@link #APPENDED}, are the event ids appended.
      */
-    public static String appendNewKeepingCurrent(String table, String current, List<String> key, List<String> carried,
+    static String appendNewKeepingCurrent(String table, String current, List<String> key, List<String> carried,
             List<String> columns, String batch) {
         String sameKey = key.stream().map(c -> "c." + c + " = b." + c).collect(Collectors.joining(" and "));
         String carriedMoved = carried.stream().map(c -> ", " + c + " = p." + c).collect(Collectors.joining());
@@ -123,7 +123,7 @@ public final class ReportRevisions {
      * {@link ConcurrencyFailureException}, when another writer moved a key's pointer after the batch had numbered its
      * revisions; folded again, the batch numbers them after that writer's.
      */
-    public static final RowMapper<UUID> APPENDED = (rs, n) -> {
+    static final RowMapper<UUID> APPENDED = (rs, n) -> {
         if (!rs.getBoolean("numbered_alone")) {
             throw new ConcurrencyFailureException("another writer appended revisions of a key of this batch at the"
                     + " same time; the batch is rolled back to be numbered again after them");
@@ -135,7 +135,7 @@ public final class ReportRevisions {
      * A batch as the statements read it: the arrays (one SQL expression for each column, in the order of
      * {@code columns}) unnested together, named {@code b}, with each event's position {@code n}.
      */
-    public static String batch(List<String> arrays, List<String> columns) {
+    static String batch(List<String> arrays, List<String> columns) {
         return "unnest(" + String.join(", ", arrays) + ") with ordinality as b(" + String.join(", ", columns) + ", n)";
     }
 
@@ -143,7 +143,7 @@ public final class ReportRevisions {
      * {@link #batch} with two more arrays, after the columns': each event's number among the batch's events of its
      * key (1, 2, … in log order), and whether it is the key's newest, as {@link #appendNewKeepingCurrent} reads them.
      */
-    public static String batchOfNew(List<String> arrays, List<String> columns) {
+    static String batchOfNew(List<String> arrays, List<String> columns) {
         return batch(Stream.concat(arrays.stream(), Stream.of("cast(? as integer[])", "cast(? as boolean[])")).toList(),
                 Stream.concat(columns.stream(), Stream.of("number_in_key", "newest_of_key")).toList());
     }

@@ -7,10 +7,8 @@ import cn.gov.planwatch.platform.rebuild.RebuildableProjection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.sql.DataSource;
 import java.util.List;
 
 /**
@@ -23,15 +21,14 @@ class ObservationsRebuildable {
     static final String NAME = "observations";
 
     @Bean
-    RebuildableProjection observationsProjection(JdbcClient jdbc, DataSource dataSource,
+    RebuildableProjection observationsProjection(JdbcClient jdbc,
             @Value("${spring.kafka.consumer.group-id}") String group) {
-        JdbcTemplate arrays = new JdbcTemplate(dataSource);
         return new RebuildableProjection(NAME, List.of(JdbcObservationStore.TABLE, JdbcObservationStore.CURRENT),
                 List.of(Topics.INDICATOR_EVENTS), group, RebuildableProjection.events((event, tables) -> {
                     if (event instanceof ObservationReported reported) {
-                        new JdbcObservationStore(jdbc, arrays, tables).apply(reported);
+                        new JdbcObservationStore(jdbc, tables).apply(reported);
                     }
-                })).withBulkLoad((batch, fresh) -> new JdbcObservationStore(jdbc, arrays, fresh).applyAll(
+                })).withBulkLoad((batch, fresh) -> new JdbcObservationStore(jdbc, fresh).applyAll(
                         ProjectionBatches.only(ObservationReported.class,
                                 batch.stream().map(RebuildableProjection::decode).toList())));
     }

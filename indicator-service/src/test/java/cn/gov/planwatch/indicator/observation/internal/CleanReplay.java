@@ -11,7 +11,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import cn.gov.planwatch.platform.rebuild.ProjectionTables;
 import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,8 +45,7 @@ final class CleanReplay {
         String schema = "indicator_replay_" + UUID.randomUUID().toString().substring(0, 8);
         Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
                 .locations("classpath:db/migration").load().migrate();
-        JdbcObservationStore store = new JdbcObservationStore(jdbc, new JdbcTemplate(dataSource),
-                ProjectionTables.live(schema));
+        JdbcObservationStore store = new JdbcObservationStore(jdbc, ProjectionTables.live(schema));
         replay(bootstrap, event -> transactions.executeWithoutResult(
                 status -> store.apply((ObservationReported) event)));
         return schema;
