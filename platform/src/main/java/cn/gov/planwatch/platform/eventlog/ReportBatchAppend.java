@@ -3,6 +3,7 @@ package cn.gov.planwatch.platform.eventlog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class ReportBatchAppend {
 
     private final String assumingNew;
     private final String skippingApplied;
+    /** Where the key's columns are among the batch's columns. */
+    private final int[] keyColumns;
 
     /**
      * For {@code table} and its pointers in {@code current} (see {@link ReportRevisions#appendKeepingCurrent}); the
@@ -32,15 +35,18 @@ public final class ReportBatchAppend {
                 ReportRevisions.batchOfNew(arrays, columns));
         this.skippingApplied = ReportRevisions.appendKeepingCurrent(table, current, key, carried, columns,
                 ReportRevisions.batch(arrays, columns));
+        this.keyColumns = key.stream().mapToInt(columns::indexOf).toArray();
+        if (!columns.containsAll(key)) {
+            throw new IllegalArgumentException("the key " + key + " is not among the columns " + columns);
+        }
     }
 
     /**
      * Appends the batch, each event once, in the caller's transaction: {@code columns} holds one array per column,
-     * {@code keys} each event's key (any value with equals), both in log order. Returns the event ids appended now;
-     * those missing were in the table before.
+     * each in log order. Returns the event ids appended now; those missing were in the table before.
      */
-    public List<UUID> append(JdbcClient jdbc, Object[] columns, List<?> keys) {
-        Object[] numbered = numberedByKey(columns, keys);
+    public List<UUID> append(JdbcClient jdbc, Object[] columns) {
+        Object[] numbered = numberedByKey(columns, keys(columns));
         jdbc.sql("savepoint append_new_events").update();
         try {
             List<UUID> appended = jdbc.sql(assumingNew).params(numbered).query(ReportRevisions.APPENDED).list();
@@ -50,6 +56,20 @@ public final class ReportBatchAppend {
             jdbc.sql("rollback to savepoint append_new_events").update();
             return jdbc.sql(skippingApplied).params(columns).query(ReportRevisions.APPENDED).list();
         }
+    }
+
+    /** Each event's key: its values of the key's columns. */
+    private List<List<Object>> keys(Object[] columns) {
+        int events = ((Object[]) columns[0]).length;
+        List<List<Object>> keys = new ArrayList<>(events);
+        for (int i = 0; i < events; i++) {
+            List<Object> key = new ArrayList<>(keyColumns.length);
+            for (int column : keyColumns) {
+                key.add(((Object[]) columns[column])[i]);
+            }
+            keys.add(key);
+        }
+        return keys;
     }
 
     /**

@@ -123,10 +123,11 @@ public class NationalViewReader {
         Instant now = asOf == null ? clock.instant() : asOf;
         PlanAt at = planAt(plan, now);
         PlanCatalogue catalogue = at.catalogue();
-        List<IndicatorLine> indicatorLines;
+        // Indicators are measured on the values current then, live or as of an instant alike.
+        List<IndicatorLine> indicatorLines = indicatorLines(at, indicators.currentSeries(at.id(), asOf),
+                period -> true, asOf);
         List<ProgrammeLine> programmeLines;
         if (asOf == null) {
-            indicatorLines = indicatorLines(at, indicators.currentSeries(at.id(), null), period -> true, null);
             Map<String, ProgrammeRollUp> standings = progress.liveStandings(at.id(), catalogue.plan().version());
             List<ProgressFact> reports = progress.current(at.id(), null, null);
             programmeLines = catalogue.programmes().stream()
@@ -134,7 +135,6 @@ public class NationalViewReader {
                             : ProgrammeRollUp.of(p, reportsOf(p, reports, quarter -> true)), null))
                     .toList();
         } else {
-            indicatorLines = indicatorLines(at, indicators.currentSeries(at.id(), asOf), period -> true, asOf);
             programmeLines = programmeLines(at, progress.current(at.id(), null, asOf), quarter -> true, asOf);
         }
         return new NationalView(now, planSummary(catalogue), indicatorLines, programmeLines,

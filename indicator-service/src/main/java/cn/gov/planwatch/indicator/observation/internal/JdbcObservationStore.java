@@ -82,8 +82,7 @@ public class JdbcObservationStore implements ObservationHistory {
                 // rebuild equals the live fold.
                 column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString()),
                 column(events, ObservationReported::unit),
-                events.stream().map(ObservationReported::unitConfirmed).toArray(Boolean[]::new)},
-                events.stream().map(e -> List.of(e.plan(), e.indicator(), e.period())).toList());
+                events.stream().map(ObservationReported::unitConfirmed).toArray(Boolean[]::new)});
     }
 
     @Override

@@ -90,8 +90,7 @@ class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
                 column(events, ProgressReported::clientId), column(events, ProgressReported::actor),
                 column(events, ProgressReported::traceId),
                 // Cut to the column's microseconds here, as every path that writes the table does.
-                column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())},
-                events.stream().map(e -> List.of(e.plan(), e.programme(), e.agency(), e.quarter())).toList());
+                column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())});
     }
 
     @Override

@@ -117,8 +117,7 @@ public class NationalViewStore {
                 column(events, ObservationReported::actor),
                 // Cut to the column's microseconds here, as every path that writes the table does.
                 column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())};
-        List<UUID> applied = facts.append(jdbc, batch,
-                events.stream().map(e -> List.of(e.plan(), e.indicator(), e.period())).toList());
+        List<UUID> applied = facts.append(jdbc, batch);
         recordApplied(folded(events, Set.copyOf(applied)), applied.size());
         return applied;
     }

@@ -94,8 +94,7 @@ public class ProgrammeProgressStore {
                 events.stream().map(ProgressReported::percentComplete).toArray(Integer[]::new),
                 column(events, e -> json.writeValueAsString(e.milestones())),
                 // Cut to the column's microseconds here, as every path that writes the table does.
-                column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())},
-                events.stream().map(e -> List.of(e.plan(), e.programme(), e.agency(), e.quarter())).toList()));
+                column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())}));
         freshness.refreshTouched(events, applied, ProgressReported::plan, ProgressReported::programme,
                 (plan, slugs) -> slugs.stream().map(plan::programme).flatMap(Optional::stream)
                         .forEach(programme -> refreshStanding(plan, programme)));
