@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -16,7 +17,8 @@ import java.time.Duration;
 /**
  * What every service shows about itself beyond Boot's defaults: a Kafka health indicator (the readiness
  * group includes it, see planwatch-platform.yaml), the projection lag of each listener, and the delivery
- * attempt count on each record, which the dead-letter publisher copies into {@code <topic>.dlt}.
+ * attempt count on each record, which the dead-letter publisher copies into {@code <topic>.dlt}; a listener
+ * container stopped by an error fails the liveness probe ({@link ListenerFailure}).
  */
 @AutoConfiguration
 public class ObservabilityAutoConfiguration {
@@ -27,6 +29,11 @@ public class ObservabilityAutoConfiguration {
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin,
             @Value("${planwatch.health.kafka.timeout:2s}") Duration timeout) {
         return new KafkaHealthIndicator(kafkaAdmin.getConfigurationProperties(), timeout);
+    }
+
+    @Bean
+    ListenerFailure listenerFailure(ApplicationEventPublisher events) {
+        return new ListenerFailure(events);
     }
 
     @Bean
