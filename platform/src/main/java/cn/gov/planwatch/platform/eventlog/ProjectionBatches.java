@@ -11,7 +11,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Consumer;
 
@@ -148,6 +150,20 @@ public final class ProjectionBatches {
      */
     public static <E extends PlanEvent> String[] column(List<E> events, Function<? super E, String> field) {
         return events.stream().map(field).toArray(String[]::new);
+    }
+
+    /** The events' ids, as the batch's {@code event_id} column. */
+    public static UUID[] eventIds(List<? extends PlanEvent> events) {
+        return events.stream().map(PlanEvent::eventId).toArray(UUID[]::new);
+    }
+
+    /**
+     * When each event was recorded, as the batch's {@code recorded_at} column: cut to the microseconds the column
+     * keeps here, as every path that writes a read model does, so that a rebuild equals the live fold.
+     */
+    public static String[] recordedAt(List<? extends PlanEvent> events) {
+        return events.stream().map(e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())
+                .toArray(String[]::new);
     }
 
     private static int firstUndecodable(List<? extends ConsumerRecord<?, ? extends PlanEvent>> records) {

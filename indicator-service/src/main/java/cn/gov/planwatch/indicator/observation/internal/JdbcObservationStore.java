@@ -12,12 +12,13 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.column;
+import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.eventIds;
+import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.recordedAt;
 
 @Repository
 public class JdbcObservationStore implements ObservationHistory {
@@ -72,15 +73,13 @@ public class JdbcObservationStore implements ObservationHistory {
             return List.of();
         }
         return observations.append(jdbc, new Object[] {
-                events.stream().map(ObservationReported::eventId).toArray(UUID[]::new),
+                eventIds(events),
                 column(events, ObservationReported::plan), column(events, ObservationReported::indicator),
                 column(events, ObservationReported::period), column(events, e -> e.value().toPlainString()),
                 column(events, ObservationReported::comment), column(events, ObservationReported::source),
                 column(events, ObservationReported::agency), column(events, ObservationReported::clientId),
                 column(events, ObservationReported::actor), column(events, ObservationReported::traceId),
-                // The column keeps microseconds: cut here, as every path that writes the table does, so that a
-                // rebuild equals the live fold.
-                column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString()),
+                recordedAt(events),
                 column(events, ObservationReported::unit),
                 events.stream().map(ObservationReported::unitConfirmed).toArray(Boolean[]::new)});
     }

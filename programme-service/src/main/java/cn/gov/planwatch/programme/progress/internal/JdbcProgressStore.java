@@ -14,13 +14,14 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.column;
+import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.eventIds;
+import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.recordedAt;
 
 @Repository
 class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
@@ -79,7 +80,7 @@ class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
         if (events.isEmpty()) {
             return List.of();
         }
-        return reports.append(jdbc, new Object[] {events.stream().map(ProgressReported::eventId).toArray(UUID[]::new),
+        return reports.append(jdbc, new Object[] {eventIds(events),
                 column(events, ProgressReported::plan), column(events, ProgressReported::programme),
                 column(events, ProgressReported::agency), column(events, ProgressReported::quarter),
                 column(events, ProgressReported::status),
@@ -89,8 +90,7 @@ class JdbcProgressStore implements ProgressHistory, ReportsOnPlans {
                 column(events, e -> EventJson.MAPPER.writeValueAsString(e.milestones())),
                 column(events, ProgressReported::clientId), column(events, ProgressReported::actor),
                 column(events, ProgressReported::traceId),
-                // Cut to the column's microseconds here, as every path that writes the table does.
-                column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())});
+                recordedAt(events)});
     }
 
     @Override

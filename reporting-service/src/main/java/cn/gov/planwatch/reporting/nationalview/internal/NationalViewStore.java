@@ -18,7 +18,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +30,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.column;
+import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.eventIds;
+import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.recordedAt;
 
 /**
  * The national view's tables: facts with their history, the current fact of each period, and freshness.
@@ -110,13 +111,12 @@ public class NationalViewStore {
                         + "\", which is not a reporting period (YYYY or YYYY-Qn)");
             }
         }
-        Object[] batch = {events.stream().map(ObservationReported::eventId).toArray(UUID[]::new),
+        Object[] batch = {eventIds(events),
                 column(events, ObservationReported::plan), column(events, ObservationReported::indicator),
                 column(events, ObservationReported::period), column(events, e -> e.value().toPlainString()),
                 column(events, ObservationReported::agency), column(events, ObservationReported::clientId),
                 column(events, ObservationReported::actor),
-                // Cut to the column's microseconds here, as every path that writes the table does.
-                column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())};
+                recordedAt(events)};
         List<UUID> applied = facts.append(jdbc, batch);
         recordApplied(folded(events, Set.copyOf(applied)), applied.size());
         return applied;

@@ -18,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +26,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.column;
+import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.eventIds;
+import static cn.gov.planwatch.platform.eventlog.ProjectionBatches.recordedAt;
 
 /** Programme progress in the national view: every report with its revisions, and each programme's live roll-up. */
 @Repository
@@ -86,15 +87,14 @@ public class ProgrammeProgressStore {
             return;
         }
         Set<UUID> applied = Set.copyOf(facts.append(jdbc, new Object[] {
-                events.stream().map(ProgressReported::eventId).toArray(UUID[]::new),
+                eventIds(events),
                 column(events, ProgressReported::plan), column(events, ProgressReported::programme),
                 column(events, ProgressReported::quarter), column(events, ProgressReported::agency),
                 column(events, ProgressReported::clientId), column(events, ProgressReported::actor),
                 column(events, ProgressReported::status),
                 events.stream().map(ProgressReported::percentComplete).toArray(Integer[]::new),
                 column(events, e -> json.writeValueAsString(e.milestones())),
-                // Cut to the column's microseconds here, as every path that writes the table does.
-                column(events, e -> e.recordedAt().truncatedTo(ChronoUnit.MICROS).toString())}));
+                recordedAt(events)}));
         freshness.refreshTouched(events, applied, ProgressReported::plan, ProgressReported::programme,
                 (plan, slugs) -> slugs.stream().map(plan::programme).flatMap(Optional::stream)
                         .forEach(programme -> refreshStanding(plan, programme)));
