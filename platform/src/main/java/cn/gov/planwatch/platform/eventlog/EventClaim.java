@@ -1,5 +1,6 @@
 package cn.gov.planwatch.platform.eventlog;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -29,9 +30,9 @@ public final class EventClaim {
         this.resending = resending;
     }
 
-    /** A write no key was claimed for: a new id, never sent before. */
-    public static EventClaim fresh() {
-        return new EventClaim(UUID.randomUUID(), false);
+    /** A write no key was claimed for, at {@code now}: a new id, never sent before. */
+    public static EventClaim fresh(Instant now) {
+        return new EventClaim(EventIds.madeAt(now), false);
     }
 
     public UUID eventId() {

@@ -4,6 +4,7 @@ import cn.gov.planwatch.planrules.BilingualText;
 import cn.gov.planwatch.planrules.PlanRuleException;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventClaim;
+import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.input.InvalidInputException;
 import cn.gov.planwatch.platform.problem.DatabaseOutage;
 import cn.gov.planwatch.platform.problem.FailedAfterAppendException;
@@ -106,7 +107,7 @@ public class IdempotentWrites {
             Object request, Class<T> answerType, Function<EventClaim, E> write,
             Function<? super E, ResponseEntity<T>> answer) {
         if (key == null) {
-            return attempt(EventClaim.fresh(), write, answer);
+            return attempt(EventClaim.fresh(clock.instant()), write, answer);
         }
         if (!KEY.matcher(key).matches()) {
             throw Problems.invalidField(HEADER, BilingualText.of("must be 1–255 visible ASCII characters",
@@ -115,8 +116,8 @@ public class IdempotentWrites {
         Owner owner = new Owner(caller.clientId() == null ? "-" : caller.clientId(),
                 caller.subject() == null ? "-" : caller.subject());
         String fingerprint = fingerprint(path, request);
-        UUID eventId = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what timestamptz keeps
+        UUID eventId = EventIds.madeAt(now);
         int claimed = jdbc.sql("insert into " + table + " (client_id, subject, key, fingerprint, state, event_id,"
                         + " claimed_at) values (?, ?, ?, ?, 'PENDING', ?, ?) on conflict do nothing")
                 .params(owner.client(), owner.subject(), key, fingerprint, eventId, Timestamp.from(now)).update();

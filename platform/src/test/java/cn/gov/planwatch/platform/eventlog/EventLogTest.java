@@ -43,7 +43,7 @@ class EventLogTest {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 500));
         try {
             EventLog log = new EventLog(new KafkaTemplate<>(producers), new SimpleMeterRegistry());
-            EventClaim claim = EventClaim.fresh();
+            EventClaim claim = EventClaim.fresh(Instant.now());
             Throwable failure = catchThrowable(() -> log.append(claim, new ObservationReported(claim.eventId(),
                     "ip-2021-2025", "IND-01", "2023", new BigDecimal("11.8"), null, null, "CNIPA", "cnipa-reporter",
                     null, Instant.now(), "items", true)));

@@ -9,13 +9,13 @@ import cn.gov.planwatch.planrules.observation.ObservationRule;
 import cn.gov.planwatch.planrules.observation.PeriodLockedException;
 import cn.gov.planwatch.platform.caller.Caller;
 import cn.gov.planwatch.platform.eventlog.EventClaim;
+import cn.gov.planwatch.platform.eventlog.EventIds;
 import cn.gov.planwatch.platform.eventlog.TransactionalEventLog;
 import cn.gov.planwatch.programme.plan.PlanInForce;
 import cn.gov.planwatch.programme.plan.PlansInForce;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ class SubmissionRecorder {
         for (SubmissionJudge.JudgedObservation observation : judged.observations()) {
             BulkSubmission.ObservationRow row = observation.row();
             Indicator indicator = observation.indicator();
-            events.add(new ObservationReported(rowEventId(submissionId, events.size()), plan.id(), indicator.code(),
+            events.add(new ObservationReported(EventIds.nth(submissionId, events.size()), plan.id(), indicator.code(),
                     observation.period().toString(), row.value(), row.comment(), row.source(), caller.agency(),
                     caller.clientId(), caller.traceId(), now, indicator.unit().code(),
                     ObservationRule.unitConfirmed(indicator, row.unit()), caller.subject()));
@@ -70,7 +70,7 @@ class SubmissionRecorder {
         }
         for (SubmissionJudge.JudgedProgress report : judged.progress()) {
             BulkSubmission.ProgressRow row = report.row();
-            events.add(new ProgressReported(rowEventId(submissionId, events.size()), plan.id(),
+            events.add(new ProgressReported(EventIds.nth(submissionId, events.size()), plan.id(),
                     report.programme().slug(), report.quarter().toString(), caller.agency(), caller.clientId(),
                     caller.traceId(), row.status(), row.percentComplete().intValueExact(), row.summary(), row.risks(),
                     row.measures().stream()
@@ -98,10 +98,5 @@ class SubmissionRecorder {
         for (SubmissionJudge.JudgedProgress report : judged.progress()) {
             held.get(report.quarter().toString()).requireNotLocked();
         }
-    }
-
-    /** The id of the submission's {@code row}-th event: the same for every attempt under the same Idempotency-Key. */
-    static UUID rowEventId(UUID submissionId, int row) {
-        return UUID.nameUUIDFromBytes((submissionId + "/" + row).getBytes(StandardCharsets.UTF_8));
     }
 }
