@@ -154,18 +154,29 @@ public final class ServiceProcess implements Supervised {
         return answers200("/actuator/health/readiness");
     }
 
+    /** True while its liveness probe answers 503: the service has found it cannot recover without a restart. */
+    @Override
+    public boolean saysItIsBroken() {
+        return status("/actuator/health/liveness") == 503;
+    }
+
     private boolean answers200(String path) {
+        return status(path) == 200;
+    }
+
+    /** The status {@code path} answers with, or 0 if it does not answer within 2 s. */
+    private int status(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(instance.baseUrl() + path))
                 .timeout(Duration.ofSeconds(2))
                 .GET()
                 .build();
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunningStack.StackStoppingException();
         } catch (Exception notYet) {
-            return false;
+            return 0;
         }
     }
 

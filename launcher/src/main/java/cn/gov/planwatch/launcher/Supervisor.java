@@ -8,9 +8,16 @@ import java.util.Optional;
 
 /**
  * Watches one {@link Supervised} process: one that dies on its own is started again as {@link RestartPolicy} says,
- * while the rest of the stack goes on serving; one that keeps dying is given up on.
+ * while the rest of the stack goes on serving; one that keeps dying is given up on. One that has said it is broken
+ * for {@link #BROKEN_FOR} is stopped, and from then on counts as one that died.
  */
 final class Supervisor {
+
+    /**
+     * How long a process must go on saying it is broken before it is restarted: looked at this far apart, so that
+     * a serving process costs a probe every few seconds, not one per look.
+     */
+    static final Duration BROKEN_FOR = Duration.ofSeconds(5);
 
     private enum State { SERVING, WAITING, STARTING }
 
@@ -21,6 +28,9 @@ final class Supervisor {
     private final Duration startTimeout;
     private State state = State.SERVING;
     private Instant due;
+    /** When it was first seen saying it is broken, in the run of looks that still see it so; null if not. */
+    private Instant brokenSince;
+    private Instant nextBrokenLook;
 
     Supervisor(Supervised process, Clock clock, PrintStream out, Duration startTimeout) {
         this.process = process;
@@ -49,6 +59,11 @@ final class Supervisor {
                 if (!process.isRunning()) {
                     return died(process.exitSummary());
                 }
+                if (brokenFor(BROKEN_FOR)) {
+                    process.stopForRestart();
+                    return died(process.name() + " has said it is broken for " + BROKEN_FOR.toSeconds()
+                            + " s (its liveness probe answers 503); stopped it");
+                }
                 policy.serving();
             }
             case WAITING -> {
@@ -64,6 +79,8 @@ final class Supervisor {
                 }
                 if (process.isReady()) {
                     state = State.SERVING;
+                    brokenSince = null;
+                    nextBrokenLook = null;
                     policy.serving();
                     out.printf("%-20s is serving again%n", process.name());
                 } else if (clock.instant().isAfter(due)) {
@@ -73,6 +90,24 @@ final class Supervisor {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether it has said it is broken at every look for {@code span}; it is asked once per that span. */
+    private boolean brokenFor(Duration span) {
+        Instant now = clock.instant();
+        if (nextBrokenLook != null && now.isBefore(nextBrokenLook)) {
+            return false;
+        }
+        nextBrokenLook = now.plus(span);
+        if (!process.saysItIsBroken()) {
+            brokenSince = null;
+            return false;
+        }
+        if (brokenSince == null) {
+            brokenSince = now;
+            return false;
+        }
+        return !now.isBefore(brokenSince.plus(span));
     }
 
     /** Stops it (it drains first) and starts it again; {@link #isServing()} once the new one is ready. */

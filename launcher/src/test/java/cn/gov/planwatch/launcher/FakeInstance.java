@@ -10,6 +10,8 @@ final class FakeInstance implements Supervised {
     private final String name;
     boolean running = true;
     boolean ready = true;
+    boolean broken;
+    int askedIfBroken;
 
     FakeInstance(String name) {
         this.name = name;
@@ -52,10 +54,17 @@ final class FakeInstance implements Supervised {
     }
 
     @Override
+    public boolean saysItIsBroken() {
+        askedIfBroken++;
+        return broken;
+    }
+
+    @Override
     public void stopForRestart() {
         events.add("stop for restart");
         running = false;
         ready = false;
+        broken = false;
     }
 
     @Override

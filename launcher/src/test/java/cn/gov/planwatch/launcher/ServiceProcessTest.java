@@ -2,8 +2,12 @@ package cn.gov.planwatch.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +74,37 @@ class ServiceProcessTest {
             assertThat(ServiceProcess.environment(only(service, 8081), LAYOUT, PASSWORDS).values())
                     .as(service).doesNotContain("redis-secret");
         }
+    }
+
+    @Test
+    void saysItIsBrokenOnlyWhileItsLivenessProbeAnswers503() throws Exception {
+        int[] liveness = {200};
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/actuator/health/liveness", exchange -> {
+            exchange.sendResponseHeaders(liveness[0], -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            ServiceProcess service = process(server.getAddress().getPort());
+            assertThat(service.saysItIsBroken()).as("live").isFalse();
+
+            liveness[0] = 503;
+            assertThat(service.saysItIsBroken()).as("liveness DOWN").isTrue();
+        } finally {
+            server.stop(0);
+        }
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        assertThat(process(closed).saysItIsBroken()).as("not answering is not a verdict").isFalse();
+    }
+
+    private static ServiceProcess process(int port) {
+        ServiceSpec spec = new ServiceSpec("reporting-service", port);
+        return new ServiceProcess(spec.allInstances().get(0), LAYOUT, new PidFiles(Path.of("target/no-pids")),
+                PASSWORDS);
     }
 
     @Test

@@ -58,6 +58,54 @@ class SupervisorTest {
     }
 
     @Test
+    void anInstanceThatGoesOnSayingItIsBrokenIsStoppedAndStartedAgainAfterTheBackOff() {
+        instance.broken = true;
+        assertThat(supervisor.check()).isEmpty();
+        clock.advance(Duration.ofSeconds(4));
+        supervisor.check();
+        assertThat(instance.events).as("not before it has said so for 5 s").isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(supervisor.check()).isEmpty();
+
+        assertThat(instance.events).containsExactly("stop for restart");
+        assertThat(supervisor.isServing()).isFalse();
+        assertThat(printed()).contains("indicator-service-2 has said it is broken for 5 s (its liveness probe answers"
+                + " 503); stopped it; starting it again in 1 s");
+        clock.advance(Duration.ofSeconds(1));
+        supervisor.check();
+        assertThat(instance.events).containsExactly("stop for restart", "start");
+        instance.ready = true;
+        supervisor.check();
+        assertThat(supervisor.isServing()).isTrue();
+    }
+
+    @Test
+    void anInstanceThatSaidItWasBrokenOnceAndThenNoMoreIsLeftServing() {
+        instance.broken = true;
+        supervisor.check();
+        instance.broken = false;
+        clock.advance(Duration.ofSeconds(5));
+        supervisor.check();
+        instance.broken = true;
+        clock.advance(Duration.ofSeconds(5));
+        supervisor.check();
+
+        assertThat(instance.events).as("not broken at every look for 5 s").isEmpty();
+        assertThat(supervisor.isServing()).isTrue();
+    }
+
+    @Test
+    void aServingInstanceIsAskedWhetherItIsBrokenOncePerFiveSecondsNotAtEveryLook() {
+        for (int look = 0; look < 50; look++) {
+            supervisor.check();
+            clock.advance(Duration.ofMillis(200));
+        }
+
+        assertThat(instance.askedIfBroken).isEqualTo(2);
+    }
+
+    @Test
     void oneThatDoesNotBecomeReadyInTimeIsStoppedAndCountsAsADeath() {
         supervisor.restart();
         clock.advance(Duration.ofSeconds(121));
