@@ -8,8 +8,8 @@ import java.util.UUID;
 /**
  * Event ids that begin with the millisecond they were made (RFC 9562). Every read model keys its rows by event id;
  * ids that grow with time are added at the right edge of that index, where a batch's ids share a few pages, instead
- * of each on a random page of an index that grows with the whole history — measured, about a tenth of what the
- * database spends appending a report.
+ * of each on a random page of an index that grows with the whole history: the statement that appends a batch of
+ * reports to 800,000 facts took about a tenth less time with them.
  */
 public final class EventIds {
 
