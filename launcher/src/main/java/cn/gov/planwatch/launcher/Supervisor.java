@@ -28,8 +28,8 @@ final class Supervisor {
     private final Duration startTimeout;
     private State state = State.SERVING;
     private Instant due;
-    /** When it was first seen saying it is broken, in the run of looks that still see it so; null if not. */
-    private Instant brokenSince;
+    /** Whether it said it was broken at the last look; looks are {@link #BROKEN_FOR} apart. */
+    private boolean brokenAtLastLook;
     private Instant nextBrokenLook;
 
     Supervisor(Supervised process, Clock clock, PrintStream out, Duration startTimeout) {
@@ -59,7 +59,7 @@ final class Supervisor {
                 if (!process.isRunning()) {
                     return died(process.exitSummary());
                 }
-                if (brokenFor(BROKEN_FOR)) {
+                if (brokenForLong()) {
                     process.stopForRestart();
                     return died(process.name() + " has said it is broken for " + BROKEN_FOR.toSeconds()
                             + " s (its liveness probe answers 503); stopped it");
@@ -79,7 +79,7 @@ final class Supervisor {
                 }
                 if (process.isReady()) {
                     state = State.SERVING;
-                    brokenSince = null;
+                    brokenAtLastLook = false;
                     nextBrokenLook = null;
                     policy.serving();
                     out.printf("%-20s is serving again%n", process.name());
@@ -92,22 +92,17 @@ final class Supervisor {
         return Optional.empty();
     }
 
-    /** Whether it has said it is broken at every look for {@code span}; it is asked once per that span. */
-    private boolean brokenFor(Duration span) {
+    /** Whether it said it was broken at this look and at the one before, at least {@link #BROKEN_FOR} earlier. */
+    private boolean brokenForLong() {
         Instant now = clock.instant();
         if (nextBrokenLook != null && now.isBefore(nextBrokenLook)) {
             return false;
         }
-        nextBrokenLook = now.plus(span);
-        if (!process.saysItIsBroken()) {
-            brokenSince = null;
-            return false;
-        }
-        if (brokenSince == null) {
-            brokenSince = now;
-            return false;
-        }
-        return !now.isBefore(brokenSince.plus(span));
+        nextBrokenLook = now.plus(BROKEN_FOR);
+        boolean broken = process.saysItIsBroken();
+        boolean brokenTwice = broken && brokenAtLastLook;
+        brokenAtLastLook = broken;
+        return brokenTwice;
     }
 
     /** Stops it (it drains first) and starts it again; {@link #isServing()} once the new one is ready. */
