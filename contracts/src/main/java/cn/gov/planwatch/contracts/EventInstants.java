@@ -17,7 +17,7 @@ import java.time.Year;
  * that does not exist — is read by Jackson's own reader, as it always was. That reader parses with the ISO formatter,
  * which was a tenth of a projector's time folding a backlog.
  */
-final class EventInstants extends StdScalarDeserializer<Instant> {
+public final class EventInstants extends StdScalarDeserializer<Instant> {
 
     private static final int[] NANOS_PER_DIGIT = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10,
             1};
@@ -39,7 +39,7 @@ final class EventInstants extends StdScalarDeserializer<Instant> {
     }
 
     /** The instant {@code text} names as {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, or null if it is not in that form. */
-    static Instant parseUtc(String text) {
+    public static Instant parseUtc(String text) {
         int length = text.length();
         int fractionDigits = length - UTC_LENGTH - 1;
         if (length < UTC_LENGTH || fractionDigits == 0 || fractionDigits > NANOS_PER_DIGIT.length

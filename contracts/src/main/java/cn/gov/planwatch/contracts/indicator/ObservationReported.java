@@ -47,10 +47,12 @@ public record ObservationReported(
     public static final EventType V1 = new EventType(NAME, 1, Topics.INDICATOR_EVENTS, ObservationReported.class,
             (mapper, data) -> mapper.readValue(data, V1Body.class).upcast());
 
-    /** The second version, without the plan; its JSON binds onto the record with the plan read as the old one. */
-    public static final EventType V2 = EventType.current(NAME, 2, Topics.INDICATOR_EVENTS, ObservationReported.class);
+    /** The second version, without the plan; its JSON reads onto the record with the plan read as the old one. */
+    public static final EventType V2 = new EventType(NAME, 2, Topics.INDICATOR_EVENTS, ObservationReported.class,
+            ObservationReportedBody::read);
 
-    public static final EventType V3 = EventType.current(NAME, 3, Topics.INDICATOR_EVENTS, ObservationReported.class);
+    public static final EventType V3 = new EventType(NAME, 3, Topics.INDICATOR_EVENTS, ObservationReported.class,
+            ObservationReportedBody::read);
 
     public ObservationReported {
         plan = PlanId.ofEvent(plan);
