@@ -24,6 +24,8 @@ public final class ReportBatchAppend {
     private final String skippingApplied;
     /** Where the key's columns are among the batch's columns. */
     private final int[] keyColumns;
+    /** Where the event ids are among the batch's columns. */
+    private final int eventIdColumn;
 
     /**
      * For {@code table} and its pointers in {@code current} (see {@link ReportRevisions#appendKeepingCurrent}); the
@@ -36,8 +38,9 @@ public final class ReportBatchAppend {
         this.skippingApplied = ReportRevisions.appendKeepingCurrent(table, current, key, carried, columns,
                 ReportRevisions.batch(arrays, columns));
         this.keyColumns = key.stream().mapToInt(columns::indexOf).toArray();
-        if (!columns.containsAll(key)) {
-            throw new IllegalArgumentException("the key " + key + " is not among the columns " + columns);
+        this.eventIdColumn = columns.indexOf("event_id");
+        if (!columns.containsAll(key) || eventIdColumn < 0) {
+            throw new IllegalArgumentException("the key " + key + " or event_id is not among the columns " + columns);
         }
     }
 
@@ -49,9 +52,14 @@ public final class ReportBatchAppend {
         Object[] numbered = numberedByKey(columns, keys(columns));
         jdbc.sql("savepoint append_new_events").update();
         try {
-            List<UUID> appended = jdbc.sql(assumingNew).params(numbered).query(ReportRevisions.APPENDED).list();
+            long appended = jdbc.sql(assumingNew).params(numbered).query(ReportRevisions.APPENDED_ALL).single();
             jdbc.sql("release savepoint append_new_events").update();
-            return appended;
+            List<UUID> eventIds = Arrays.stream((Object[]) columns[eventIdColumn]).map(UUID.class::cast).toList();
+            if (appended != eventIds.size()) {
+                throw new IllegalStateException("appended " + appended + " of a batch of " + eventIds.size()
+                        + " new events");
+            }
+            return eventIds;
         } catch (DuplicateKeyException inTableAlready) {
             jdbc.sql("rollback to savepoint append_new_events").update();
             return jdbc.sql(skippingApplied).params(columns).query(ReportRevisions.APPENDED).list();
