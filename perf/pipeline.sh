@@ -101,8 +101,8 @@ for r in $(seq 1 "$PROJECTION_ROUNDS"); do
   as_pg_superuser java -cp "$TARGET/classes:$(pg_jar)" BulkSubmission "$GATEWAY" "$REPORTER" "$JDBC" "$BULK_PLAN" \
     "$BULK_ROWS" 0 5 --no-wait >"$RESULTS/backlog.$r.txt" 2>&1 ||
     { cat "$RESULTS/backlog.$r.txt" >&2; kill -CONT "$RS_PID"; exit 1; }
-  BACKLOG=$(( $(settled_count indicator.observation) - REPORTS_BEFORE ))
   BACKLOG_TARGET=$(settled_count indicator.observation)
+  BACKLOG=$((BACKLOG_TARGET - REPORTS_BEFORE))
   # programme-service folds the same submissions: let it finish first, so that the projector measured has the machine
   # to itself, as ConsumerPerformance has.
   settled_count programme.reported_indicator >/dev/null
@@ -202,8 +202,9 @@ done
 # --- the report -----------------------------------------------------------------------------------------------------
 rps() { field "$RESULTS/$1.txt" rps; }
 pooled() { echo "$(field "$RESULTS/$1.1.txt" requests) $(field "$RESULTS/$1.1.txt" seconds) $(field "$RESULTS/$1.2.txt" requests) $(field "$RESULTS/$1.2.txt" seconds)" | awk '{ printf "%.1f", ($1 + $3) / ($2 + $4) }'; }
-bulk_median() { grep '^PERF_RESULT round=' "$RESULTS/bulk.txt" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 bulk_all() { grep '^PERF_RESULT round=' "$RESULTS/bulk.txt" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }' | paste -sd' '; }
+# shellcheck disable=SC2046 # the values are numbers, one word each
+bulk_median() { median $(bulk_all "$1"); }
 report() {
   local first=${SIZES[0]} last=${SIZES[-1]} ingest_cpu
   ingest_cpu=$(sed -E 's/.*total=([0-9.]+).*/\1/' "$RESULTS/ingest.cpums")
