@@ -5,12 +5,16 @@ import cn.gov.planwatch.contracts.programme.QuarterlyUpdateAccepted;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateReturned;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateSubmitted;
 import cn.gov.planwatch.indicator.IndicatorServiceFixture;
+import cn.gov.planwatch.platform.eventlog.FewEventsFetch;
 import cn.gov.planwatch.testsupport.HttpCalls;
+import cn.gov.planwatch.testsupport.ListenerFetch;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestPlans;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -101,5 +105,12 @@ class QuarterLockIT extends IndicatorServiceFixture {
 
     private static long records() {
         return TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(), Topics.INDICATOR_EVENTS);
+    }
+
+    @Test
+    void listenersOfPlansQuarterlyUpdatesAndDeadLettersAnswerAtTheFirstEventAndListenersOfReportsReadInBatches(
+            @Autowired KafkaListenerEndpointRegistry listeners) {
+        ListenerFetch.assertOwnSettingsOnTopicsOfFewEventsOnly(listeners, FewEventsFetch::carriesFewEvents,
+                FewEventsFetch.ANSWER_AT_FIRST_EVENT, FewEventsFetch.WAIT_WHEN_IDLE);
     }
 }

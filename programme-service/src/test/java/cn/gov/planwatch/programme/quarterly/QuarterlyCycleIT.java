@@ -1,15 +1,19 @@
 package cn.gov.planwatch.programme.quarterly;
 
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.platform.eventlog.FewEventsFetch;
 import cn.gov.planwatch.programme.SettableClock;
 import cn.gov.planwatch.testsupport.HttpCalls;
+import cn.gov.planwatch.testsupport.ListenerFetch;
 import cn.gov.planwatch.testsupport.ServiceFixture;
 import cn.gov.planwatch.testsupport.RealInfrastructure;
 import cn.gov.planwatch.testsupport.TestTokens;
 import cn.gov.planwatch.testsupport.TopicOffsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -235,5 +239,12 @@ class QuarterlyCycleIT extends ServiceFixture {
 
     private static long records(String topic) {
         return TopicOffsets.endOffsetSum(RealInfrastructure.shared().kafkaBootstrapServers(), topic);
+    }
+
+    @Test
+    void listenersOfPlansQuarterlyUpdatesAndDeadLettersAnswerAtTheFirstEventAndListenersOfReportsReadInBatches(
+            @Autowired KafkaListenerEndpointRegistry listeners) {
+        ListenerFetch.assertOwnSettingsOnTopicsOfFewEventsOnly(listeners, FewEventsFetch::carriesFewEvents,
+                FewEventsFetch.ANSWER_AT_FIRST_EVENT, FewEventsFetch.WAIT_WHEN_IDLE);
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.planwatch.indicator.lock.internal;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.platform.eventlog.FewEventsFetch;
 import cn.gov.planwatch.platform.eventlog.ProjectionBatches;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,7 +28,8 @@ class QuarterLockProjector {
         this.locks = locks;
     }
 
-    @KafkaListener(id = LISTENER, idIsGroup = false, topics = Topics.QUARTERLY_UPDATE_EVENTS, batch = "true")
+    @KafkaListener(id = LISTENER, idIsGroup = false, topics = Topics.QUARTERLY_UPDATE_EVENTS, batch = "true",
+            properties = {FewEventsFetch.ANSWER_AT_FIRST_EVENT, FewEventsFetch.WAIT_WHEN_IDLE})
     void on(List<ConsumerRecord<String, PlanEvent>> records) {
         batches.fold(LISTENER, records, events -> events.forEach(this::on));
     }

@@ -4,6 +4,7 @@ import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.plan.PlanClosed;
 import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
+import cn.gov.planwatch.platform.eventlog.FewEventsFetch;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +23,8 @@ class PlanDocumentProjector {
     }
 
     /** A group of its own, so that a plan arriving does not pause the projection of the observations. */
-    @KafkaListener(id = "indicator-plans", groupId = "indicator-service.plans", topics = Topics.PLAN_EVENTS)
+    @KafkaListener(id = "indicator-plans", groupId = "indicator-service.plans", topics = Topics.PLAN_EVENTS,
+            properties = {FewEventsFetch.ANSWER_AT_FIRST_EVENT, FewEventsFetch.WAIT_WHEN_IDLE})
     @Transactional
     void on(PlanEvent event) {
         if (event instanceof PlanDocumentEvent version) {

@@ -3,6 +3,7 @@ package cn.gov.planwatch.programme.plan.internal;
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.plan.PlanLifecycleEvent;
+import cn.gov.planwatch.platform.eventlog.FewEventsFetch;
 import cn.gov.planwatch.programme.plan.PlanBook;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,8 @@ class PlanProjector {
         this.book = book;
     }
 
-    @KafkaListener(id = LISTENER_ID, groupId = GROUP, topics = Topics.PLAN_EVENTS)
+    @KafkaListener(id = LISTENER_ID, groupId = GROUP, topics = Topics.PLAN_EVENTS,
+            properties = {FewEventsFetch.ANSWER_AT_FIRST_EVENT, FewEventsFetch.WAIT_WHEN_IDLE})
     @Transactional
     void on(PlanEvent event) {
         if (event instanceof PlanLifecycleEvent step) {

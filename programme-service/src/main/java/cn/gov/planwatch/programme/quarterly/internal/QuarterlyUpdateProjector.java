@@ -2,6 +2,7 @@ package cn.gov.planwatch.programme.quarterly.internal;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.platform.eventlog.FewEventsFetch;
 import cn.gov.planwatch.platform.eventlog.ProjectionBatches;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
 import cn.gov.planwatch.programme.quarterly.QuarterlyUpdateLedger;
@@ -29,7 +30,8 @@ class QuarterlyUpdateProjector {
         this.ledger = ledger;
     }
 
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.QUARTERLY_UPDATE_EVENTS, batch = "true")
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.QUARTERLY_UPDATE_EVENTS, batch = "true",
+            properties = {FewEventsFetch.ANSWER_AT_FIRST_EVENT, FewEventsFetch.WAIT_WHEN_IDLE})
     void on(List<ConsumerRecord<String, PlanEvent>> records) {
         batches.fold(LISTENER_ID, records, events -> events.forEach(this::on));
     }

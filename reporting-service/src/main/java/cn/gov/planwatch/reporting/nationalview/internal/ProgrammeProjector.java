@@ -2,6 +2,7 @@ package cn.gov.planwatch.reporting.nationalview.internal;
 
 import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
+import cn.gov.planwatch.platform.eventlog.FewEventsFetch;
 import cn.gov.planwatch.platform.eventlog.ProjectionBatches;
 import cn.gov.planwatch.contracts.programme.ProgressReported;
 import cn.gov.planwatch.contracts.programme.QuarterlyUpdateEvent;
@@ -43,7 +44,7 @@ class ProgrammeProjector {
     }
 
     @KafkaListener(id = QUARTERLY_UPDATES, idIsGroup = false, topics = Topics.QUARTERLY_UPDATE_EVENTS,
-            batch = "true")
+            batch = "true", properties = {FewEventsFetch.ANSWER_AT_FIRST_EVENT, FewEventsFetch.WAIT_WHEN_IDLE})
     void onQuarterlyUpdate(List<ConsumerRecord<String, PlanEvent>> records) {
         batches.fold(QUARTERLY_UPDATES, records, events -> events.forEach(this::onQuarterlyUpdate));
     }

@@ -1,5 +1,6 @@
 package cn.gov.planwatch.reporting.ops.internal;
 
+import cn.gov.planwatch.platform.eventlog.FewEventsFetch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,8 @@ class DeadLetterRecorder {
 
     @KafkaListener(id = "dead-letters", groupId = GROUP_SETTING,
             topics = "#{T(cn.gov.planwatch.reporting.ops.internal.StreamTopics).deadLetterTopics()}",
-            containerFactory = OpsConfiguration.DEAD_LETTER_CONTAINER_FACTORY)
+            containerFactory = OpsConfiguration.DEAD_LETTER_CONTAINER_FACTORY,
+            properties = {FewEventsFetch.ANSWER_AT_FIRST_EVENT, FewEventsFetch.WAIT_WHEN_IDLE})
     void on(ConsumerRecord<byte[], byte[]> record) {
         store.record(DeadLetter.from(record));
     }

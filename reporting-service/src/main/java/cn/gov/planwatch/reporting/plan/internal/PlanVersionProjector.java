@@ -4,6 +4,7 @@ import cn.gov.planwatch.contracts.PlanEvent;
 import cn.gov.planwatch.contracts.Topics;
 import cn.gov.planwatch.contracts.plan.PlanClosed;
 import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
+import cn.gov.planwatch.platform.eventlog.FewEventsFetch;
 import cn.gov.planwatch.platform.observability.Redeliveries;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -28,7 +29,8 @@ class PlanVersionProjector {
     }
 
     /** A group of its own, so that a plan arriving does not pause the projection of the reports. */
-    @KafkaListener(id = LISTENER, groupId = "reporting-service.plans", topics = Topics.PLAN_EVENTS)
+    @KafkaListener(id = LISTENER, groupId = "reporting-service.plans", topics = Topics.PLAN_EVENTS,
+            properties = {FewEventsFetch.ANSWER_AT_FIRST_EVENT, FewEventsFetch.WAIT_WHEN_IDLE})
     @Transactional
     void on(PlanEvent event) {
         boolean redelivered = event instanceof PlanDocumentEvent version ? !plans.keep(version)
