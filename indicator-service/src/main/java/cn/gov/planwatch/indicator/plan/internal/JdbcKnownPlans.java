@@ -6,6 +6,7 @@ import cn.gov.planwatch.contracts.EventJson;
 import cn.gov.planwatch.contracts.plan.PlanClosed;
 import cn.gov.planwatch.contracts.plan.PlanDocumentEvent;
 import cn.gov.planwatch.indicator.plan.KnownPlans;
+import cn.gov.planwatch.planrules.PlanClosedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,6 +69,29 @@ class JdbcKnownPlans implements KnownPlans {
             first = Optional.of(configured);
         }
         return first;
+    }
+
+    /**
+     * The document in force and whether the plan is closed in one statement: every report asks both. A plan whose
+     * first version was recorded later than {@code now} is judged as {@link KnownPlans#requireOpen} does.
+     */
+    @Override
+    public PlanCatalogue requireOpen(String plan, Instant now) {
+        Optional<RecordedVersion> recorded = jdbc.sql("select d.event_id, exists (select 1 from " + closures
+                        + " c where c.plan = d.plan) from " + documents + " d where d.plan = ? and d.recorded_at <= ?"
+                        + " order by d.version desc limit 1")
+                .params(plan, Timestamp.from(now))
+                .query((row, n) -> new RecordedVersion(row.getObject(1, UUID.class), row.getBoolean(2))).optional();
+        if (recorded.isEmpty()) {
+            return KnownPlans.super.requireOpen(plan, now);
+        }
+        if (recorded.get().planClosed()) {
+            throw new PlanClosedException(plan);
+        }
+        return document(recorded.get().eventId());
+    }
+
+    private record RecordedVersion(UUID eventId, boolean planClosed) {
     }
 
     @Override
