@@ -3,7 +3,7 @@
 # so that both meet the same minutes of a shared machine. Each stack: warm-up of five rounds (10 s of reads of
 # GET /api/v1/indicators/IND-01 through the gateway, 5 s of reports), then PERF_DURATION s of reads and PERF_DURATION s
 # of one report per request (POST /api/v1/indicators/IND-01/observations), both through the gateway, with each
-# component's CPU per request. On a machine shared with others absolute figures move from one stack to the next; a
+# component's CPU per request; then PERF_DURATION s with no requests, each component's CPU per second. On a machine shared with others absolute figures move from one stack to the next; a
 # ratio within a stack (a component against one the change does not touch) is the steadier comparison.
 #
 # Usage: perf/requests-side-by-side.sh BASE_COMMIT (the other side is this working tree). The base is checked out as
@@ -46,10 +46,14 @@ one_stack() { # TREE LABEL: one stack of TREE, measured; its figures in $OUT/LAB
     done
     run_wrk read get.lua "$read" "$reporter"
     run_wrk report observe.lua "$observe" "$reporter"
-    printf '%s  read %s req/s, CPU ms: %s  |  report %s req/s, CPU ms: %s\n' \
+    # The stack with nobody using it, once the reports are folded: what it costs to keep running.
+    sleep 10
+    cpu_snapshot "$RESULTS/idle.cpu0"; sleep "$DURATION"; cpu_snapshot "$RESULTS/idle.cpu1"
+    cpu_per_request "$RESULTS/idle.cpu0" "$RESULTS/idle.cpu1" "$DURATION" >"$RESULTS/idle.cpums"
+    printf '%s  read %s req/s, CPU ms: %s  |  report %s req/s, CPU ms: %s  |  idle, CPU ms per s: %s\n' \
       "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs' || echo +)" \
       "$(field "$RESULTS/read.txt" rps)" "$(cat "$RESULTS/read.cpums")" \
-      "$(field "$RESULTS/report.txt" rps)" "$(cat "$RESULTS/report.cpums")" >"$RESULTS/line"
+      "$(field "$RESULTS/report.txt" rps)" "$(cat "$RESULTS/report.cpums")" "$(cat "$RESULTS/idle.cpums")" >"$RESULTS/line"
   ) >"$OUT/$label.log" 2>&1 || { cat "$OUT/$label.log" >&2; exit 1; }
   printf '%-8s %s\n' "$label" "$(cat "$OUT/$label/line")"
 }
