@@ -56,9 +56,7 @@ class JdbcKnownPlans implements KnownPlans {
 
     @Override
     public Optional<PlanCatalogue> inForce(String plan, Instant asOf) {
-        Optional<PlanCatalogue> recorded = jdbc.sql("select event_id from " + documents
-                        + " where plan = ? and recorded_at <= ? order by version desc limit 1")
-                .params(plan, Timestamp.from(asOf)).query(UUID.class).optional().map(this::document);
+        Optional<PlanCatalogue> recorded = latestRecordedBy(plan, asOf).map(version -> document(version.eventId()));
         if (recorded.isPresent()) {
             return recorded;
         }
@@ -72,16 +70,12 @@ class JdbcKnownPlans implements KnownPlans {
     }
 
     /**
-     * The document in force and whether the plan is closed in one statement: every report asks both. A plan whose
+     * The document in force and whether the plan is closed from one statement: every report asks both. A plan whose
      * first version was recorded later than {@code now} is judged as {@link KnownPlans#requireOpen} does.
      */
     @Override
     public PlanCatalogue requireOpen(String plan, Instant now) {
-        Optional<RecordedVersion> recorded = jdbc.sql("select d.event_id, exists (select 1 from " + closures
-                        + " c where c.plan = d.plan) from " + documents + " d where d.plan = ? and d.recorded_at <= ?"
-                        + " order by d.version desc limit 1")
-                .params(plan, Timestamp.from(now))
-                .query((row, n) -> new RecordedVersion(row.getObject(1, UUID.class), row.getBoolean(2))).optional();
+        Optional<RecordedVersion> recorded = latestRecordedBy(plan, now);
         if (recorded.isEmpty()) {
             return KnownPlans.super.requireOpen(plan, now);
         }
@@ -89,6 +83,14 @@ class JdbcKnownPlans implements KnownPlans {
             throw new PlanClosedException(plan);
         }
         return document(recorded.get().eventId());
+    }
+
+    /** The plan's latest version recorded by {@code asOf}, with whether the plan is closed (now). */
+    private Optional<RecordedVersion> latestRecordedBy(String plan, Instant asOf) {
+        return jdbc.sql("select d.event_id, exists (select 1 from " + closures + " c where c.plan = d.plan) from "
+                        + documents + " d where d.plan = ? and d.recorded_at <= ? order by d.version desc limit 1")
+                .params(plan, Timestamp.from(asOf))
+                .query((row, n) -> new RecordedVersion(row.getObject(1, UUID.class), row.getBoolean(2))).optional();
     }
 
     private record RecordedVersion(UUID eventId, boolean planClosed) {
