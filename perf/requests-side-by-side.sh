@@ -3,8 +3,9 @@
 # so that both meet the same minutes of a shared machine. Each stack: warm-up of five rounds (10 s of reads of
 # GET /api/v1/indicators/IND-01 through the gateway, 5 s of reports), then PERF_DURATION s of reads and PERF_DURATION s
 # of one report per request (POST /api/v1/indicators/IND-01/observations), both through the gateway, with each
-# component's CPU per request; then PERF_DURATION s with no requests, each component's CPU per second. On a machine shared with others absolute figures move from one stack to the next; a
-# ratio within a stack (a component against one the change does not touch) is the steadier comparison.
+# component's CPU per request; then, 10 s later, PERF_DURATION s with no requests, each component's CPU per second. On
+# a machine shared with others absolute figures move from one stack to the next; a ratio within a stack (a component
+# against one the change does not touch) is the steadier comparison.
 #
 # Usage: perf/requests-side-by-side.sh BASE_COMMIT (the other side is this working tree). The base is checked out as
 # a worktree under perf/target and built there. Settings: PERF_PAIRS (3), PERF_DURATION (20), PERF_CONNECTIONS (16),
@@ -46,7 +47,8 @@ one_stack() { # TREE LABEL: one stack of TREE, measured; its figures in $OUT/LAB
     done
     run_wrk read get.lua "$read" "$reporter"
     run_wrk report observe.lua "$observe" "$reporter"
-    # The stack with nobody using it, once the reports are folded: what it costs to keep running.
+    # The stack with nobody using it: what it costs to keep running. Ten seconds after the reports, the last folds and
+    # compilations may still run on a busy machine, so the figure is read beside the other stack's, not alone.
     sleep 10
     cpu_snapshot "$RESULTS/idle.cpu0"; sleep "$DURATION"; cpu_snapshot "$RESULTS/idle.cpu1"
     cpu_per_request "$RESULTS/idle.cpu0" "$RESULTS/idle.cpu1" "$DURATION" >"$RESULTS/idle.cpums"
