@@ -26,6 +26,7 @@ class InstanceBalancingTest {
 
     private static final TestIssuer ISSUER = TestIssuer.shared();
     private static final String OBSERVATIONS = "/api/v1/indicators/IND-01/observations";
+    private static final String RESPONSE_TIMEOUT = "spring.cloud.gateway.server.webflux.httpclient.response-timeout";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String token = ISSUER.reporter("CNIPA");
@@ -33,10 +34,16 @@ class InstanceBalancingTest {
     /** A gateway balancing indicator-service over the given instances, checking their readiness at that interval. */
     private static GatewayInstance gatewayOver(String namespace, Duration readinessInterval,
                                                ServiceInstanceStandIn... instances) {
+        return gatewayOver(namespace, readinessInterval, List.of(), instances);
+    }
+
+    private static GatewayInstance gatewayOver(String namespace, Duration readinessInterval, List<String> more,
+                                               ServiceInstanceStandIn... instances) {
         // The client's rate limit well above what a test sends at once: here every request must reach an instance.
         List<String> properties = new ArrayList<>(List.of("planwatch.gateway.redis-namespace=" + namespace,
                 "planwatch.gateway.rate-limit.capacity=2000",
                 "spring.cloud.loadbalancer.health-check.interval=" + readinessInterval.toMillis() + "ms"));
+        properties.addAll(more);
         for (int i = 0; i < instances.length; i++) {
             properties.add("spring.cloud.discovery.client.simple.instances.indicator-service[" + i + "].uri="
                     + instances[i].url());
@@ -126,6 +133,38 @@ class InstanceBalancingTest {
                 clients.shutdownNow();
             }
             assertThat(second.received()).filteredOn(request -> request.contains("together=")).hasSize(200);
+        }
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerInTimeIsAnswered504InTimeWithResendAdviceAndNothingIsSentToItTwice()
+            throws Exception {
+        try (ServiceInstanceStandIn slow = new ServiceInstanceStandIn("slow");
+             GatewayInstance gateway = gatewayOver("balancing-timeout", Duration.ofHours(1),
+                     List.of(RESPONSE_TIMEOUT + "=1s"), slow)) {
+            assertThat(answerersOf(gateway, "prompt", 1)).containsExactly("slow");
+            slow.answerAfter(Duration.ofSeconds(20));
+
+            long started = System.nanoTime();
+            HttpResponse<String> read = get(gateway, "/api/v1/indicators?held-read");
+            HttpResponse<String> write = post(gateway, OBSERVATIONS + "?held-write",
+                    "{\"period\":\"2024\",\"value\":3.1,\"comment\":\"迟到的答复\"}");
+            Duration answeredIn = Duration.ofNanos(System.nanoTime() - started);
+
+            for (HttpResponse<String> response : List.of(read, write)) {
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(504);
+                assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(response.body()).contains("\"type\":\"https://planwatch.cn/problems/service-timeout\"")
+                        .contains("Idempotency-Key");
+            }
+            // Each answered at the gateway's timeout, not when the service would have answered.
+            assertThat(answeredIn).isLessThan(Duration.ofSeconds(10));
+            // Neither was sent again: the service may have recorded the write, and a read that timed out once
+            // would hold another connection as long.
+            assertThat(slow.received()).filteredOn(request -> request.contains("held-")).hasSize(2);
+
+            slow.answerAfter(Duration.ZERO);
+            assertThat(answerersOf(gateway, "prompt-again", 2)).containsExactly("slow");
         }
     }
 

@@ -5,13 +5,18 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One instance of a service behind the gateway, a real HTTP server: it answers every API request with its own name
- * and records it, and answers its readiness probe with 200, or 503 while it is made unready.
+ * and records it, and answers its readiness probe with 200, or 503 while it is made unready. It can be made slow:
+ * then it records each API request at once and answers it only after the given time.
  */
 final class ServiceInstanceStandIn implements AutoCloseable {
 
@@ -21,6 +26,8 @@ final class ServiceInstanceStandIn implements AutoCloseable {
     private final HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicBoolean ready = new AtomicBoolean(true);
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private final AtomicReference<Duration> answerAfter = new AtomicReference<>(Duration.ZERO);
 
     ServiceInstanceStandIn(String name) {
         this.name = name;
@@ -37,12 +44,19 @@ final class ServiceInstanceStandIn implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body);
+            try {
+                Thread.sleep(answerAfter.get().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             byte[] answer = name.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 202 : 200, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        // A held answer must not hold up the readiness probe or other requests.
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -63,9 +77,14 @@ final class ServiceInstanceStandIn implements AutoCloseable {
         this.ready.set(ready);
     }
 
+    void answerAfter(Duration delay) {
+        answerAfter.set(delay);
+    }
+
     /** Stops listening: connections to it are refused from now on. */
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.planwatch.gateway.problem;
 
 import io.lettuce.core.RedisException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -62,6 +63,13 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
             // No instance of the service to send it to.
             return serviceUnavailable();
         }
+        if (cause(failure, ReadTimeoutException.class) != null || cause(failure, TimeoutException.class) != null
+                || cause(failure, org.springframework.cloud.gateway.support.TimeoutException.class) != null) {
+            // Before the statuses: Spring Cloud Gateway hands its own response timeout on as a bare 504 status.
+            return ProblemResponses.problem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timeout",
+                    "The service behind this path did not answer in time; whether the request took effect is unknown."
+                            + " Send it again with the same Idempotency-Key to have it recorded once.");
+        }
         // Looked up through the causes: a request body that fails mid-stream (413) reaches here wrapped by the
         // HTTP client that was forwarding it.
         ResponseStatusException status = cause(failure, ResponseStatusException.class);
@@ -84,11 +92,6 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         if (cause(failure, ConnectException.class) != null) {
             // Refused by every instance tried: nothing reached a service.
             return serviceUnavailable();
-        }
-        if (cause(failure, TimeoutException.class) != null) {
-            return ProblemResponses.problem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timeout",
-                    "The service behind this path did not answer in time; whether the request took effect is unknown."
-                            + " Send it again with the same Idempotency-Key to have it recorded once.");
         }
         if (cause(failure, IOException.class) != null) {
             // Connected, then the connection was reset or closed before the answer was complete: the service crashed
