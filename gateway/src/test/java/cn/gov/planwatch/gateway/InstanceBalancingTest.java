@@ -26,7 +26,7 @@ class InstanceBalancingTest {
 
     private static final TestIssuer ISSUER = TestIssuer.shared();
     private static final String OBSERVATIONS = "/api/v1/indicators/IND-01/observations";
-    private static final String RESPONSE_TIMEOUT = "planwatch.gateway.response-timeout";
+    private static final String RESPONSE_TIMEOUT = "spring.cloud.gateway.server.webflux.httpclient.response-timeout";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String token = ISSUER.reporter("CNIPA");
