@@ -5,7 +5,8 @@
 # connections split between them, as a load balancer in front of them would spread it. For each variant:
 #
 #   - warm-up until the ingestion rate is steady: 10 s windows of reports and national-view reads until two windows
-#     in a row are within 10 % of each other (at most PERF_WARM_WINDOWS), so the JIT has settled before timing;
+#     in a row are within 10 % of each other and the JIT compilers took under PERF_JIT_SETTLED % (5) of the stack's
+#     CPU in the second (at most PERF_WARM_WINDOWS), so the JIT has settled before timing;
 #   - ingestion: wrk posting one report per request (IND-01, the CNIPA reporter), PERF_DURATION s;
 #   - national view: wrk reading GET /api/v1/national-view as the lead, PERF_DURATION s;
 #   - where the CPU goes: each component's CPU ms per request (all its instances together), how busy the machine was

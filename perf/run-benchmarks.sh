@@ -466,8 +466,9 @@ $(if [[ -f $PERF_DIR/many-plans.md ]]; then printf "\n"; cat "$PERF_DIR/many-pla
   them to \`planwatch.gateway.rate-limit.*\`; the gateway's \`X-RateLimit-Remaining\` answers confirm it. One client,
   one token throughout.
 - **Warm-up**: unmeasured, after start-up, in windows of 10 s of reports and 3 s of each read measured, until the
-  report rate of two windows in a row is within 10 % (at most \`PERF_WARM_WINDOWS\`): the full tiered compiler
-  settles over a minute or more. This run: steady ${WARM_STEADY:-?}.
+  report rate of two windows in a row is within 10 % and the JIT compilers took under \`PERF_JIT_SETTLED\` % (5) of
+  the stack's CPU in the second (at most \`PERF_WARM_WINDOWS\`): the full tiered compiler settles over minutes. This
+  run: steady ${WARM_STEADY:-?}.
 - **1 — HTTP ceiling**: \`GET /api/v1/me\` with the reporter's bearer token is the closest authenticated no-op the
   product has without a change: the gateway verifies the JWT, applies the rate limit and the security headers, and
   answers from the token alone (no backend, no database). It is a ceiling for the gateway's HTTP handling with
