@@ -143,7 +143,7 @@ class InstanceBalancingTest {
              GatewayInstance gateway = gatewayOver("balancing-timeout", Duration.ofHours(1),
                      List.of(RESPONSE_TIMEOUT + "=1s"), slow)) {
             assertThat(answerersOf(gateway, "prompt", 1)).containsExactly("slow");
-            slow.answerAfter(Duration.ofSeconds(20));
+            slow.holdAnswers();
 
             long started = System.nanoTime();
             HttpResponse<String> read = get(gateway, "/api/v1/indicators?held-read");
@@ -157,13 +157,13 @@ class InstanceBalancingTest {
                 assertThat(response.body()).contains("\"type\":\"https://planwatch.cn/problems/service-timeout\"")
                         .contains("Idempotency-Key");
             }
-            // Each answered at the gateway's timeout, not when the service would have answered.
+            // Each answered at the gateway's timeout, while the service still held its answers.
             assertThat(answeredIn).isLessThan(Duration.ofSeconds(10));
             // Neither was sent again: the service may have recorded the write, and a read that timed out once
             // would hold another connection as long.
             assertThat(slow.received()).filteredOn(request -> request.contains("held-")).hasSize(2);
 
-            slow.answerAfter(Duration.ZERO);
+            slow.releaseAnswers();
             assertThat(answerersOf(gateway, "prompt-again", 2)).containsExactly("slow");
         }
     }

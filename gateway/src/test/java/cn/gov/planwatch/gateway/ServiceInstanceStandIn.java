@@ -5,18 +5,18 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One instance of a service behind the gateway, a real HTTP server: it answers every API request with its own name
- * and records it, and answers its readiness probe with 200, or 503 while it is made unready. It can be made slow:
- * then it records each API request at once and answers it only after the given time.
+ * and records it, and answers its readiness probe with 200, or 503 while it is made unready. It can hold its
+ * answers: then it records each API request at once and answers it only when released (or after a minute).
  */
 final class ServiceInstanceStandIn implements AutoCloseable {
 
@@ -27,7 +27,7 @@ final class ServiceInstanceStandIn implements AutoCloseable {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicBoolean ready = new AtomicBoolean(true);
     private final ExecutorService handlers = Executors.newCachedThreadPool();
-    private final AtomicReference<Duration> answerAfter = new AtomicReference<>(Duration.ZERO);
+    private volatile CompletableFuture<Void> answersReleased = CompletableFuture.completedFuture(null);
 
     ServiceInstanceStandIn(String name) {
         this.name = name;
@@ -44,11 +44,7 @@ final class ServiceInstanceStandIn implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body);
-            try {
-                Thread.sleep(answerAfter.get().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            answersReleased.join();
             byte[] answer = name.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 202 : 200, answer.length);
@@ -77,13 +73,20 @@ final class ServiceInstanceStandIn implements AutoCloseable {
         this.ready.set(ready);
     }
 
-    void answerAfter(Duration delay) {
-        answerAfter.set(delay);
+    /** API requests from now on are recorded but not answered until {@link #releaseAnswers()}. */
+    void holdAnswers() {
+        answersReleased = new CompletableFuture<Void>().completeOnTimeout(null, 1, TimeUnit.MINUTES);
+    }
+
+    /** Answers every held request, and those that come later at once. */
+    void releaseAnswers() {
+        answersReleased.complete(null);
     }
 
     /** Stops listening: connections to it are refused from now on. */
     @Override
     public void close() {
+        releaseAnswers();
         server.stop(0);
         handlers.shutdownNow();
     }
