@@ -16,6 +16,8 @@ KAFKA=localhost:$((19092 + OFFSET))
 JDBC=jdbc:postgresql://localhost:$((15432 + OFFSET))/planwatch
 SERVICES=(auth-server indicator-service programme-service reporting-service gateway)
 CLK_TCK=$(getconf CLK_TCK)
+# The warm-up is over when the JIT compilers take less than this per cent of the stack's CPU (warm_until_steady).
+JIT_SETTLED=${PERF_JIT_SETTLED:-5}
 
 log() { printf '[perf %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
@@ -307,19 +309,19 @@ start_own_stack() {
 
 # warm_until_steady MAX_WINDOWS WINDOW: runs "WINDOW w" for w = 1, 2, … — a function that puts one window of load on
 # the stack and prints its rate — until two windows in a row are within 10 % of each other and the JIT compilers
-# spent under PERF_JIT_SETTLED % (5) of the stack's CPU in the second: a steady rate alone is not a settled JIT (the
-# full tiered compiler still took a quarter of the CPU in windows whose rates agreed), and compilation counted in a
-# measure is warm-up charged to the product. Stops after MAX_WINDOWS. Sets STEADY: "after N windows, …", or "not
+# spent under JIT_SETTLED % (PERF_JIT_SETTLED, 5) of the stack's CPU in the second: a steady rate alone is not a
+# settled JIT (the full tiered compiler still took a quarter of the CPU in windows whose rates agreed), and
+# compilation counted in a measure is warm-up charged to the product. Stops after MAX_WINDOWS. Sets STEADY: "after N windows, …", or "not
 # within MAX_WINDOWS windows, …", with the compilers' share of the stack's CPU in the last window.
 warm_until_steady() {
-  local max=$1 window=$2 previous=0 rate w jit=0 settled=${PERF_JIT_SETTLED:-5}
+  local max=$1 window=$2 previous=0 rate w jit=0
   for w in $(seq 1 "$max"); do
     cpu_snapshot "$RESULTS/warm-window.cpu0"
     rate=$("$window" "$w") || return 1
     cpu_snapshot "$RESULTS/warm-window.cpu1"
     jit=$(jit_share "$RESULTS/warm-window.cpu0" "$RESULTS/warm-window.cpu1")
     log "warm-up window $w: $rate, JIT compilers $jit % of the stack's CPU"
-    if awk -v a="$previous" -v b="$rate" -v j="$jit" -v s="$settled" \
+    if awk -v a="$previous" -v b="$rate" -v j="$jit" -v s="$JIT_SETTLED" \
       'BEGIN { exit !(a > 0 && (b - a) / a < 0.1 && (a - b) / a < 0.1 && j < s) }'; then
       STEADY="after $w windows, JIT compilers $jit % of the stack's CPU in the last"
       return 0

@@ -214,7 +214,7 @@ report() {
   echo
   echo "\`perf/pipeline.sh\` at \`$COMMIT\`, $RUN_DATE, $(nproc) cores ($(uname -m)) shared with other work; load average"
   echo "$LOAD_BEFORE at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end. One stack (one instance of each service),"
-  echo "warm-up in 10 s windows until two in a row were within 10 % and the JIT compilers took under ${PERF_JIT_SETTLED:-5} % of the"
+  echo "warm-up in 10 s windows until two in a row were within 10 % and the JIT compilers took under $JIT_SETTLED % of the"
   echo "stack's CPU in the second ($STEADY); wrk $DURATION s per measure, $CONNS connections."
   echo
   echo "| measure | PlanWatch | reference, same run | ratio | target |"

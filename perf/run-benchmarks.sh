@@ -260,7 +260,7 @@ JVM_OPTS_USED=${PLANWATCH_JVM_OPTS:-}
 declare -p RUN_DATE RUN_SECONDS LOAD_BEFORE LOAD_AFTER FIRST_HEALTHY_S FIRST_UP_S SECOND_HEALTHY_S SECOND_UP_S \
   FIRST_STOP_S PP_RPS PP_P50 PP_P99 BACKLOG BACKLOG_TARGET DRAIN_RATE CP_MSGS CP_RATE CP_FETCH_RATE PAUSE_S FIRST_FOLD_S \
   MID_RUN_INSTANT MID_RUN_FACTS EVENTS_TOTAL REBUILD_STATE REBUILD_APPLIED REBUILD_S REBUILD_RATE HISTORY_EVENTS CP2_MSGS CP2_RATE CP2_FETCH_RATE JAR_DATES STACK_ROOT COMMAND GIT_HEAD GIT_DIRTY JVM_OPTS_USED DURATION \
-  ROUNDS CONNS THREADS FRESHNESS_S PRODUCER_RECORDS RECORD_SIZE OFFSET WARM_STEADY >"$RESULTS/run.env"
+  ROUNDS CONNS THREADS FRESHNESS_S PRODUCER_RECORDS RECORD_SIZE OFFSET WARM_STEADY JIT_SETTLED >"$RESULTS/run.env"
 fi
 
 # --- the table ------------------------------------------------------------------------------------------------------
@@ -466,7 +466,7 @@ $(if [[ -f $PERF_DIR/many-plans.md ]]; then printf "\n"; cat "$PERF_DIR/many-pla
   them to \`planwatch.gateway.rate-limit.*\`; the gateway's \`X-RateLimit-Remaining\` answers confirm it. One client,
   one token throughout.
 - **Warm-up**: unmeasured, after start-up, in windows of 10 s of reports and 3 s of each read measured, until the
-  report rate of two windows in a row is within 10 % and the JIT compilers took under \`PERF_JIT_SETTLED\` % (5) of
+  report rate of two windows in a row is within 10 % and the JIT compilers took under $JIT_SETTLED % (\`PERF_JIT_SETTLED\`) of
   the stack's CPU in the second (at most \`PERF_WARM_WINDOWS\`): the full tiered compiler settles over minutes. This
   run: steady ${WARM_STEADY:-?}.
 - **1 — HTTP ceiling**: \`GET /api/v1/me\` with the reporter's bearer token is the closest authenticated no-op the
