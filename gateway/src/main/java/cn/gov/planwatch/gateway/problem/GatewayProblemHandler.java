@@ -1,7 +1,6 @@
 package cn.gov.planwatch.gateway.problem;
 
 import io.lettuce.core.RedisException;
-import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -63,7 +62,7 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
             // No instance of the service to send it to.
             return serviceUnavailable();
         }
-        if (cause(failure, ReadTimeoutException.class) != null || cause(failure, TimeoutException.class) != null
+        if (cause(failure, TimeoutException.class) != null
                 || cause(failure, org.springframework.cloud.gateway.support.TimeoutException.class) != null) {
             // Before the statuses: Spring Cloud Gateway hands its own response timeout on as a bare 504 status.
             return ProblemResponses.problem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timeout",
