@@ -17,8 +17,8 @@ final class BrowserLogin {
 
     static final String SESSION = "PLANWATCH_SESSION";
 
-    /** A login session, and the access token the gateway holds for it. */
-    record LoggedIn(String cookie, String accessToken) {
+    /** A login session, the access token the gateway holds for it, and where the login sent the browser. */
+    record LoggedIn(String cookie, String accessToken, String returnedTo) {
     }
 
     private BrowserLogin() {
@@ -27,7 +27,13 @@ final class BrowserLogin {
     /** Logs a person in as the authorization server approves them (the nonce is the gateway's, filled in here). */
     static LoggedIn logIn(HttpClient http, TestIssuer issuer, String base, TestIssuer.Approval approval)
             throws Exception {
-        HttpResponse<String> home = send(http, HttpRequest.newBuilder(URI.create(base + "/"))
+        return logIn(http, issuer, base, "/", approval);
+    }
+
+    /** Logs a person in who first asked for {@code page} (a path and query) without a session. */
+    static LoggedIn logIn(HttpClient http, TestIssuer issuer, String base, String page, TestIssuer.Approval approval)
+            throws Exception {
+        HttpResponse<String> home = send(http, HttpRequest.newBuilder(URI.create(base + page))
                 .header("Accept", "text/html"));
         String cookie = sessionCookie(home, null);
         HttpResponse<String> toIssuer = send(http, HttpRequest.newBuilder(
@@ -42,7 +48,8 @@ final class BrowserLogin {
                 + "/login/oauth2/code/planwatch?code=" + code + "&state="
                 + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8))).header("Cookie", cookie));
         assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
-        return new LoggedIn(sessionCookie(callback, cookie), issuer.accessTokenFor(code));
+        return new LoggedIn(sessionCookie(callback, cookie), issuer.accessTokenFor(code),
+                callback.headers().firstValue("Location").orElseThrow());
     }
 
     /** The session cookie the answer sets, else the one the browser had. */

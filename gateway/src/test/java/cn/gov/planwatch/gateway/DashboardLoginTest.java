@@ -212,6 +212,20 @@ class DashboardLoginTest extends GatewayTestBase {
     }
 
     @Test
+    void aPersonIsReturnedAfterTheLoginToThePageTheyAskedForAndItIsServed() throws Exception {
+        String page = "/dashboard/reviews?plan=ip-2021-2025&probe=" + UUID.randomUUID();
+
+        BrowserLogin.LoggedIn lead = BrowserLogin.logIn(http, ISSUER, "http://localhost:" + port, page,
+                new TestIssuer.Approval(null, "lead", "CNIPA", List.of("lead")));
+        HttpResponse<String> served = send(request(page).header("Cookie", lead.cookie())
+                .header("Accept", "text/html").GET());
+
+        assertThat(lead.returnedTo()).isEqualTo(page);
+        assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+        assertThat(served.body()).startsWith("GET " + page);
+    }
+
+    @Test
     void apiCallsWithoutCredentialsGetA401ProblemNotALoginRedirect() throws Exception {
         assertProblem(send(request("/api/v1/indicators").header("Accept", "text/html").GET()), 401, "unauthenticated");
         assertProblem(send(request("/api/v1/indicators/IND-01/observations")

@@ -6,6 +6,7 @@ import cn.gov.planwatch.gateway.limits.SharedBuckets;
 import cn.gov.planwatch.gateway.limits.ClientRateLimit;
 import cn.gov.planwatch.gateway.limits.GatewayLimits;
 import cn.gov.planwatch.gateway.login.DashboardLogin;
+import cn.gov.planwatch.gateway.login.SessionRequestCache;
 import cn.gov.planwatch.gateway.problem.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -44,6 +45,7 @@ public class GatewaySecurityConfiguration {
             ProblemResponses problems, GatewayLimits limits, SharedBuckets buckets, DashboardLogin login,
             @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
         http.securityContextRepository(new WebSessionServerSecurityContextRepository());
+        http.requestCache(cache -> cache.requestCache(new SessionRequestCache(sessionCookie)));
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.mode(Mode.DENY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
