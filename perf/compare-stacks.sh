@@ -23,10 +23,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=perf/lib.sh
 source perf/lib.sh
 
-DURATION=${PERF_DURATION:-20}
-CONNS=${PERF_CONNECTIONS:-16}
-THREADS=2
-WARM_WINDOWS=${PERF_WARM_WINDOWS:-8}
+load_settings 20 8
 SECTION=${PERF_SECTION:?PERF_SECTION names the section of the document}
 TITLE=${PERF_TITLE:-$SECTION}
 mapfile -t VARIANTS < <(printf '%s\n' "${PERF_VARIANTS:?PERF_VARIANTS lists the stacks to compare}" | grep -v '^ *$')

@@ -90,6 +90,16 @@ as_pg_superuser() { env "PLANWATCH_PG_SUPERUSER_PASSWORD=$(pg_superuser_password
 db() { as_pg_superuser java -cp "$TARGET/classes:$(pg_jar)" Db "$JDBC" "$@"; }
 helper() { local main=$1; shift; java -cp "$TARGET/classes" "$main" "$@"; }
 
+# load_settings DURATION WARM_WINDOWS: the load a benchmark puts on the stack, from its environment (PERF_DURATION,
+# PERF_CONNECTIONS, PERF_WARM_WINDOWS) with these defaults: s per wrk run, 16 connections over 2 threads, at most
+# WARM_WINDOWS windows of warm-up.
+load_settings() {
+  DURATION=${PERF_DURATION:-$1}
+  CONNS=${PERF_CONNECTIONS:-16}
+  THREADS=2
+  WARM_WINDOWS=${PERF_WARM_WINDOWS:-$2}
+}
+
 # --- the stack ------------------------------------------------------------------------------------------------------
 
 LAUNCHER_PID=

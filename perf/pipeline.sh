@@ -29,10 +29,7 @@ source perf/lib.sh
 # The middle of its arguments, numbers (the upper middle of an even count).
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-DURATION=${PERF_DURATION:-10}
-CONNS=${PERF_CONNECTIONS:-16}
-THREADS=2
-WARM_WINDOWS=${PERF_WARM_WINDOWS:-30}
+load_settings 10 30
 BULK_ROWS=${PERF_BULK_ROWS:-10000}
 BULK_ROUNDS=${PERF_BULK_ROUNDS:-5}
 PROJECTION_ROUNDS=${PERF_PROJECTION_ROUNDS:-3}
