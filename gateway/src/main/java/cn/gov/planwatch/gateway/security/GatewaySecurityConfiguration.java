@@ -57,6 +57,7 @@ public class GatewaySecurityConfiguration {
 
         http.authorizeExchange(GatewaySecurityConfiguration::apiRules);
         http.oauth2ResourceServer(server -> server
+                .bearerTokenConverter(new BearerTokenFromHeader())
                 .jwt(jwt -> jwt.jwtAuthenticationConverter(planwatchRoles()))
                 .authenticationEntryPoint(refusals)
                 .accessDeniedHandler(refusals));

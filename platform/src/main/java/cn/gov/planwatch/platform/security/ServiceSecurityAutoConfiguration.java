@@ -46,6 +46,7 @@ public class ServiceSecurityAutoConfiguration {
         // Every request meets the policy table; what it does not allow is refused (405 or 403, see SecurityRefusals).
         http.authorizeHttpRequests(auth -> auth.anyRequest().access(new PolicyAuthorization()));
         http.oauth2ResourceServer(server -> server
+                .bearerTokenResolver(new BearerTokenFromHeader())
                 .jwt(jwt -> jwt.jwtAuthenticationConverter(planwatchAuthorities()))
                 .authenticationEntryPoint(refusals)
                 .accessDeniedHandler(refusals));
