@@ -1,9 +1,10 @@
 package cn.gov.planwatch.contracts.access;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which roles may call which part of the public API — one table, applied by the gateway and again by
@@ -37,8 +38,8 @@ public final class ApiAccessPolicy {
             roles = Set.copyOf(roles);
         }
 
-        boolean matches(String path) {
-            return PathPatterns.matches(pattern, path);
+        boolean matches(List<String> pathSegments) {
+            return PathPatterns.matches(PathPatterns.compiled(pattern), pathSegments);
         }
     }
 
@@ -132,24 +133,32 @@ public final class ApiAccessPolicy {
 
     /** What the policy says of {@code method} on {@code path} (decoded, without the query). */
     public static Access decide(String method, String path) {
-        if (PUBLIC_PATHS.stream().anyMatch(pattern -> PathPatterns.matches(pattern, path))) {
-            return new Public();
+        // The path is cut into segments once, and each pattern was cut once: this runs on every request.
+        List<String> segments = PathPatterns.segments(path);
+        for (String pattern : PUBLIC_PATHS) {
+            if (PathPatterns.matches(PathPatterns.compiled(pattern), segments)) {
+                return new Public();
+            }
         }
         String heldTo = ruleMethodFor(method);
         for (Rule rule : RULES) {
-            if (rule.method().equals(heldTo) && rule.matches(path)) {
+            if (rule.method().equals(heldTo) && rule.matches(segments)) {
                 return new Roles(rule.roles());
             }
         }
-        Set<String> allowed = allowedMethods(path);
+        Set<String> allowed = allowedMethods(segments);
         return allowed.isEmpty() ? new NoRule() : new MethodNotAllowed(allowed);
     }
 
     /** The methods rules name for {@code path} (with {@code HEAD} wherever {@code GET} is), in the table's order. */
     public static Set<String> allowedMethods(String path) {
+        return allowedMethods(PathPatterns.segments(path));
+    }
+
+    private static Set<String> allowedMethods(List<String> pathSegments) {
         Set<String> allowed = new LinkedHashSet<>();
         for (Rule rule : RULES) {
-            if (rule.matches(path)) {
+            if (rule.matches(pathSegments)) {
                 allowed.add(rule.method());
                 if (rule.method().equals("GET")) {
                     allowed.add("HEAD");
@@ -182,9 +191,19 @@ public final class ApiAccessPolicy {
             }
         }
 
+        /** Each pattern of the tables cut into its segments, once. */
+        private static final Map<String, List<String>> COMPILED = new ConcurrentHashMap<>();
+
+        static List<String> compiled(String pattern) {
+            return COMPILED.computeIfAbsent(pattern, PathPatterns::segments);
+        }
+
         static boolean matches(String pattern, String path) {
-            List<String> want = segments(pattern);
-            List<String> have = segments(path);
+            return matches(compiled(pattern), segments(path));
+        }
+
+        /** {@code have}: a path's segments ({@code null}, no path: matches nothing). */
+        static boolean matches(List<String> want, List<String> have) {
             if (have == null) {
                 return false;
             }
@@ -204,15 +223,12 @@ public final class ApiAccessPolicy {
         }
 
         /** "/" is no segment; "/a/b/" is a, b and an empty last segment (which no literal or * matches). */
-        private static List<String> segments(String path) {
+        static List<String> segments(String path) {
             if (path == null || !path.startsWith("/")) {
                 return null;
             }
-            List<String> segments = new ArrayList<>(List.of(path.substring(1).split("/", -1)));
-            if (segments.size() == 1 && segments.get(0).isEmpty()) {
-                segments.clear();
-            }
-            return segments;
+            List<String> segments = List.of(path.substring(1).split("/", -1));
+            return segments.size() == 1 && segments.get(0).isEmpty() ? List.of() : segments;
         }
 
         private PathPatterns() {
