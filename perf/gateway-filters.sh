@@ -8,7 +8,7 @@
 #   - perf/java/FilterAccount.java gives each sample to the innermost filter on its stack, else to the library that
 #     ran it between filters, and each row its share of the gateway's CPU per request.
 #
-# The gateway runs with JFR's stack depth at PERF_JFR_STACK_DEPTH (1024) instead of 64: a request's stack in a
+# The stack runs with JFR's stack depth at PERF_JFR_STACK_DEPTH (1024) instead of 64: a request's stack in a
 # reactive server is hundreds of frames deep, and a sample cut at 64 frames loses the filters that ran it.
 # Writes the gateway-filters section of docs/benchmarks.md. Settings (environment): PERF_PORT_OFFSET (300),
 # PERF_DURATION (20), PERF_CONNECTIONS (16), PERF_WARM_WINDOWS (30), PERF_JIT_SETTLED (5), PERF_JFR_STACK_DEPTH
@@ -25,7 +25,9 @@ SECTION=gateway-filters
 CURRENT_DATA=$TARGET/$SECTION-data
 RESULTS=$TARGET/$SECTION-results
 
-export PLANWATCH_GATEWAY_JVM_OPTS="${PLANWATCH_JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k} -XX:FlightRecorderOptions:stackdepth=$STACK_DEPTH"
+# Through the environment every JVM of the stack inherits, on top of whatever options the launcher gives each: the
+# depth matters only where a recording runs (the gateway's, below).
+export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }-XX:FlightRecorderOptions:stackdepth=$STACK_DEPTH"
 RUN_DATE=$(date -u +%FT%TZ)
 COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs' || echo "+uncommitted changes")
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -16,11 +16,8 @@ public final class BearerHeader {
     private BearerHeader() {
     }
 
-    /**
-     * Whether the header names the Bearer scheme at all (it starts with "bearer", in any case): then it must carry a
-     * well-formed token, or the request is refused as one with an invalid token.
-     */
-    public static boolean claimsBearer(String authorization) {
+    /** Whether the header names the Bearer scheme at all: it starts with "bearer", in any case. */
+    private static boolean claimsBearer(String authorization) {
         return authorization != null && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
     }
 
